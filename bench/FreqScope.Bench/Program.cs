@@ -1,0 +1,1 @@
+Console.Error.WriteLine("FreqScope.Bench: benchmarks are being written; nothing runs yet."); return 2;
