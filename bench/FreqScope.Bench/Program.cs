@@ -1,1 +1,3 @@
-Console.Error.WriteLine("FreqScope.Bench: benchmarks are being written; nothing runs yet."); return 2;
+using FreqScope.Bench;
+
+return BenchApp.Run(args);

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using FreqScope.Experiments;
+using FreqScope.Models;
+using FreqScope.Native;
+using FreqScope.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace FreqScope.Bench;
+
+/// <summary>
+/// Microseconds per training step for the default network, for width 1000 and for 20 001 points, next to a
+/// PyTorch script doing identical work (bench/peers/train_step.py) on the same machine and thread count; and the
+/// spectral probe's overhead as a fraction of training time.
+/// Usage: FreqScope.Bench [--device cpu|cuda] [--threads N] [--python PATH] [--quick] [--json FILE]
+/// </summary>
+public static class BenchApp
+{
+    public static int Run(string[] args)
+    {
+        string device = "cpu", python = "python3";
+        string? jsonOut = null;
+        int threads = Environment.ProcessorCount;
+        bool quick = false;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--device": device = Next(); break;
+                case "--threads": threads = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--python": python = Next(); break;
+                case "--json": jsonOut = Next(); break;
+                case "--quick": quick = true; break;
+                default:
+                    Console.Error.WriteLine($"unknown argument \"{args[i]}\"; expected --device cpu|cuda, --threads N, --python PATH, --quick, --json FILE");
+                    return 2;
+            }
+        }
+        if (device is not ("cpu" or "cuda")) { Console.Error.WriteLine($"--device \"{device}\" is not allowed; expected cpu or cuda"); return 2; }
+
+        var load = NativeLoader.EnsureLoaded();
+        torch.set_num_threads(threads);
+        var dev = DeviceSelector.Resolve(device);
+        int scale = quick ? 10 : 1;
+        var cases = new[]
+        {
+            new BenchCase("default-200x3-100", [200, 200, 200, 100], 101, 2000 / scale),
+            new BenchCase("width-1000x4", [1000, 1000, 1000, 1000], 101, device == "cuda" ? 2000 / scale : 200 / scale),
+            new BenchCase("points-20001", [200, 200, 200, 100], 20001, device == "cuda" ? 2000 / scale : 40 / scale),
+        };
+        Console.WriteLine($"FreqScope {VersionInfo.FreqScope}, TorchSharp {VersionInfo.TorchSharp}, libtorch {VersionInfo.LibTorch}; device {device}; {threads} threads; {load.Path}");
+
+        var ours = cases.ToDictionary(c => c.Name, c => MeasureStep(c, dev));
+        var (peer, peerNote) = RunPeer(python, device, threads, cases);
+        Console.WriteLine();
+        Console.WriteLine($"{"case",-20} {"FreqScope us/step",18} {"PyTorch us/step",16} {"ratio (FS/PT)",14}");
+        var rows = new List<object>();
+        foreach (var c in cases)
+        {
+            double us = ours[c.Name];
+            string pt = peer.TryGetValue(c.Name, out double p) ? p.ToString("F1", CultureInfo.InvariantCulture) : "-";
+            string ratio = peer.ContainsKey(c.Name) ? (us / p).ToString("F3", CultureInfo.InvariantCulture) : "-";
+            Console.WriteLine($"{c.Name,-20} {us,18:F1} {pt,16} {ratio,14}");
+            rows.Add(new { c.Name, freqScopeUsPerStep = us, pytorchUsPerStep = peer.TryGetValue(c.Name, out double q) ? q : (double?)null });
+        }
+        Console.WriteLine(peerNote);
+
+        var (overhead, trainSec, probedSec) = ProbeOverhead(device);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"probe overhead (default experiment, probe every 10 steps, 1000 steps): {overhead:P1} of training time ({probedSec:F2} s with probes vs {trainSec:F2} s probing only at the ends)"));
+        if (jsonOut is not null)
+            File.WriteAllText(jsonOut, JsonSerializer.Serialize(new { device, threads, cases = rows, probeOverhead = overhead, peerNote }, new JsonSerializerOptions { WriteIndented = true }));
+        return 0;
+    }
+
+    /// <summary>Microseconds per full-batch Adam step (zero_grad, forward, MSE, backward, step), after 50 warm-up steps.</summary>
+    public static double MeasureStep(BenchCase c, Device device)
+    {
+        manual_seed(0);
+        var x = Enumerable.Range(0, c.Points).Select(i => -Math.PI + 2 * Math.PI * i / (c.Points - 1)).ToArray();
+        var y = x.Select(v => Math.Sin(v) + Math.Sin(3 * v) + Math.Sin(5 * v)).ToArray();
+        using var model = new Mlp(1, c.Hidden, 1, Activation.Tanh);
+        var init = new InitConfig { Distribution = InitDistribution.Normal, Std = Math.Pow(200, -0.5) };
+        Initializer.Apply(model, init, init);
+        model.to(device);
+        var config = new TrainingConfig { Optimizer = OptimizerKind.Adam, LearningRate = 2e-4 };
+        using var trainer = new FitTrainer(model, x, y, null, config, 0, device);
+        for (int i = 0; i < 50; i++) trainer.Step();
+        Synchronize(device);
+        var sw = Stopwatch.StartNew();
+        for (int i = 0; i < c.Steps; i++) trainer.Step();
+        Synchronize(device);
+        return sw.Elapsed.TotalMicroseconds / c.Steps;
+    }
+
+    private static void Synchronize(Device device)
+    {
+        if (device.type == DeviceType.CUDA) cuda.synchronize(device);
+    }
+
+    private static (Dictionary<string, double>, string) RunPeer(string python, string device, int threads, BenchCase[] cases)
+    {
+        var script = FindPeerScript();
+        if (script is null) return ([], "PyTorch peer: bench/peers/train_step.py not found; no ratio.");
+        var psi = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { script, "--device", device, "--threads", threads.ToString(CultureInfo.InvariantCulture) }) psi.ArgumentList.Add(a);
+        foreach (var c in cases) { psi.ArgumentList.Add("--case"); psi.ArgumentList.Add(c.PeerSpec); }
+        try
+        {
+            using var p = Process.Start(psi)!;
+            var stdout = p.StandardOutput.ReadToEnd();
+            var stderr = p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            if (p.ExitCode != 0)
+                return ([], $"PyTorch peer unavailable ({python} exited {p.ExitCode}: {stderr.Trim().Split('\n').LastOrDefault()}); no ratio.");
+            var result = new Dictionary<string, double>();
+            string version = "?";
+            foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                using var doc = JsonDocument.Parse(line);
+                result[doc.RootElement.GetProperty("case").GetString()!] = doc.RootElement.GetProperty("us_per_step").GetDouble();
+                version = doc.RootElement.GetProperty("torch").GetString()!;
+            }
+            return (result, $"PyTorch peer: torch {version} via {python}, same cases, same thread count ({threads}).");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return ([], $"PyTorch peer unavailable ({python}: {e.Message}); no ratio.");
+        }
+    }
+
+    private static string? FindPeerScript()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "bench", "peers", "train_step.py");
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    /// <summary>Wall time of the default experiment (1000 steps) probed every 10 steps vs probed only at its ends.</summary>
+    private static (double Overhead, double Bare, double Probed) ProbeOverhead(string device)
+    {
+        var baseConfig = ConfigLoader.LoadDefault() with { Device = device };
+        baseConfig = baseConfig with { Training = baseConfig.Training with { Steps = 1000, CheckpointEvery = 100000 } };
+        double Time(int every)
+        {
+            var dir = Path.Combine(Path.GetTempPath(), "freqscope-bench-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var cfg = baseConfig with { Probe = baseConfig.Probe with { Every = every } };
+                var sw = Stopwatch.StartNew();
+                FitExperiment.Run(cfg, new FitRunOptions { RunDirectory = dir, BuildReport = false });
+                return sw.Elapsed.TotalSeconds;
+            }
+            finally
+            {
+                if (Directory.Exists(dir)) Directory.Delete(dir, true);
+            }
+        }
+        Time(1000); // warm-up
+        double bare = Time(1000), probed = Time(10);
+        return ((probed - bare) / bare, bare, probed);
+    }
+}

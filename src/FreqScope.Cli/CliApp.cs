@@ -1,0 +1,106 @@
+using System.CommandLine;
+using FreqScope.Experiments;
+using FreqScope.Native;
+using FreqScope.Reporting;
+using Spectre.Console;
+using TorchSharp;
+
+namespace FreqScope.Cli;
+
+/// <summary>The <c>freqscope</c> command line: run, report, info.</summary>
+public static class CliApp
+{
+    public const int ExitOk = 0, ExitError = 1, ExitUsage = 2, ExitInterrupted = 130;
+
+    public static int Run(string[] args, IAnsiConsole? console = null, TextWriter? output = null)
+    {
+        console ??= AnsiConsole.Console;
+        output ??= Console.Out;
+        var root = new RootCommand("FreqScope: watch a neural network learn a target, frequency by frequency (the Frequency Principle / spectral bias).");
+
+        var configArg = new Argument<string?>("CONFIG") { Arity = ArgumentArity.ZeroOrOne, Description = "Experiment config (JSON). Without it, the embedded default (experiments/fprinciple-1d.json) runs." };
+        var outOpt = new Option<string?>("--out") { Description = "Run folder to create (default: runs/NAME-TIMESTAMP)." };
+        var deviceOpt = new Option<string?>("--device") { Description = "cpu, cuda or auto (overrides the config)." };
+        deviceOpt.AcceptOnlyFromAmong("cpu", "cuda", "auto");
+        var seedOpt = new Option<long?>("--seed") { Description = "Random seed (overrides the config)." };
+        var stepsOpt = new Option<long?>("--steps") { Description = "Training steps (overrides the config)." };
+        stepsOpt.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<long?>() is long s && s < 1) r.AddError($"--steps {s} is out of range; expected an integer >= 1");
+        });
+        var smokeOpt = new Option<bool>("--smoke") { Description = "A short run (at most 50 steps) that exercises everything." };
+        var resumeOpt = new Option<string?>("--resume") { Description = "Continue an interrupted run folder from its last checkpoint." };
+        var noReportOpt = new Option<bool>("--no-report") { Description = "Write data files only; build plots and report.html later with 'freqscope report'." };
+
+        var run = new Command("run", "Train a network and record, frequency by frequency, how its output approaches the target.")
+        {
+            configArg, outOpt, deviceOpt, seedOpt, stepsOpt, smokeOpt, resumeOpt, noReportOpt,
+        };
+        run.SetAction(p => RunCommand.Execute(console, new RunCommand.Arguments(
+            p.GetValue(configArg), p.GetValue(outOpt), p.GetValue(deviceOpt), p.GetValue(seedOpt), p.GetValue(stepsOpt),
+            p.GetValue(smokeOpt), p.GetValue(resumeOpt), p.GetValue(noReportOpt))));
+
+        var runDirArg = new Argument<string>("RUN_DIR") { Description = "A run folder written by 'freqscope run'." };
+        var report = new Command("report", "Rebuild plots/ and report.html of a run folder from its data files.") { runDirArg };
+        report.SetAction(p => Guard(console, () =>
+        {
+            var dir = p.GetValue(runDirArg)!;
+            if (!Directory.Exists(dir)) throw new UsageException($"run folder \"{dir}\" does not exist");
+            var result = FitReport.Build(dir);
+            console.MarkupLineInterpolated($"Report: [link]{result.ReportPath}[/]");
+            return ExitOk;
+        }));
+
+        var info = new Command("info", "Show versions, threads, CUDA devices and how the native libraries were loaded.");
+        info.SetAction(_ => Guard(console, () => Info(console)));
+
+        root.Subcommands.Add(run);
+        root.Subcommands.Add(report);
+        root.Subcommands.Add(info);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) console.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
+            console.MarkupLine("Run 'freqscope --help' for usage.");
+            return ExitUsage;
+        }
+        return parsed.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null, Output = output, Error = output });
+    }
+
+    internal static int Guard(IAnsiConsole console, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (e is ConfigException or UsageException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return ExitUsage;
+        }
+        catch (Exception e) when (e is NativeLoadException or InvalidOperationException or InvalidDataException or IOException or ArgumentException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return ExitError;
+        }
+    }
+
+    private static int Info(IAnsiConsole console)
+    {
+        var load = NativeLoader.EnsureLoaded();
+        var table = new Table().AddColumn("what").AddColumn("value");
+        table.AddRow("FreqScope", VersionInfo.FreqScope);
+        table.AddRow("TorchSharp", VersionInfo.TorchSharp);
+        table.AddRow("libtorch", Markup.Escape(VersionInfo.LibTorch));
+        table.AddRow("CPU threads (torch)", torch.get_num_threads().ToString());
+        table.AddRow("CPU cores (machine)", Environment.ProcessorCount.ToString());
+        bool cuda = torch.cuda.is_available();
+        table.AddRow("CUDA", cuda ? $"available, {torch.cuda.device_count()} device(s)" : "not available");
+        table.AddRow("native loading", Markup.Escape(load.Path));
+        table.AddRow("libtorch folder", Markup.Escape(load.LibTorchDirectory));
+        table.AddRow("LibTorchSharp", Markup.Escape(load.LibTorchSharpPath));
+        console.Write(table);
+        foreach (var step in load.Steps) console.MarkupLineInterpolated($"  [grey]{step}[/]");
+        return ExitOk;
+    }
+}

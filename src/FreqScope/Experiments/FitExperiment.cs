@@ -1,0 +1,390 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using System.Text.Json;
+using FreqScope.Data;
+using FreqScope.Models;
+using FreqScope.Native;
+using FreqScope.Reporting;
+using FreqScope.Spectral;
+using FreqScope.Training;
+using static TorchSharp.torch;
+
+namespace FreqScope.Experiments;
+
+/// <summary>
+/// The "fit a target function" experiment: train an MLP on samples of a 1-D target and, every
+/// <see cref="ProbeConfig.Every"/> steps, compare the DFT of the network's output with the target's on the
+/// uniform evaluation grid (see docs/run-folder.md for what is written and the DFT conventions).
+/// </summary>
+public static class FitExperiment
+{
+    public const string MetricsHeader = "step,train_loss,test_loss";
+    public const string SpectraHeader = "step,k,frequency,output_abs,target_abs,delta_complex,delta_magnitude";
+    public const string OutputsHeader = "step,x,target,output";
+
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>A much shorter version of <paramref name="config"/> for smoke tests: at most 50 steps, probed every ≤10.</summary>
+    public static FitExperimentConfig Smoke(FitExperimentConfig config) => config with
+    {
+        Training = config.Training with
+        {
+            Steps = Math.Min(config.Training.Steps, 50),
+            CheckpointEvery = Math.Min(config.Training.CheckpointEvery, 20),
+        },
+        Probe = config.Probe with { Every = Math.Max(1, Math.Min(config.Probe.Every, 10)) },
+    };
+
+    /// <summary>Runs (or resumes) the experiment; returns when it finishes, fails or is cancelled (after saving).</summary>
+    public static FitRunResult Run(FitExperimentConfig config, FitRunOptions options, CancellationToken cancellation = default)
+    {
+        var load = NativeLoader.EnsureLoaded();
+        var runDir = Path.GetFullPath(options.RunDirectory);
+        RunManifest? previous = null;
+        Checkpoint? checkpoint = null;
+        if (options.Resume)
+        {
+            var configPath = Path.Combine(runDir, "config.json");
+            if (!File.Exists(configPath))
+                throw new InvalidOperationException($"cannot resume {runDir}: it has no config.json (is it a FreqScope run folder?)");
+            config = ConfigLoader.LoadFile(configPath);
+            previous = ReadManifest(runDir);
+            if (previous.Status == RunStatus.Finished)
+                throw new InvalidOperationException($"cannot resume {runDir}: the run has already finished ({previous.StepsCompleted} steps)");
+            if (Checkpoint.Locate(runDir) is null)
+                throw new InvalidOperationException($"cannot resume {runDir}: it has no checkpoint (expected {Path.Combine(runDir, Checkpoint.FolderName, "state.json")})");
+        }
+        else
+        {
+            if (Directory.Exists(runDir) && Directory.EnumerateFileSystemEntries(runDir).Any())
+                throw new InvalidOperationException($"the output folder {runDir} already exists and is not empty; choose another --out, or continue it with --resume {runDir}");
+            Directory.CreateDirectory(runDir);
+            AtomicFile.WriteAllText(Path.Combine(runDir, "config.json"), ConfigLoader.ToJson(config));
+        }
+
+        var device = DeviceSelector.Resolve(config.Device);
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        bool smoke = previous?.Smoke ?? options.Smoke;
+        RunManifest Manifest(string status, long steps, string? error = null) => new()
+        {
+            FreqScopeVersion = VersionInfo.FreqScope,
+            TorchSharpVersion = VersionInfo.TorchSharp,
+            LibtorchVersion = VersionInfo.LibTorch,
+            NativeLoadPath = load.Path,
+            Device = device.type == TorchSharp.DeviceType.CUDA ? "cuda" : "cpu",
+            Seed = config.Seed,
+            StartedAt = previous?.StartedAt ?? started,
+            EndedAt = status == RunStatus.Running ? null : DateTimeOffset.UtcNow,
+            WallSeconds = status == RunStatus.Running ? null : (previous?.WallSeconds ?? 0) + clock.Elapsed.TotalSeconds,
+            GitCommit = VersionInfo.GitCommit(Environment.CurrentDirectory) ?? VersionInfo.GitCommit(AppContext.BaseDirectory),
+            Status = status,
+            StepsCompleted = steps,
+            StepsPlanned = config.Training.Steps,
+            Smoke = smoke,
+            ResumedFrom = checkpoint is null ? previous?.ResumedFrom ?? [] : [.. previous?.ResumedFrom ?? [], checkpoint.Step],
+            Error = error,
+        };
+
+        using var session = new Session(config, options, runDir, device);
+        long step = 0;
+        try
+        {
+            if (options.Resume)
+            {
+                checkpoint = Checkpoint.Load(runDir, session.Model, session.Trainer.Optimizer);
+                Checkpoint.RestoreRng(checkpoint.TorchRngState);
+                session.Trainer.Sampler.Restore(checkpoint.SamplerState, checkpoint.SamplerPermutation, checkpoint.SamplerPosition);
+                step = checkpoint.Step;
+                session.OpenFiles(checkpoint.FileRows);
+            }
+            else
+            {
+                session.OpenFiles(null);
+            }
+            WriteManifest(runDir, Manifest(RunStatus.Running, step));
+
+            if (!options.Resume) session.Probe(0, clock.Elapsed);
+            long total = config.Training.Steps;
+            bool stopEarly = false;
+            while (step < total && !stopEarly)
+            {
+                if (cancellation.IsCancellationRequested)
+                {
+                    session.SaveCheckpoint(step);
+                    WriteManifest(runDir, Manifest(RunStatus.Interrupted, step));
+                    var partial = session.WriteSummary(step, finished: false);
+                    if (options.BuildReport) FitReport.Build(runDir);
+                    return new FitRunResult(runDir, RunStatus.Interrupted, step, partial);
+                }
+                session.Trainer.Step();
+                step++;
+                if (step % config.Probe.Every == 0 || step == total)
+                {
+                    double trainLoss = session.Probe(step, clock.Elapsed);
+                    if (config.Training.StopAtLoss is double stopAt && trainLoss < stopAt) stopEarly = true;
+                }
+                if (step % config.Training.CheckpointEvery == 0 && step < total && !stopEarly)
+                {
+                    session.SaveCheckpoint(step);
+                    WriteManifest(runDir, Manifest(RunStatus.Running, step));
+                }
+            }
+            if (!session.LastProbeIs(step)) session.Probe(step, clock.Elapsed);
+            var summary = session.WriteSummary(step, finished: true);
+            session.SaveCheckpoint(step);
+            WriteManifest(runDir, Manifest(RunStatus.Finished, step));
+            if (options.BuildReport) FitReport.Build(runDir);
+            return new FitRunResult(runDir, RunStatus.Finished, step, summary);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            session.CloseFiles();
+            WriteManifest(runDir, Manifest(RunStatus.Failed, step, e.Message));
+            var stale = Path.Combine(runDir, "summary.json");
+            if (File.Exists(stale)) File.Delete(stale);
+            throw;
+        }
+    }
+
+    /// <summary>Reads a run folder's manifest.json.</summary>
+    public static RunManifest ReadManifest(string runDir)
+    {
+        var path = Path.Combine(runDir, "manifest.json");
+        if (!File.Exists(path)) throw new InvalidOperationException($"{runDir} has no manifest.json (is it a FreqScope run folder?)");
+        return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), Json)
+            ?? throw new InvalidDataException($"{path} is empty");
+    }
+
+    private static void WriteManifest(string runDir, RunManifest manifest) =>
+        AtomicFile.WriteAllText(Path.Combine(runDir, "manifest.json"), JsonSerializer.Serialize(manifest, Json) + "\n");
+
+    /// <summary>Everything one run holds: data, network, trainer, open files and the probe history.</summary>
+    private sealed class Session : IDisposable
+    {
+        private readonly FitExperimentConfig _config;
+        private readonly FitRunOptions _options;
+        private readonly string _runDir;
+        private readonly double[] _xTrain, _yTrain, _xEval, _yEval;
+        private readonly bool _evalIsTrain;
+        private readonly Tensor _xTrainT, _xEvalT;
+        private readonly Complex[] _targetDft;
+        private readonly int[] _peaks;
+        private readonly int[] _kept;
+        private readonly double _spacing;
+        private readonly HashSet<long> _snapshotSteps;
+        private readonly List<long> _probeSteps = [];
+        private readonly List<double>[] _peakErrors;
+        private double _lastTrainLoss = double.NaN, _lastTestLoss = double.NaN;
+        private CsvTable? _metrics, _spectra, _outputs;
+
+        public Mlp Model { get; }
+        public FitTrainer Trainer { get; }
+
+        public Session(FitExperimentConfig config, FitRunOptions options, string runDir, Device device)
+        {
+            _config = config;
+            _options = options;
+            _runDir = runDir;
+            var d = config.Data;
+            var target = TargetFactory.Create(config.Target, options.ConfigDirectory);
+            _xTrain = d.Train.Sampling == Sampling.Uniform
+                ? Grid.Uniform(d.DomainMin, d.DomainMax, d.Train.Count, d.Train.IncludeEndpoint)
+                : Grid.Random(d.DomainMin, d.DomainMax, d.Train.Count, config.Seed);
+            _yTrain = _xTrain.Select(target.Evaluate).ToArray();
+            _xEval = Grid.Uniform(d.DomainMin, d.DomainMax, d.Eval.Count, d.Eval.IncludeEndpoint);
+            _yEval = _xEval.Select(target.Evaluate).ToArray();
+            _evalIsTrain = _xEval.AsSpan().SequenceEqual(_xTrain);
+            _spacing = Grid.Spacing(d.DomainMin, d.DomainMax, d.Eval.Count, d.Eval.IncludeEndpoint);
+
+            double[]? dy = null;
+            if (config.Training.H1Weight > 0)
+            {
+                double h = 1e-6 * (d.DomainMax - d.DomainMin);
+                dy = _xTrain.Select(x => (target.Evaluate(x + h) - target.Evaluate(x - h)) / (2 * h)).ToArray();
+            }
+
+            _targetDft = Dft.Forward(_yEval);
+            var magnitudes = Dft.OneSidedMagnitudes(_targetDft);
+            _peaks = PeakFinder.FindPeaks(magnitudes, config.Probe.MinRelativeHeight);
+            int keep = Math.Min(config.Probe.Keep ?? magnitudes.Length, magnitudes.Length);
+            _kept = Enumerable.Range(0, keep).Concat(_peaks).Distinct().Order().ToArray();
+            _peakErrors = _peaks.Select(_ => new List<double>()).ToArray();
+            _snapshotSteps = SnapshotSteps(config.Training.Steps, config.Probe.Every, config.Probe.Snapshots);
+
+            manual_seed(config.Seed);
+            Model = new Mlp(1, config.Model.Hidden, 1, config.Model.Activation);
+            Initializer.Apply(Model, config.Model.WeightInit, config.Model.BiasInit);
+            Model.to(device);
+            Trainer = new FitTrainer(Model, _xTrain, _yTrain, dy, config.Training, config.Seed, device);
+            _xTrainT = FitTrainer.ToColumn(_xTrain, device);
+            _xEvalT = FitTrainer.ToColumn(_xEval, device);
+        }
+
+        /// <summary>
+        /// Probe steps at which outputs.csv gets a snapshot: step 0, then <paramref name="count"/> − 1 probes spaced
+        /// geometrically up to the last one (learning is fast early and slow late, so even spacing would show little).
+        /// </summary>
+        internal static HashSet<long> SnapshotSteps(long total, int every, int count)
+        {
+            var probes = new List<long>();
+            for (long s = 0; s < total; s += every) probes.Add(s);
+            probes.Add(total);
+            int last = probes.Count - 1;
+            var set = new HashSet<long> { probes[0], probes[last] };
+            for (int i = 1; i < count - 1; i++)
+                set.Add(probes[(int)Math.Clamp(Math.Round(Math.Pow(last, (double)(i - 1) / (count - 2))), 1, last)]);
+            return set;
+        }
+
+        public void OpenFiles(IReadOnlyDictionary<string, long>? rows)
+        {
+            _metrics = CsvTable.Open(Path.Combine(_runDir, "metrics.csv"), MetricsHeader, rows?["metrics.csv"]);
+            _spectra = CsvTable.Open(Path.Combine(_runDir, "spectra.csv"), SpectraHeader, rows?["spectra.csv"]);
+            _outputs = CsvTable.Open(Path.Combine(_runDir, "outputs.csv"), OutputsHeader, rows?["outputs.csv"]);
+            if (rows is not null) ReloadHistory();
+        }
+
+        public void CloseFiles()
+        {
+            _metrics?.Dispose();
+            _spectra?.Dispose();
+            _outputs?.Dispose();
+            _metrics = _spectra = _outputs = null;
+        }
+
+        /// <summary>Rebuilds the in-memory probe history from the (already cut back) data files of a resumed run.</summary>
+        private void ReloadHistory()
+        {
+            string column = _config.Probe.ErrorForm == ErrorForm.Complex ? "delta_complex" : "delta_magnitude";
+            int col = SpectraHeader.Split(',').ToList().IndexOf(column);
+            var peakRow = _peaks.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i);
+            foreach (var (line, n) in File.ReadLines(_spectra!.Path).Skip(1).Select((l, i) => (l, i + 2)))
+            {
+                var f = line.Split(',');
+                long step = long.Parse(f[0], CultureInfo.InvariantCulture);
+                int k = int.Parse(f[1], CultureInfo.InvariantCulture);
+                if (_probeSteps.Count == 0 || _probeSteps[^1] != step) _probeSteps.Add(step);
+                if (peakRow.TryGetValue(k, out int p))
+                    _peakErrors[p].Add(CsvFormat.ParseDouble(f[col], "spectra.csv", n, column));
+            }
+            var last = File.ReadLines(_metrics!.Path).Skip(1).LastOrDefault();
+            if (last is not null)
+            {
+                var f = last.Split(',');
+                _lastTrainLoss = CsvFormat.ParseDouble(f[1], "metrics.csv", (int)_metrics.Rows + 1, "train_loss");
+                _lastTestLoss = CsvFormat.ParseDouble(f[2], "metrics.csv", (int)_metrics.Rows + 1, "test_loss");
+            }
+        }
+
+        public bool LastProbeIs(long step) => _probeSteps.Count > 0 && _probeSteps[^1] == step;
+
+        /// <summary>Evaluates the network, appends metrics, spectra and (at snapshot steps) outputs; returns the train loss.</summary>
+        public double Probe(long step, TimeSpan elapsed)
+        {
+            var evalOut = FitTrainer.Predict(Model, _xEvalT);
+            var trainOut = _evalIsTrain ? evalOut : FitTrainer.Predict(Model, _xTrainT);
+            _lastTrainLoss = MeanSquaredError(trainOut, _yTrain);
+            _lastTestLoss = MeanSquaredError(evalOut, _yEval);
+            _metrics!.Append(string.Join(',', step.ToString(CultureInfo.InvariantCulture),
+                CsvFormat.FormatDouble(_lastTrainLoss), CsvFormat.FormatDouble(_lastTestLoss)));
+
+            var outDft = Dft.Forward(evalOut);
+            var sb = new StringBuilder();
+            string s = step.ToString(CultureInfo.InvariantCulture);
+            foreach (int k in _kept)
+            {
+                double dc = SpectralError.Complex(outDft[k], _targetDft[k]);
+                double dm = SpectralError.Magnitude(outDft[k], _targetDft[k]);
+                sb.Clear().Append(s).Append(',').Append(k.ToString(CultureInfo.InvariantCulture)).Append(',')
+                    .Append(CsvFormat.FormatDouble(Dft.Frequency(k, _xEval.Length, _spacing))).Append(',')
+                    .Append(CsvFormat.FormatDouble(outDft[k].Magnitude)).Append(',')
+                    .Append(CsvFormat.FormatDouble(_targetDft[k].Magnitude)).Append(',')
+                    .Append(CsvFormat.FormatDouble(dc)).Append(',').Append(CsvFormat.FormatDouble(dm));
+                _spectra!.Append(sb.ToString());
+            }
+            for (int p = 0; p < _peaks.Length; p++)
+            {
+                int k = _peaks[p];
+                _peakErrors[p].Add(_config.Probe.ErrorForm == ErrorForm.Complex
+                    ? SpectralError.Complex(outDft[k], _targetDft[k])
+                    : SpectralError.Magnitude(outDft[k], _targetDft[k]));
+            }
+            _probeSteps.Add(step);
+
+            if (_snapshotSteps.Contains(step) || step == _config.Training.Steps)
+                for (int i = 0; i < _xEval.Length; i++)
+                    _outputs!.Append(string.Join(',', s, CsvFormat.FormatDouble(_xEval[i]),
+                        CsvFormat.FormatDouble(_yEval[i]), CsvFormat.FormatDouble(evalOut[i])));
+
+            _options.OnProgress?.Invoke(new FitProgress(step, _config.Training.Steps, _lastTrainLoss, _lastTestLoss, elapsed));
+            return _lastTrainLoss;
+        }
+
+        private static double MeanSquaredError(double[] a, double[] b)
+        {
+            double sum = 0;
+            for (int i = 0; i < a.Length; i++) sum += (a[i] - b[i]) * (a[i] - b[i]);
+            return sum / a.Length;
+        }
+
+        public void SaveCheckpoint(long step)
+        {
+            _metrics!.Flush();
+            _spectra!.Flush();
+            _outputs!.Flush();
+            var (state, perm, pos) = Trainer.Sampler.Save();
+            var rows = new Dictionary<string, long>
+            {
+                ["metrics.csv"] = _metrics.Rows,
+                ["spectra.csv"] = _spectra.Rows,
+                ["outputs.csv"] = _outputs.Rows,
+            };
+            Checkpoint.Save(_runDir, new Checkpoint(step, state, perm, pos, Checkpoint.CaptureRng(), rows), Model, Trainer.Optimizer);
+        }
+
+        public FitSummary WriteSummary(long step, bool finished)
+        {
+            _metrics!.Flush();
+            _spectra!.Flush();
+            _outputs!.Flush();
+            var eps = _config.Probe.Epsilon;
+            var conv = _peakErrors.Select(e => Convergence.Analyze(_probeSteps, e, eps)).ToArray();
+            var first = conv.Select(c => c.ConvergedAtStep).ToList();
+            var freqs = _peaks.Select(k => Dft.Frequency(k, _xEval.Length, _spacing)).ToList();
+            var index = SpectralBiasIndex.Compute(freqs, first);
+            var order = SpectralBiasIndex.ConvergenceOrder(_peaks, first);
+            var summary = new FitSummary
+            {
+                Finished = finished,
+                StepsCompleted = step,
+                Epsilon = eps,
+                ErrorForm = _config.Probe.ErrorForm == ErrorForm.Complex ? "complex" : "magnitude",
+                Peaks = _peaks.Select((k, i) => new PeakSummary(k, freqs[i], _targetDft[k].Magnitude, conv[i].ConvergedAtStep, conv[i].StableFromStep)).ToList(),
+                ConvergenceOrder = order,
+                SpectralBiasIndex = index,
+                FinalTrainLoss = _lastTrainLoss,
+                FinalTestLoss = _lastTestLoss,
+                Verdict = SpectralBiasIndex.Verdict(order, index, first, _peaks),
+            };
+            AtomicFile.WriteAllText(Path.Combine(_runDir, "summary.json"), JsonSerializer.Serialize(summary, Json) + "\n");
+            return summary;
+        }
+
+        public void Dispose()
+        {
+            CloseFiles();
+            Trainer.Dispose();
+            Model.Dispose();
+            _xTrainT.Dispose();
+            _xEvalT.Dispose();
+        }
+    }
+}

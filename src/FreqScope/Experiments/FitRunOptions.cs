@@ -1,0 +1,23 @@
+namespace FreqScope.Experiments;
+
+/// <summary>How to run a fit experiment.</summary>
+public sealed record FitRunOptions
+{
+    /// <summary>The run folder. A new run needs it absent or empty; a resumed run needs it to hold a checkpoint.</summary>
+    public required string RunDirectory { get; init; }
+
+    /// <summary>Continue the run in <see cref="RunDirectory"/> from its newest checkpoint, with its own config.json.</summary>
+    public bool Resume { get; init; }
+
+    /// <summary>Folder that relative paths in the config (a CSV target) are resolved against.</summary>
+    public string? ConfigDirectory { get; init; }
+
+    /// <summary>Rebuild plots and report.html when the run stops.</summary>
+    public bool BuildReport { get; init; } = true;
+
+    /// <summary>Marks the run as a smoke run in the manifest (the caller has already shrunk the config).</summary>
+    public bool Smoke { get; init; }
+
+    /// <summary>Called at every probe step.</summary>
+    public Action<FitProgress>? OnProgress { get; init; }
+}

@@ -1,0 +1,16 @@
+namespace FreqScope.Experiments;
+
+/// <summary>The contents of <c>summary.json</c> (see docs/run-folder.md).</summary>
+public sealed record FitSummary
+{
+    public required bool Finished { get; init; }
+    public required long StepsCompleted { get; init; }
+    public required double Epsilon { get; init; }
+    public required string ErrorForm { get; init; }
+    public required IReadOnlyList<PeakSummary> Peaks { get; init; }
+    public required IReadOnlyList<int> ConvergenceOrder { get; init; }
+    public double? SpectralBiasIndex { get; init; }
+    public required double FinalTrainLoss { get; init; }
+    public required double FinalTestLoss { get; init; }
+    public required string Verdict { get; init; }
+}

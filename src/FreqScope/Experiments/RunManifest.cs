@@ -1,0 +1,23 @@
+namespace FreqScope.Experiments;
+
+/// <summary>The contents of <c>manifest.json</c> (see docs/run-folder.md).</summary>
+public sealed record RunManifest
+{
+    public required string FreqScopeVersion { get; init; }
+    public required string TorchSharpVersion { get; init; }
+    public required string LibtorchVersion { get; init; }
+    public required string NativeLoadPath { get; init; }
+    public required string Device { get; init; }
+    public required long Seed { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset? EndedAt { get; init; }
+    public double? WallSeconds { get; init; }
+    public string? GitCommit { get; init; }
+    public required string Status { get; init; }
+    public bool Finished => Status == RunStatus.Finished;
+    public required long StepsCompleted { get; init; }
+    public required long StepsPlanned { get; init; }
+    public required bool Smoke { get; init; }
+    public IReadOnlyList<long> ResumedFrom { get; init; } = [];
+    public string? Error { get; init; }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using FreqScope.Models;
+using static TorchSharp.torch;
+
+namespace FreqScope.Training;
+
+/// <summary>
+/// A resumable training state in <c>RUN_DIR/checkpoint/</c>: <c>model.bin</c> (TorchSharp module format),
+/// <c>optimizer.bin</c> (TorchSharp optimizer state, e.g. Adam's moments and step counts), and <c>state.json</c>
+/// (step, batch-sampler state, torch RNG state, and how many rows each data file had at that step).
+/// It is written into <c>checkpoint.new/</c> and then swapped in, so a crash never leaves a half checkpoint.
+/// </summary>
+public sealed record Checkpoint(
+    long Step,
+    ulong SamplerState,
+    int[] SamplerPermutation,
+    int SamplerPosition,
+    string TorchRngState,
+    IReadOnlyDictionary<string, long> FileRows)
+{
+    public const string FolderName = "checkpoint";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static void Save(string runDir, Checkpoint state, Mlp model, optim.Optimizer optimizer)
+    {
+        var final = Path.Combine(runDir, FolderName);
+        var fresh = final + ".new";
+        var old = final + ".old";
+        if (Directory.Exists(fresh)) Directory.Delete(fresh, true);
+        Directory.CreateDirectory(fresh);
+        model.save(Path.Combine(fresh, "model.bin"));
+        using (var fs = File.Create(Path.Combine(fresh, "optimizer.bin")))
+        using (var w = new BinaryWriter(fs))
+        {
+            ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(w);
+        }
+        File.WriteAllText(Path.Combine(fresh, "state.json"), JsonSerializer.Serialize(state, Json));
+        if (Directory.Exists(old)) Directory.Delete(old, true);
+        if (Directory.Exists(final)) Directory.Move(final, old);
+        Directory.Move(fresh, final);
+        if (Directory.Exists(old)) Directory.Delete(old, true);
+    }
+
+    /// <summary>The folder holding the newest complete checkpoint, or null if the run has none.</summary>
+    public static string? Locate(string runDir)
+    {
+        foreach (var name in new[] { FolderName, FolderName + ".old" })
+        {
+            var dir = Path.Combine(runDir, name);
+            if (File.Exists(Path.Combine(dir, "state.json"))) return dir;
+        }
+        return null;
+    }
+
+    /// <summary>Reads the state and loads model and optimizer from the newest checkpoint.</summary>
+    public static Checkpoint Load(string runDir, Mlp model, optim.Optimizer optimizer)
+    {
+        var dir = Locate(runDir) ?? throw new InvalidOperationException($"{runDir} has no checkpoint to resume from (expected {Path.Combine(runDir, FolderName, "state.json")})");
+        var state = JsonSerializer.Deserialize<Checkpoint>(File.ReadAllText(Path.Combine(dir, "state.json")))
+            ?? throw new InvalidDataException($"{Path.Combine(dir, "state.json")} is empty");
+        model.load(Path.Combine(dir, "model.bin"));
+        using var fs = File.OpenRead(Path.Combine(dir, "optimizer.bin"));
+        using var r = new BinaryReader(fs);
+        ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(r);
+        return state;
+    }
+
+    /// <summary>The default CPU generator's state as base64, to restore with <see cref="RestoreRng"/>.</summary>
+    public static string CaptureRng()
+    {
+        using var s = get_rng_state();
+        return Convert.ToBase64String(s.data<byte>().ToArray());
+    }
+
+    public static void RestoreRng(string base64)
+    {
+        var bytes = Convert.FromBase64String(base64);
+        using var s = tensor(bytes, dtype: ScalarType.Byte);
+        set_rng_state(s);
+    }
+}

@@ -1,0 +1,95 @@
+using FreqScope.Cli;
+using FreqScope.Experiments;
+using FreqScope.Tests.Support;
+using Spectre.Console;
+
+namespace FreqScope.Tests.Cli;
+
+[Collection(TorchCollection.Name)]
+public sealed class CliAppTests
+{
+    private static (int Code, string Output) Cli(params string[] args)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 400;
+        int code = CliApp.Run(args, console, writer);
+        return (code, writer.ToString());
+    }
+
+    [Fact]
+    public void SmokeRunOfTheDefaultWritesACompleteRun()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var run = Path.Combine(dir, "run");
+            var (code, output) = Cli("run", "--smoke", "--out", run, "--seed", "3");
+            Assert.True(code == CliApp.ExitOk, output);
+            Assert.Contains("Frequencies", output);
+            var config = ConfigLoader.LoadFile(Path.Combine(run, "config.json"));
+            Assert.Equal(FitExperiment.Smoke(ConfigLoader.LoadDefault()) with { Seed = 3 }, config, new ConfigJsonComparer());
+            var manifest = FitExperiment.ReadManifest(run);
+            Assert.True(manifest.Finished && manifest.Smoke);
+            Assert.Equal(3, manifest.Seed);
+            Assert.True(File.Exists(Path.Combine(run, "report.html")));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { "run", "--steps", "0" }, "--steps 0")]
+    [InlineData(new[] { "run", "--device", "gpu" }, "gpu")]
+    [InlineData(new[] { "run", "--seed", "abc" }, "abc")]
+    [InlineData(new[] { "frobnicate" }, "frobnicate")]
+    [InlineData(new[] { "report", "/nonexistent/run-folder" }, "/nonexistent/run-folder")]
+    [InlineData(new[] { "run", "/nonexistent/config.json" }, "/nonexistent/config.json")]
+    [InlineData(new[] { "run", "--resume", "/nonexistent/run" }, "/nonexistent/run")]
+    public void BadArgumentsGiveAUsageErrorNamingTheValue(string[] args, string named)
+    {
+        var (code, output) = Cli(args);
+        Assert.Equal(CliApp.ExitUsage, code);
+        Assert.Contains("error", output);
+        Assert.Contains(named, output);
+    }
+
+    [Fact]
+    public void ABadConfigNamesTheJsonPathAndLeavesNoRunFolder()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var cfg = Path.Combine(dir, "bad.json");
+            var text = ConfigLoader.ToJson(ConfigLoader.LoadDefault()).Replace("\"hidden\"", "\"hiden\"");
+            File.WriteAllText(cfg, text);
+            var run = Path.Combine(dir, "run");
+            var (code, output) = Cli("run", cfg, "--out", run);
+            Assert.Equal(CliApp.ExitUsage, code);
+            Assert.Contains("$.model.hiden", output);
+            Assert.False(Directory.Exists(run));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void InfoReportsVersionsAndTheLoadingPath()
+    {
+        var (code, output) = Cli("info");
+        Assert.Equal(CliApp.ExitOk, code);
+        Assert.Contains("0.107.0", output);
+        Assert.Contains(FreqScope.Native.NativeLoader.EnsureLoaded().Path, output);
+        Assert.Contains(TorchSharp.torch.get_num_threads().ToString(), output);
+    }
+}

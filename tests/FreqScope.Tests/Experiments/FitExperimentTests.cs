@@ -1,0 +1,241 @@
+using System.Text.Json;
+using FreqScope.Experiments;
+using FreqScope.Native;
+using FreqScope.Tests.Support;
+
+namespace FreqScope.Tests.Experiments;
+
+[Collection(TorchCollection.Name)]
+public sealed class FitExperimentTests
+{
+    public FitExperimentTests() => NativeLoader.EnsureLoaded();
+
+    /// <summary>A small, fast version of the default experiment.</summary>
+    private static FitExperimentConfig Small(long steps = 300, int checkpointEvery = 50) => ConfigLoader.LoadDefault() with
+    {
+        Model = ConfigLoader.LoadDefault().Model with { Hidden = [32, 32] },
+        Training = ConfigLoader.LoadDefault().Training with { Steps = steps, CheckpointEvery = checkpointEvery, LearningRate = 2e-3 },
+        Probe = ConfigLoader.LoadDefault().Probe with { Every = 10 },
+    };
+
+    private static JsonElement Json(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement;
+
+    [Fact]
+    public void DefaultExperimentLearnsPeaksOneThreeFiveInThatOrder()
+    {
+        // The acceptance run: the embedded default, unchanged, on the CPU.
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var config = ConfigLoader.LoadDefault();
+            var result = FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "run"), BuildReport = false });
+            Assert.Equal(RunStatus.Finished, result.Status);
+            var s = result.Summary!;
+            Assert.Equal([1, 3, 5], s.Peaks.Select(p => p.Index));
+            Assert.All(s.Peaks, p => Assert.NotNull(p.ConvergedAtStep));
+            Assert.True(s.Peaks[0].ConvergedAtStep < s.Peaks[1].ConvergedAtStep && s.Peaks[1].ConvergedAtStep < s.Peaks[2].ConvergedAtStep,
+                string.Join(", ", s.Peaks.Select(p => $"k={p.Index}: {p.ConvergedAtStep}")));
+            Assert.Equal(1.0, s.SpectralBiasIndex);
+            Assert.Equal([1, 3, 5], s.ConvergenceOrder);
+            Assert.StartsWith("Frequencies converged in the order 1, 3, 5 (spectral-bias index +1.00)", s.Verdict);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void RunWritesTheDocumentedFilesAndASummaryConsistentWithThem()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var run = Path.Combine(dir, "run");
+            var config = Small(steps: 100);
+            var result = FitExperiment.Run(config, new FitRunOptions { RunDirectory = run });
+            Assert.Equal(RunStatus.Finished, result.Status);
+
+            Assert.Equal(ConfigLoader.ToJson(config), File.ReadAllText(Path.Combine(run, "config.json")));
+            var manifest = Json(Path.Combine(run, "manifest.json"));
+            Assert.Equal("finished", manifest.GetProperty("status").GetString());
+            Assert.True(manifest.GetProperty("finished").GetBoolean());
+            Assert.Equal(100, manifest.GetProperty("stepsCompleted").GetInt64());
+            Assert.Equal("0.107.0", manifest.GetProperty("torchSharpVersion").GetString());
+
+            var metrics = File.ReadAllLines(Path.Combine(run, "metrics.csv"));
+            Assert.Equal(FitExperiment.MetricsHeader, metrics[0]);
+            Assert.Equal(Enumerable.Range(0, 11).Select(i => (i * 10).ToString()), metrics.Skip(1).Select(l => l.Split(',')[0]));
+
+            // spectra.csv: 101 eval points → one-sided k = 0..50, for each of the 11 probes.
+            var spectra = File.ReadAllLines(Path.Combine(run, "spectra.csv"));
+            Assert.Equal(FitExperiment.SpectraHeader, spectra[0]);
+            Assert.Equal(11 * 51, spectra.Length - 1);
+            // target |ŷ_k| at k = 3 for sin x + sin 3x + sin 5x on 101 points of [−π, π] ≈ 1/2 (the grid is almost periodic).
+            var k3 = spectra.Skip(1).Select(l => l.Split(',')).First(f => f[1] == "3");
+            Assert.InRange(double.Parse(k3[4], System.Globalization.CultureInfo.InvariantCulture), 0.45, 0.55);
+            // frequency column = k / (n Δx) with n = 101, Δx = 2π/100.
+            Assert.Equal(3 / (101 * 2 * Math.PI / 100), double.Parse(k3[2], System.Globalization.CultureInfo.InvariantCulture), 1e-12);
+
+            // The summary's convergence steps are recomputable from spectra.csv.
+            var summary = Json(Path.Combine(run, "summary.json"));
+            double eps = summary.GetProperty("epsilon").GetDouble();
+            foreach (var peak in summary.GetProperty("peaks").EnumerateArray())
+            {
+                int k = peak.GetProperty("index").GetInt32();
+                var rows = spectra.Skip(1).Select(l => l.Split(',')).Where(f => f[1] == k.ToString()).ToList();
+                var first = rows.FirstOrDefault(f => double.Parse(f[5], System.Globalization.CultureInfo.InvariantCulture) < eps)?[0];
+                var conv = peak.GetProperty("convergedAtStep");
+                Assert.Equal(first, conv.ValueKind == JsonValueKind.Null ? null : conv.GetInt64().ToString());
+            }
+            var outputs = File.ReadAllLines(Path.Combine(run, "outputs.csv"));
+            Assert.Equal(FitExperiment.OutputsHeader, outputs[0]);
+            Assert.Equal(0, (outputs.Length - 1) % 101);
+            Assert.Contains(outputs.Skip(1), l => l.StartsWith("100,"));
+            Assert.True(File.Exists(Path.Combine(run, "report.html")));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void SameConfigAndSeedGiveIdenticalNumbers()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var config = Small(steps: 60);
+            FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "a"), BuildReport = false });
+            FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "b"), BuildReport = false });
+            FitExperiment.Run(config with { Seed = 7 }, new FitRunOptions { RunDirectory = Path.Combine(dir, "c"), BuildReport = false });
+            foreach (var f in new[] { "metrics.csv", "spectra.csv", "outputs.csv" })
+                Assert.Equal(File.ReadAllText(Path.Combine(dir, "a", f)), File.ReadAllText(Path.Combine(dir, "b", f)));
+            Assert.NotEqual(File.ReadAllText(Path.Combine(dir, "a", "metrics.csv")), File.ReadAllText(Path.Combine(dir, "c", "metrics.csv")));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void InterruptedAndResumedRunEqualsAnUninterruptedOne(bool miniBatch)
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var config = Small(steps: 200, checkpointEvery: 50);
+            if (miniBatch)
+                config = config with { Training = config.Training with { Optimizer = OptimizerKind.Sgd, Momentum = 0.9, LearningRate = 1e-2, BatchSize = 16 } };
+            var whole = Path.Combine(dir, "whole");
+            FitExperiment.Run(config, new FitRunOptions { RunDirectory = whole, BuildReport = false });
+
+            var parts = Path.Combine(dir, "parts");
+            using var cts = new CancellationTokenSource();
+            var first = FitExperiment.Run(config, new FitRunOptions
+            {
+                RunDirectory = parts,
+                BuildReport = false,
+                OnProgress = p => { if (p.Step == 130) cts.Cancel(); },
+            }, cts.Token);
+            Assert.Equal(RunStatus.Interrupted, first.Status);
+            Assert.Equal(130, first.StepsCompleted);
+            var manifest = FitExperiment.ReadManifest(parts);
+            Assert.Equal(RunStatus.Interrupted, manifest.Status);
+            Assert.False(manifest.Finished);
+            Assert.False(Json(Path.Combine(parts, "summary.json")).GetProperty("finished").GetBoolean());
+
+            var second = FitExperiment.Run(config, new FitRunOptions { RunDirectory = parts, Resume = true, BuildReport = false });
+            Assert.Equal(RunStatus.Finished, second.Status);
+            foreach (var f in new[] { "metrics.csv", "spectra.csv", "outputs.csv" })
+                Assert.Equal(File.ReadAllText(Path.Combine(whole, f)), File.ReadAllText(Path.Combine(parts, f)));
+            var a = Json(Path.Combine(whole, "summary.json"));
+            var b = Json(Path.Combine(parts, "summary.json"));
+            Assert.Equal(a.GetRawText(), b.GetRawText());
+            Assert.Equal([130L], FitExperiment.ReadManifest(parts).ResumedFrom);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void ANonEmptyOutputFolderIsRefusedAndAFinishedRunCannotBeResumed()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "keep.txt"), "mine");
+            var e = Assert.Throws<InvalidOperationException>(() => FitExperiment.Run(Small(20), new FitRunOptions { RunDirectory = dir }));
+            Assert.Contains(dir, e.Message);
+            Assert.Contains("not empty", e.Message);
+            Assert.Equal(["keep.txt"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName));
+
+            var run = Path.Combine(dir, "run");
+            FitExperiment.Run(Small(20), new FitRunOptions { RunDirectory = run, BuildReport = false });
+            var r = Assert.Throws<InvalidOperationException>(() => FitExperiment.Run(Small(20), new FitRunOptions { RunDirectory = run, Resume = true }));
+            Assert.Contains("already finished", r.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void AFailingRunIsMarkedFailedAndLeavesNoSummary()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var run = Path.Combine(dir, "run");
+            var config = Small(20) with
+            {
+                Target = new TargetConfig { Kind = TargetKind.Csv, CsvPath = Path.Combine(dir, "missing.csv") },
+            };
+            Assert.ThrowsAny<Exception>(() => FitExperiment.Run(config, new FitRunOptions { RunDirectory = run }));
+            var manifest = FitExperiment.ReadManifest(run);
+            Assert.Equal(RunStatus.Failed, manifest.Status);
+            Assert.False(manifest.Finished);
+            Assert.Contains("missing.csv", manifest.Error);
+            Assert.False(File.Exists(Path.Combine(run, "summary.json")));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    public static TheoryData<string> ExperimentFiles() =>
+        new(Directory.GetFiles(Path.Combine(RepoPaths.Root, "experiments"), "*.json").Select(Path.GetFileName).Order()!);
+
+    [Theory]
+    [MemberData(nameof(ExperimentFiles))]
+    public void EveryExperimentFileRunsInSmokeMode(string file)
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var path = Path.Combine(RepoPaths.Root, "experiments", file);
+            var config = FitExperiment.Smoke(ConfigLoader.LoadFile(path));
+            var result = FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "run"), Smoke = true, ConfigDirectory = Path.GetDirectoryName(path) });
+            Assert.Equal(RunStatus.Finished, result.Status);
+            Assert.Equal(config.Training.Steps, result.StepsCompleted);
+            Assert.True(FitExperiment.ReadManifest(result.RunDirectory).Smoke);
+            Assert.NotEmpty(result.Summary!.Peaks);
+            Assert.All(result.Summary.Peaks.Zip(result.Summary.Peaks.Skip(1)), p => Assert.True(p.First.Index < p.Second.Index));
+            if (file == "rahaman-spectral-dynamics.json")
+                Assert.Equal([5, 10, 15, 20, 25, 30, 35, 40, 45, 50], result.Summary.Peaks.Select(p => p.Index));
+            Assert.True(File.Exists(Path.Combine(result.RunDirectory, "report.html")));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+}
