@@ -20,7 +20,7 @@ public sealed class SpectralBiasIndexTests
     [Fact]
     public void NeverConvergedPeaksRankLastAndTied()
     {
-        // Steps become ranks [1, 2.5, 2.5] → ρ with [1, 2, 3] is 3/√10·(√10/√... ) = Pearson([−1,0,1],[−1,.5,.5]) = 1.5/√(2·1.5) = √3/2.
+        // Steps rank [1, 2.5, 2.5]; Pearson of deviations [−1, 0, 1] and [−1, .5, .5] is 1.5 / √(2 · 1.5) = √3/2.
         Assert.Equal(Math.Sqrt(3) / 2, SpectralBiasIndex.Compute([1, 3, 5], [100, null, null])!.Value, 1e-14);
         // The high peak never converging still reads as low-to-high.
         Assert.Equal(1.0, SpectralBiasIndex.Compute([1, 3, 5], [100, 200, null])!.Value, 1e-14);
