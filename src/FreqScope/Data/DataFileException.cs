@@ -1,0 +1,19 @@
+namespace FreqScope.Data;
+
+/// <summary>A data file (e.g. a CSV target) that cannot be read or does not fit. The message starts with <c>"{file}:{line}: "</c> or <c>"{file}: "</c>.</summary>
+public sealed class DataFileException : Exception
+{
+    /// <summary>The file, as given.</summary>
+    public string FilePath { get; }
+
+    /// <summary>1-based line of the problem, when it is on one line.</summary>
+    public int? Line { get; }
+
+    /// <summary>Creates the exception.</summary>
+    public DataFileException(string filePath, int? line, string problem, Exception? inner = null)
+        : base(line is null ? $"{filePath}: {problem}" : $"{filePath}:{line}: {problem}", inner)
+    {
+        FilePath = filePath;
+        Line = line;
+    }
+}

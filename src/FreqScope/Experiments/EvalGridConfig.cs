@@ -1,0 +1,23 @@
+namespace FreqScope.Experiments;
+
+/// <summary>The evaluation grid; always uniform.</summary>
+public sealed record EvalGridConfig
+{
+    /// <summary>Number of points (≥ 2).</summary>
+    public required int Count { get; init; }
+
+    /// <summary>Whether the last point is the domain's right end.</summary>
+    public required bool IncludeEndpoint { get; init; }
+
+    /// <summary>
+    /// The evaluation grid used when the config gives none (or leaves a field out): the training grid itself when
+    /// it is uniform, else 4 × the training count without the endpoint.
+    /// </summary>
+    public static EvalGridConfig DefaultFor(TrainGridConfig train)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        return train.Sampling == Sampling.Uniform
+            ? new EvalGridConfig { Count = train.Count, IncludeEndpoint = train.IncludeEndpoint }
+            : new EvalGridConfig { Count = (int)Math.Min(4L * train.Count, int.MaxValue), IncludeEndpoint = false };
+    }
+}

@@ -1,0 +1,11 @@
+namespace FreqScope.Experiments;
+
+/// <summary>The optimizer. JSON: <c>"adam"</c> or <c>"sgd"</c>.</summary>
+public enum OptimizerKind
+{
+    /// <summary>Adam (with <see cref="TrainingConfig.WeightDecay"/> as L2 penalty, like <c>torch.optim.Adam</c>).</summary>
+    Adam,
+
+    /// <summary>Stochastic gradient descent, optionally with (Nesterov) momentum.</summary>
+    Sgd,
+}

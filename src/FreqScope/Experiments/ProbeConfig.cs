@@ -1,0 +1,23 @@
+namespace FreqScope.Experiments;
+
+/// <summary>Spectral probing of the network's output on the evaluation grid.</summary>
+public sealed record ProbeConfig
+{
+    /// <summary>Steps between probes (≥ 1). Default 100.</summary>
+    public int Every { get; init; } = 100;
+
+    /// <summary>DFT coefficients kept in <c>spectra.csv</c> (1 to n/2 + 1); null (the default) keeps all n/2 + 1.</summary>
+    public int? Keep { get; init; }
+
+    /// <summary>Peaks lower than this fraction of the largest are ignored, in [0, 1]. Default 0.</summary>
+    public double MinRelativeHeight { get; init; }
+
+    /// <summary>Relative spectral error below which a frequency counts as converged (&gt; 0). Default 0.05.</summary>
+    public double Epsilon { get; init; } = 0.05;
+
+    /// <summary>Which relative error is compared to <see cref="Epsilon"/>. Default complex.</summary>
+    public ErrorForm ErrorForm { get; init; } = ErrorForm.Complex;
+
+    /// <summary>Probe steps at which the whole output is saved (≥ 2). Default 6.</summary>
+    public int Snapshots { get; init; } = 6;
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace FreqScope.Tests.Experiments;
+
+/// <summary>A minimal valid config and edits of it, for validation tests.</summary>
+internal static class ConfigJson
+{
+    public const string Minimal = """
+        {
+          "target": { "kind": "sinusoids", "terms": [ { "frequency": 1 } ] },
+          "data": { "domain": [0, 1], "train": { "count": 101 } },
+          "model": { "hidden": [8] }
+        }
+        """;
+
+    /// <summary>The minimal config with the value at dotted <paramref name="path"/> set to <paramref name="rawValue"/> (raw JSON), or removed when null.</summary>
+    public static string With(string path, string? rawValue)
+    {
+        var root = JsonNode.Parse(Minimal)!.AsObject();
+        var keys = path.Split('.');
+        var node = root;
+        foreach (var key in keys[..^1])
+        {
+            if (node[key] is not JsonObject child)
+            {
+                child = new JsonObject();
+                node[key] = child;
+            }
+
+            node = child;
+        }
+
+        if (rawValue is null) node.Remove(keys[^1]);
+        else node[keys[^1]] = JsonNode.Parse(rawValue);
+        return root.ToJsonString();
+    }
+}

@@ -1,0 +1,72 @@
+using FreqScope.Experiments;
+using Xunit;
+
+namespace FreqScope.Tests.Experiments;
+
+public sealed class ExperimentFilesTests
+{
+    public static TheoryData<string> Files()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(RepoPaths.Experiments, "*.json").Order(StringComparer.Ordinal)) data.Add(Path.GetFileName(file));
+        return data;
+    }
+
+    [Fact]
+    public void TheExpectedFilesExist()
+    {
+        var names = Directory.GetFiles(RepoPaths.Experiments, "*.json").Select(Path.GetFileName).ToHashSet();
+        Assert.Contains("fprinciple-1d.json", names);
+        Assert.Contains("fprinciple-1d-relu.json", names);
+        Assert.Contains("rahaman-spectral-dynamics.json", names);
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void EveryExperimentFileParsesAndRoundTrips(string file)
+    {
+        var path = Path.Combine(RepoPaths.Experiments, file);
+        var config = ConfigLoader.LoadFile(path);
+        Assert.Equal(Path.GetFileNameWithoutExtension(file), config.Name);
+        var json = ConfigLoader.ToJson(config);
+        var again = ConfigLoader.Parse(json, "round-trip");
+        Assert.Equal(config, again);
+        Assert.Equal(json, ConfigLoader.ToJson(again));
+    }
+
+    [Fact]
+    public void ReluVariantDiffersOnlyInActivationAndName()
+    {
+        var tanh = ConfigLoader.LoadFile(Path.Combine(RepoPaths.Experiments, "fprinciple-1d.json"));
+        var relu = ConfigLoader.LoadFile(Path.Combine(RepoPaths.Experiments, "fprinciple-1d-relu.json"));
+        Assert.Equal(Activation.Relu, relu.Model.Activation);
+        Assert.Equal(tanh with { Name = relu.Name, Model = tanh.Model with { Activation = Activation.Relu } }, relu);
+    }
+
+    [Fact]
+    public void RahamanExperimentMatchesThePaperSetup()
+    {
+        var c = ConfigLoader.LoadFile(Path.Combine(RepoPaths.Experiments, "rahaman-spectral-dynamics.json"));
+        Assert.Equal(FrequencyUnit.Cycles, c.Target.FrequencyUnit);
+        Assert.Equal(Enumerable.Range(1, 10).Select(k => 5.0 * k), c.Target.Terms.Select(t => t.Frequency));
+        Assert.All(c.Target.Terms, t =>
+        {
+            Assert.Equal(1, t.Amplitude);
+            Assert.InRange(t.Phase, 0, 2 * Math.PI);
+            Assert.NotEqual(2 * Math.PI, t.Phase);
+        });
+        Assert.Equal(10, c.Target.Terms.Select(t => t.Phase).Distinct().Count());
+        Assert.Equal((0.0, 1.0), (c.Data.DomainMin, c.Data.DomainMax));
+        Assert.Equal(new TrainGridConfig { Sampling = Sampling.Uniform, Count = 200, IncludeEndpoint = false }, c.Data.Train);
+        Assert.Equal(new EvalGridConfig { Count = 200, IncludeEndpoint = false }, c.Data.Eval);
+        Assert.Equal(Enumerable.Repeat(256, 6), c.Model.Hidden);
+        Assert.Equal(Activation.Relu, c.Model.Activation);
+        Assert.Equal(InitDistribution.Default, c.Model.WeightInit.Distribution);
+        Assert.Equal(InitDistribution.Default, c.Model.BiasInit.Distribution);
+        Assert.Equal(OptimizerKind.Adam, c.Training.Optimizer);
+        Assert.Equal(3e-4, c.Training.LearningRate);
+        Assert.Null(c.Training.BatchSize);
+        Assert.Equal(6000, c.Training.Steps);
+        Assert.Equal(50, c.Probe.Every);
+    }
+}
