@@ -1,0 +1,347 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace FreqScope.Reporting;
+
+/// <summary>
+/// Draws the run's figures with ScottPlot 5, each saved (atomically) as PNG (900×560) and SVG into a plots folder:
+/// <c>fit</c>, <c>spectrum</c>, <c>peaks-heatmap</c>, <c>all-k-heatmap</c> and <c>loss</c>.
+/// </summary>
+public static class FitPlots
+{
+    /// <summary>Width of every figure in pixels.</summary>
+    public const int Width = 900;
+
+    /// <summary>Height of every figure in pixels.</summary>
+    public const int Height = 560;
+
+    /// <summary>The most output spectra drawn in the spectrum figure.</summary>
+    public const int MaxSpectrumCurves = 5;
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Writes every figure the run's data allows (fit needs outputs.csv; the others need probe rows).</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="plotsDir">The folder to write into; created if absent.</param>
+    /// <returns>The figures written, in report order.</returns>
+    public static IReadOnlyList<PlotFile> WriteAll(RunData run, string plotsDir)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        List<PlotFile> written = [];
+        foreach (Func<RunData, string, PlotFile?> figure in (Func<RunData, string, PlotFile?>[])[WriteFit, WriteSpectrum, WritePeaksHeatmap, WriteAllKHeatmap, WriteLoss])
+        {
+            PlotFile? file = figure(run, plotsDir);
+            if (file is not null)
+            {
+                written.Add(file);
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>Target (thick black) and network output at each snapshot step of outputs.csv, over x.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="plotsDir">The folder to write into.</param>
+    /// <returns>The figure, or null when outputs.csv is absent or empty.</returns>
+    public static PlotFile? WriteFit(RunData run, string plotsDir)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        long[] steps = run.SnapshotSteps;
+        if (run.Outputs is null || steps.Length == 0)
+        {
+            return null;
+        }
+
+        const string title = "Network output vs target";
+        Plot plot = NewPlot(title, "x", "y");
+        OutputRow[] first = [.. run.Outputs.Where(r => r.Step == steps[0]).OrderBy(r => r.X)];
+        var target = plot.Add.ScatterLine(first.Select(r => r.X).ToArray(), first.Select(r => r.Target).ToArray());
+        target.Color = Colors.Black;
+        target.LineWidth = 4;
+        target.LegendText = "target";
+
+        for (int i = 0; i < steps.Length; i++)
+        {
+            OutputRow[] rows = [.. run.Outputs.Where(r => r.Step == steps[i]).OrderBy(r => r.X)];
+            var output = plot.Add.ScatterLine(rows.Select(r => r.X).ToArray(), rows.Select(r => r.Output).ToArray());
+            output.Color = StepColor(i, steps.Length);
+            output.LineWidth = 2;
+            output.LegendText = "step " + steps[i].ToString(Invariant);
+        }
+
+        plot.ShowLegend(Alignment.UpperRight);
+        return Save(plot, plotsDir, "fit", title);
+    }
+
+    /// <summary>
+    /// One-sided |DFT| against k: the target and the network output at up to <see cref="MaxSpectrumCurves"/> steps
+    /// (snapshot steps when outputs.csv exists, else probe steps, spread evenly), with the target's peaks marked.
+    /// </summary>
+    /// <param name="run">The run.</param>
+    /// <param name="plotsDir">The folder to write into.</param>
+    /// <returns>The figure, or null when spectra.csv has no rows.</returns>
+    public static PlotFile? WriteSpectrum(RunData run, string plotsDir)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        long[] probeSteps = run.ProbeSteps;
+        if (probeSteps.Length == 0)
+        {
+            return null;
+        }
+
+        long[] candidates = [.. run.SnapshotSteps.Intersect(probeSteps).Order()];
+        long[] shown = SpreadEvenly(candidates.Length > 0 ? candidates : probeSteps, MaxSpectrumCurves);
+
+        const string title = "Spectrum of target and network output";
+        Plot plot = NewPlot(title, "k (DFT index)", "|DFT|");
+        SpectrumRow[] targetRows = [.. run.Spectra.Where(r => r.Step == probeSteps[0]).OrderBy(r => r.K)];
+        double[] ks = [.. targetRows.Select(r => (double)r.K)];
+        var target = plot.Add.ScatterLine(ks, targetRows.Select(r => r.TargetAbs).ToArray());
+        target.Color = Colors.Black;
+        target.LineWidth = 4;
+        target.LegendText = "target |ŷ_k|";
+
+        for (int i = 0; i < shown.Length; i++)
+        {
+            SpectrumRow[] rows = [.. run.Spectra.Where(r => r.Step == shown[i]).OrderBy(r => r.K)];
+            var output = plot.Add.ScatterLine(rows.Select(r => (double)r.K).ToArray(), rows.Select(r => r.OutputAbs).ToArray());
+            output.Color = StepColor(i, shown.Length);
+            output.LineWidth = 2;
+            output.MarkerSize = 5;
+            output.LegendText = "|ĥ_k| step " + shown[i].ToString(Invariant);
+        }
+
+        Dictionary<int, double> targetAbs = targetRows.GroupBy(r => r.K).ToDictionary(g => g.Key, g => g.First().TargetAbs);
+        IEnumerable<(int K, double Abs)> peaks = run.Summary is not null
+            ? run.Summary.Peaks.Select(p => (p.Index, p.TargetAbs))
+            : HeatmapMatrix.PeakIndices(run).Select(k => (k, targetAbs.GetValueOrDefault(k)));
+        bool first = true;
+        foreach ((int k, double abs) in peaks)
+        {
+            var marker = plot.Add.Marker(k, abs, MarkerShape.OpenCircle, 16, Colors.Red);
+            marker.MarkerLineWidth = 2;
+            if (first)
+            {
+                marker.LegendText = "target peak";
+                first = false;
+            }
+
+            var label = plot.Add.Text("k=" + k.ToString(Invariant), k, abs);
+            label.LabelFontName = PlotFonts.FontName;
+            label.LabelFontSize = 13;
+            label.LabelFontColor = Colors.Red;
+            label.LabelAlignment = Alignment.LowerCenter;
+            label.OffsetY = -12;
+        }
+
+        plot.ShowLegend(Alignment.UpperRight);
+        return Save(plot, plotsDir, "spectrum", title);
+    }
+
+    /// <summary>Heatmap of Δ_F (clipped to [0, 1]) over (peak, probe step), with a colorbar; the title states ε.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="plotsDir">The folder to write into.</param>
+    /// <returns>The figure, or null when there are no peaks or no probe steps.</returns>
+    public static PlotFile? WritePeaksHeatmap(RunData run, string plotsDir)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        HeatmapMatrix matrix = HeatmapMatrix.ForPeaks(run);
+        if (matrix.RowCount == 0 || matrix.ColumnCount == 0)
+        {
+            return null;
+        }
+
+        string title = $"Relative error Δ_F at the target peaks ({ErrorFormText(run)}, ε = {EpsilonText(run)})";
+        Plot plot = DrawHeatmap(run, matrix, title, "peak k (DFT index)", labelEveryRow: true);
+        return Save(plot, plotsDir, "peaks-heatmap", title);
+    }
+
+    /// <summary>Heatmap of Δ_F (clipped to [0, 1]) over (every kept k, probe step), with a colorbar.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="plotsDir">The folder to write into.</param>
+    /// <returns>The figure, or null when spectra.csv has no rows.</returns>
+    public static PlotFile? WriteAllKHeatmap(RunData run, string plotsDir)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        HeatmapMatrix matrix = HeatmapMatrix.ForAllKept(run);
+        if (matrix.RowCount == 0 || matrix.ColumnCount == 0)
+        {
+            return null;
+        }
+
+        string title = $"Relative error Δ_F at every kept k ({ErrorFormText(run)}, ε = {EpsilonText(run)})";
+        Plot plot = DrawHeatmap(run, matrix, title, "k (DFT index)", labelEveryRow: matrix.RowCount <= 12);
+        return Save(plot, plotsDir, "all-k-heatmap", title);
+    }
+
+    /// <summary>Train and test loss against step on a log scale (non-positive or non-finite losses are left out).</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="plotsDir">The folder to write into.</param>
+    /// <returns>The figure, or null when metrics.csv has no rows.</returns>
+    public static PlotFile? WriteLoss(RunData run, string plotsDir)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Metrics.Count == 0)
+        {
+            return null;
+        }
+
+        const string title = "Training and test loss";
+        Plot plot = NewPlot(title, "step", "MSE loss (log scale)");
+        AddLogLine(plot, run.Metrics.Select(m => (m.Step, m.TrainLoss)), "train loss", Colors.Blue);
+        AddLogLine(plot, run.Metrics.Select(m => (m.Step, m.TestLoss)), "test loss", Colors.OrangeRed);
+
+        ScottPlot.TickGenerators.NumericAutomatic ticks = new()
+        {
+            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            IntegerTicksOnly = true,
+            LabelFormatter = PowerOfTen,
+        };
+        plot.Axes.Left.TickGenerator = ticks;
+        plot.ShowLegend(Alignment.UpperRight);
+        return Save(plot, plotsDir, "loss", title);
+    }
+
+    /// <summary>Formats a log10 tick position as a power of ten, e.g. −3 → 10⁻³.</summary>
+    /// <param name="exponent">The tick position (an integer for major ticks).</param>
+    /// <returns>The label.</returns>
+    public static string PowerOfTen(double exponent)
+    {
+        long e = (long)Math.Round(exponent);
+        const string superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        string digits = string.Concat(Math.Abs(e).ToString(Invariant).Select(c => superscripts[c - '0']));
+        return "10" + (e < 0 ? "⁻" : string.Empty) + digits;
+    }
+
+    private static void AddLogLine(Plot plot, IEnumerable<(long Step, double Loss)> points, string legend, Color color)
+    {
+        (long Step, double Loss)[] kept = [.. points.Where(p => p.Loss > 0 && double.IsFinite(p.Loss))];
+        if (kept.Length == 0)
+        {
+            return;
+        }
+
+        var line = plot.Add.ScatterLine(
+            kept.Select(p => (double)p.Step).ToArray(),
+            kept.Select(p => Math.Log10(p.Loss)).ToArray());
+        line.Color = color;
+        line.LineWidth = 2;
+        line.LegendText = legend;
+    }
+
+    private static Plot DrawHeatmap(RunData run, HeatmapMatrix matrix, string title, string yLabel, bool labelEveryRow)
+    {
+        Plot plot = NewPlot(title, "step", yLabel);
+        long[] steps = [.. matrix.Steps];
+
+        // Columns sit at their step when probes are evenly spaced, else at their index with step labels.
+        bool uniform = steps.Length >= 2 && steps.Zip(steps.Skip(1), (a, b) => b - a).Distinct().Count() == 1 && steps[1] > steps[0];
+        double spacing = uniform ? steps[1] - steps[0] : 1;
+        double left = uniform ? steps[0] - (spacing / 2) : -0.5;
+        double right = uniform ? steps[^1] + (spacing / 2) : steps.Length - 0.5;
+
+        // Rows sit at their k when the indices are contiguous (all kept k), else at their row number with k labels.
+        int[] ks = [.. matrix.RowIndices];
+        bool contiguous = ks.Zip(ks.Skip(1), (a, b) => b - a).All(d => d == 1);
+        double bottom = contiguous ? ks[0] - 0.5 : -0.5;
+        double top = contiguous ? ks[^1] + 0.5 : ks.Length - 0.5;
+
+        var heatmap = plot.Add.Heatmap(matrix.ToArray());
+        heatmap.Colormap = new ScottPlot.Colormaps.Turbo();
+        heatmap.ManualRange = new ScottPlot.Range(0, 1);
+        heatmap.FlipVertically = true; // row 0 (lowest k) at the bottom
+        heatmap.NaNCellColor = Colors.LightGray;
+        heatmap.Rectangle = new CoordinateRect(left, right, bottom, top);
+
+        var colorbar = plot.Add.ColorBar(heatmap);
+        colorbar.Label = "Δ_F (clipped to [0, 1])";
+        colorbar.LabelStyle.FontSize = 15;
+        colorbar.LabelStyle.FontName = PlotFonts.FontName;
+        colorbar.Axis.TickLabelStyle.FontName = PlotFonts.FontName;
+        colorbar.Axis.TickLabelStyle.FontSize = 13;
+        ScottPlot.TickGenerators.NumericManual colorTicks = new();
+        for (int i = 0; i <= 5; i++)
+        {
+            colorTicks.AddMajor(i / 5.0, i == 5 ? "≥ 1" : (i / 5.0).ToString("0.0", Invariant));
+        }
+
+        colorbar.Axis.TickGenerator = colorTicks;
+
+        if (!uniform)
+        {
+            ScottPlot.TickGenerators.NumericManual xTicks = new();
+            foreach (int i in SpreadEvenly([.. Enumerable.Range(0, steps.Length)], 8))
+            {
+                xTicks.AddMajor(i, steps[i].ToString(Invariant));
+            }
+
+            plot.Axes.Bottom.TickGenerator = xTicks;
+        }
+
+        if (labelEveryRow || !contiguous)
+        {
+            ScottPlot.TickGenerators.NumericManual yTicks = new();
+            int stride = Math.Max(1, (int)Math.Ceiling(ks.Length / 16.0));
+            for (int r = 0; r < ks.Length; r += stride)
+            {
+                yTicks.AddMajor(contiguous ? ks[r] : r, ks[r].ToString(Invariant));
+            }
+
+            plot.Axes.Left.TickGenerator = yTicks;
+        }
+
+        plot.Axes.SetLimits(left, right, bottom, top);
+        return plot;
+    }
+
+    private static Plot NewPlot(string title, string xLabel, string yLabel)
+    {
+        PlotFonts.EnsureConfigured();
+        Plot plot = new();
+        plot.Font.Set(PlotFonts.FontName);
+        plot.Legend.FontName = PlotFonts.FontName;
+        plot.Legend.FontSize = 13;
+        plot.Title(title);
+        plot.Axes.Title.Label.FontSize = 18;
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        plot.Axes.Bottom.Label.FontSize = 16;
+        plot.Axes.Left.Label.FontSize = 16;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
+        plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        return plot;
+    }
+
+    private static PlotFile Save(Plot plot, string plotsDir, string name, string title)
+    {
+        Directory.CreateDirectory(plotsDir);
+        string png = Path.GetFullPath(Path.Combine(plotsDir, name + ".png"));
+        string svg = Path.GetFullPath(Path.Combine(plotsDir, name + ".svg"));
+        AtomicFile.WriteAllBytes(png, plot.GetImageBytes(Width, Height, ImageFormat.Png));
+        AtomicFile.WriteAllText(svg, plot.GetSvgXml(Width, Height));
+        return new PlotFile(name, title, png, svg);
+    }
+
+    private static Color StepColor(int i, int count)
+    {
+        // Early steps light blue, late steps dark red: reads as "time" without a colorbar.
+        double fraction = count <= 1 ? 1.0 : i / (double)(count - 1);
+        return new ScottPlot.Colormaps.Turbo().GetColor(0.1 + (0.85 * fraction));
+    }
+
+    private static T[] SpreadEvenly<T>(T[] items, int max)
+    {
+        if (items.Length <= max)
+        {
+            return items;
+        }
+
+        return [.. Enumerable.Range(0, max).Select(i => (int)Math.Round(i * (items.Length - 1) / (double)(max - 1))).Distinct().Select(i => items[i])];
+    }
+
+    private static string ErrorFormText(RunData run) => run.ErrorForm == "magnitude" ? "magnitude error" : "complex error";
+
+    private static string EpsilonText(RunData run) =>
+        run.Epsilon is double epsilon ? epsilon.ToString("G4", Invariant) : "not set";
+}

@@ -1,0 +1,24 @@
+namespace FreqScope.Reporting;
+
+/// <summary>The content of <c>summary.json</c>.</summary>
+/// <param name="Finished">Whether the run finished (false for a summary written at an interrupted stop).</param>
+/// <param name="StepsCompleted">Training steps completed.</param>
+/// <param name="Epsilon">The convergence threshold ε.</param>
+/// <param name="ErrorForm"><c>complex</c> or <c>magnitude</c>.</param>
+/// <param name="Peaks">The target's peaks in increasing k.</param>
+/// <param name="ConvergenceOrder">Peak indices sorted by convergence step.</param>
+/// <param name="SpectralBiasIndex">Spearman correlation of frequency and convergence step, or null when undefined.</param>
+/// <param name="FinalTrainLoss">The last train loss, or null.</param>
+/// <param name="FinalTestLoss">The last test loss, or null.</param>
+/// <param name="Verdict">The one-sentence verdict.</param>
+public sealed record RunSummary(
+    bool Finished,
+    long StepsCompleted,
+    double Epsilon,
+    string ErrorForm,
+    IReadOnlyList<PeakSummary> Peaks,
+    IReadOnlyList<int> ConvergenceOrder,
+    double? SpectralBiasIndex,
+    double? FinalTrainLoss,
+    double? FinalTestLoss,
+    string Verdict);
