@@ -9,6 +9,7 @@ using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Training;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FreqScope.Experiments;
@@ -63,6 +64,9 @@ public static class FitExperiment
         }
         else
         {
+            // Bad input is reported before anything is written: the target (a CSV file, say) and the device.
+            TargetFactory.Create(config, options.ConfigDirectory);
+            DeviceSelector.Resolve(config.Device);
             if (Directory.Exists(runDir) && Directory.EnumerateFileSystemEntries(runDir).Any())
                 throw new InvalidOperationException($"the output folder {runDir} already exists and is not empty; choose another --out, or continue it with --resume {runDir}");
             Directory.CreateDirectory(runDir);
@@ -93,10 +97,12 @@ public static class FitExperiment
             Error = error,
         };
 
-        using var session = new Session(config, options, runDir, device);
+        Session? session = null;
         long step = 0;
         try
         {
+            WriteManifest(runDir, Manifest(RunStatus.Running, step));
+            session = new Session(config, options, runDir, device);
             if (options.Resume)
             {
                 checkpoint = Checkpoint.Load(runDir, session.Model, session.Trainer.Optimizer);
@@ -146,11 +152,15 @@ public static class FitExperiment
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            session.CloseFiles();
+            session?.CloseFiles();
             WriteManifest(runDir, Manifest(RunStatus.Failed, step, e.Message));
             var stale = Path.Combine(runDir, "summary.json");
             if (File.Exists(stale)) File.Delete(stale);
             throw;
+        }
+        finally
+        {
+            session?.Dispose();
         }
     }
 
@@ -194,7 +204,7 @@ public static class FitExperiment
             _options = options;
             _runDir = runDir;
             var d = config.Data;
-            var target = TargetFactory.Create(config.Target, options.ConfigDirectory);
+            var target = TargetFactory.Create(config, options.ConfigDirectory);
             _xTrain = d.Train.Sampling == Sampling.Uniform
                 ? Grid.Uniform(d.DomainMin, d.DomainMax, d.Train.Count, d.Train.IncludeEndpoint)
                 : Grid.Random(d.DomainMin, d.DomainMax, d.Train.Count, config.Seed);

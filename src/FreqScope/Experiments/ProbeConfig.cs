@@ -9,8 +9,12 @@ public sealed record ProbeConfig
     /// <summary>DFT coefficients kept in <c>spectra.csv</c> (1 to n/2 + 1); null (the default) keeps all n/2 + 1.</summary>
     public int? Keep { get; init; }
 
-    /// <summary>Peaks lower than this fraction of the largest are ignored, in [0, 1]. Default 0.</summary>
-    public double MinRelativeHeight { get; init; }
+    /// <summary>
+    /// Peaks lower than this fraction of the largest are ignored, in [0, 1]. Default 0.01: a target sampled over
+    /// whole periods has |DFT| at rounding level (~1e-16) between its true peaks, and that noise has local maxima
+    /// of its own whose relative error means nothing. Set 0 to keep every local maximum.
+    /// </summary>
+    public double MinRelativeHeight { get; init; } = 0.01;
 
     /// <summary>Relative spectral error below which a frequency counts as converged (&gt; 0). Default 0.05.</summary>
     public double Epsilon { get; init; } = 0.05;

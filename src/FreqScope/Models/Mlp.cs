@@ -36,7 +36,7 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>The linear layers, input side first.</summary>
-    public IReadOnlyList<Linear> Layers => _layers;
+    public IReadOnlyList<Linear> Layers => [.. _layers];
 
     /// <summary>Number of trainable scalars.</summary>
     public long ParameterCount => parameters().Sum(p => p.numel());

@@ -25,6 +25,9 @@ public sealed class FitTrainer : IDisposable
     /// <param name="x">Training inputs.</param>
     /// <param name="y">Training targets.</param>
     /// <param name="dy">Target derivatives at <paramref name="x"/>; required when <see cref="TrainingConfig.H1Weight"/> &gt; 0.</param>
+    /// <param name="config">Optimizer, learning rate, batch size and loss terms.</param>
+    /// <param name="seed">Seeds the mini-batch order (unused for full batches).</param>
+    /// <param name="device">Where the data tensors live; the same device as the model.</param>
     public FitTrainer(Mlp model, double[] x, double[] y, double[]? dy, TrainingConfig config, long seed, Device device)
     {
         if (x.Length != y.Length) throw new ArgumentException($"x has {x.Length} points but y has {y.Length}");
@@ -83,7 +86,7 @@ public sealed class FitTrainer : IDisposable
         if (_h1Weight <= 0) return nn.functional.mse_loss(_model.forward(xb), yb);
         var xg = xb.detach().requires_grad_(true);
         var output = _model.forward(xg);
-        var grad = autograd.grad([output], [xg], [ones_like(output)], create_graph: true)[0];
+        var grad = autograd.grad([output], [xg], [ones_like(output)], retain_graph: true, create_graph: true)[0];
         return nn.functional.mse_loss(output, yb) + _h1Weight * nn.functional.mse_loss(grad, dyb);
     }
 

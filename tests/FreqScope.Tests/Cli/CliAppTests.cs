@@ -32,7 +32,8 @@ public sealed class CliAppTests
             var run = Path.Combine(dir, "run");
             var (code, output) = Cli("run", "--smoke", "--out", run, "--seed", "3");
             Assert.True(code == CliApp.ExitOk, output);
-            Assert.Contains("Frequencies", output);
+            var verdict = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json"))).RootElement.GetProperty("verdict").GetString()!;
+            Assert.Contains(verdict, output.ReplaceLineEndings(""));
             var config = ConfigLoader.LoadFile(Path.Combine(run, "config.json"));
             Assert.Equal(FitExperiment.Smoke(ConfigLoader.LoadDefault()) with { Seed = 3 }, config, new ConfigJsonComparer());
             var manifest = FitExperiment.ReadManifest(run);

@@ -1,3 +1,4 @@
+using FreqScope.Tests.Support;
 using FreqScope.Experiments;
 using Xunit;
 
@@ -54,7 +55,7 @@ public sealed class ConfigLoaderTests
         var p = c.Probe;
         Assert.Equal(100, p.Every);
         Assert.Null(p.Keep);
-        Assert.Equal(0, p.MinRelativeHeight);
+        Assert.Equal(0.01, p.MinRelativeHeight);
         Assert.Equal(0.05, p.Epsilon);
         Assert.Equal(ErrorForm.Complex, p.ErrorForm);
         Assert.Equal(6, p.Snapshots);
@@ -236,8 +237,8 @@ public sealed class ConfigLoaderTests
         Assert.Equal(OptimizerKind.Adam, c.Training.Optimizer);
         Assert.Equal(2e-4, c.Training.LearningRate);
         Assert.Null(c.Training.BatchSize);
-        Assert.Equal(12000, c.Training.Steps);
-        Assert.Equal(100, c.Probe.Every);
+        Assert.Equal(5000, c.Training.Steps);
+        Assert.Equal(10, c.Probe.Every);
         Assert.Equal(0.05, c.Probe.Epsilon);
         Assert.Equal(ErrorForm.Complex, c.Probe.ErrorForm);
     }

@@ -1,3 +1,4 @@
+using FreqScope.Tests.Support;
 using FreqScope.Experiments;
 using Xunit;
 

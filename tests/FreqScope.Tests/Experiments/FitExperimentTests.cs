@@ -28,7 +28,7 @@ public sealed class FitExperimentTests
         try
         {
             var config = ConfigLoader.LoadDefault();
-            var result = FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "run"), BuildReport = false });
+            var result = FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "run"), BuildReport = false }, TestContext.Current.CancellationToken);
             Assert.Equal(RunStatus.Finished, result.Status);
             var s = result.Summary!;
             Assert.Equal([1, 3, 5], s.Peaks.Select(p => p.Index));
@@ -53,7 +53,7 @@ public sealed class FitExperimentTests
         {
             var run = Path.Combine(dir, "run");
             var config = Small(steps: 100);
-            var result = FitExperiment.Run(config, new FitRunOptions { RunDirectory = run });
+            var result = FitExperiment.Run(config, new FitRunOptions { RunDirectory = run }, TestContext.Current.CancellationToken);
             Assert.Equal(RunStatus.Finished, result.Status);
 
             Assert.Equal(ConfigLoader.ToJson(config), File.ReadAllText(Path.Combine(run, "config.json")));
@@ -107,9 +107,9 @@ public sealed class FitExperimentTests
         try
         {
             var config = Small(steps: 60);
-            FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "a"), BuildReport = false });
-            FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "b"), BuildReport = false });
-            FitExperiment.Run(config with { Seed = 7 }, new FitRunOptions { RunDirectory = Path.Combine(dir, "c"), BuildReport = false });
+            FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "a"), BuildReport = false }, TestContext.Current.CancellationToken);
+            FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "b"), BuildReport = false }, TestContext.Current.CancellationToken);
+            FitExperiment.Run(config with { Seed = 7 }, new FitRunOptions { RunDirectory = Path.Combine(dir, "c"), BuildReport = false }, TestContext.Current.CancellationToken);
             foreach (var f in new[] { "metrics.csv", "spectra.csv", "outputs.csv" })
                 Assert.Equal(File.ReadAllText(Path.Combine(dir, "a", f)), File.ReadAllText(Path.Combine(dir, "b", f)));
             Assert.NotEqual(File.ReadAllText(Path.Combine(dir, "a", "metrics.csv")), File.ReadAllText(Path.Combine(dir, "c", "metrics.csv")));
@@ -132,7 +132,7 @@ public sealed class FitExperimentTests
             if (miniBatch)
                 config = config with { Training = config.Training with { Optimizer = OptimizerKind.Sgd, Momentum = 0.9, LearningRate = 1e-2, BatchSize = 16 } };
             var whole = Path.Combine(dir, "whole");
-            FitExperiment.Run(config, new FitRunOptions { RunDirectory = whole, BuildReport = false });
+            FitExperiment.Run(config, new FitRunOptions { RunDirectory = whole, BuildReport = false }, TestContext.Current.CancellationToken);
 
             var parts = Path.Combine(dir, "parts");
             using var cts = new CancellationTokenSource();
@@ -149,7 +149,7 @@ public sealed class FitExperimentTests
             Assert.False(manifest.Finished);
             Assert.False(Json(Path.Combine(parts, "summary.json")).GetProperty("finished").GetBoolean());
 
-            var second = FitExperiment.Run(config, new FitRunOptions { RunDirectory = parts, Resume = true, BuildReport = false });
+            var second = FitExperiment.Run(config, new FitRunOptions { RunDirectory = parts, Resume = true, BuildReport = false }, TestContext.Current.CancellationToken);
             Assert.Equal(RunStatus.Finished, second.Status);
             foreach (var f in new[] { "metrics.csv", "spectra.csv", "outputs.csv" })
                 Assert.Equal(File.ReadAllText(Path.Combine(whole, f)), File.ReadAllText(Path.Combine(parts, f)));
@@ -171,14 +171,14 @@ public sealed class FitExperimentTests
         try
         {
             File.WriteAllText(Path.Combine(dir, "keep.txt"), "mine");
-            var e = Assert.Throws<InvalidOperationException>(() => FitExperiment.Run(Small(20), new FitRunOptions { RunDirectory = dir }));
+            var e = Assert.Throws<InvalidOperationException>(() => _ = FitExperiment.Run(Small(20), new FitRunOptions { RunDirectory = dir }, TestContext.Current.CancellationToken));
             Assert.Contains(dir, e.Message);
             Assert.Contains("not empty", e.Message);
             Assert.Equal(["keep.txt"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName));
 
             var run = Path.Combine(dir, "run");
-            FitExperiment.Run(Small(20), new FitRunOptions { RunDirectory = run, BuildReport = false });
-            var r = Assert.Throws<InvalidOperationException>(() => FitExperiment.Run(Small(20), new FitRunOptions { RunDirectory = run, Resume = true }));
+            FitExperiment.Run(Small(20), new FitRunOptions { RunDirectory = run, BuildReport = false }, TestContext.Current.CancellationToken);
+            var r = Assert.Throws<InvalidOperationException>(() => _ = FitExperiment.Run(Small(20), new FitRunOptions { RunDirectory = run, Resume = true }, TestContext.Current.CancellationToken));
             Assert.Contains("already finished", r.Message);
         }
         finally
@@ -194,16 +194,36 @@ public sealed class FitExperimentTests
         try
         {
             var run = Path.Combine(dir, "run");
-            var config = Small(20) with
+            var e = Assert.Throws<IOException>(() => _ = FitExperiment.Run(Small(100), new FitRunOptions
             {
-                Target = new TargetConfig { Kind = TargetKind.Csv, CsvPath = Path.Combine(dir, "missing.csv") },
-            };
-            Assert.ThrowsAny<Exception>(() => FitExperiment.Run(config, new FitRunOptions { RunDirectory = run }));
+                RunDirectory = run,
+                OnProgress = p => { if (p.Step == 40) throw new IOException("disk full (simulated)"); },
+            }, TestContext.Current.CancellationToken));
             var manifest = FitExperiment.ReadManifest(run);
             Assert.Equal(RunStatus.Failed, manifest.Status);
             Assert.False(manifest.Finished);
-            Assert.Contains("missing.csv", manifest.Error);
+            Assert.Equal(40, manifest.StepsCompleted);
+            Assert.Equal("disk full (simulated)", manifest.Error);
             Assert.False(File.Exists(Path.Combine(run, "summary.json")));
+            Assert.False(File.Exists(Path.Combine(run, "report.html")));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void BadInputIsReportedBeforeAnyOutputIsWritten()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var run = Path.Combine(dir, "run");
+            var config = Small(20) with { Target = new TargetConfig { Kind = TargetKind.Csv, CsvPath = Path.Combine(dir, "missing.csv") } };
+            var e = Assert.ThrowsAny<Exception>(() => _ = FitExperiment.Run(config, new FitRunOptions { RunDirectory = run }, TestContext.Current.CancellationToken));
+            Assert.Contains("missing.csv", e.Message);
+            Assert.False(Directory.Exists(run));
         }
         finally
         {
@@ -223,7 +243,7 @@ public sealed class FitExperimentTests
         {
             var path = Path.Combine(RepoPaths.Root, "experiments", file);
             var config = FitExperiment.Smoke(ConfigLoader.LoadFile(path));
-            var result = FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "run"), Smoke = true, ConfigDirectory = Path.GetDirectoryName(path) });
+            var result = FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "run"), Smoke = true, ConfigDirectory = Path.GetDirectoryName(path) }, TestContext.Current.CancellationToken);
             Assert.Equal(RunStatus.Finished, result.Status);
             Assert.Equal(config.Training.Steps, result.StepsCompleted);
             Assert.True(FitExperiment.ReadManifest(result.RunDirectory).Smoke);

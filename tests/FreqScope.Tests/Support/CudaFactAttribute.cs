@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FreqScope.Native;
 using TorchSharp;
 
@@ -6,7 +7,8 @@ namespace FreqScope.Tests.Support;
 /// <summary>A fact that runs only where libtorch sees a CUDA device; elsewhere it is reported as skipped, with the reason.</summary>
 public sealed class CudaFactAttribute : FactAttribute
 {
-    public CudaFactAttribute()
+    public CudaFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         bool available;
         try

@@ -14,6 +14,9 @@ public static class RepoPaths
         }
     }
 
+    /// <summary>The experiments/ folder.</summary>
+    public static string Experiments => Path.Combine(Root, "experiments");
+
     /// <summary>A fresh, empty temporary folder.</summary>
     public static string NewTempDirectory(string prefix = "freqscope-test")
     {

@@ -3,6 +3,7 @@ using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using FreqScope.Training;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FreqScope.Tests.Training;
@@ -40,6 +41,9 @@ public sealed class FitTrainerTests
             using var xt = FitTrainer.ToColumn(x, CPU);
             for (int i = 0; i < 5; i++) trainer.Step(); // optimizer state is created on the first steps
             FitTrainer.Predict(model, xt);
+            // Collect earlier garbage first, so that only this loop's leaks could move the count.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
             long before = Tensor.TotalCount;
             for (int i = 0; i < 300; i++)
             {
@@ -57,8 +61,8 @@ public sealed class FitTrainerTests
         using var model = Net(1);
         using var trainer = new FitTrainer(model, x, y, null, new TrainingConfig { LearningRate = 3e-3 }, 0, CPU);
         double start = trainer.FullBatchLoss();
-        for (int i = 0; i < 400; i++) trainer.Step();
-        Assert.True(trainer.FullBatchLoss() < 0.1 * start, $"loss {start} -> {trainer.FullBatchLoss()}");
+        for (int i = 0; i < 1500; i++) trainer.Step();
+        Assert.True(trainer.FullBatchLoss() < 0.05 * start, $"loss {start} -> {trainer.FullBatchLoss()}");
     }
 
     [Fact]
