@@ -30,6 +30,7 @@ public static class FitExperiment
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>A much shorter version of <paramref name="config"/> for smoke tests: at most 50 steps, probed every ≤10.</summary>

@@ -6,6 +6,8 @@ namespace FreqScope.Reporting;
 /// DejaVu Sans TTF file is found (Debian/Ubuntu package <c>fonts-dejavu-core</c>, or the file named by the
 /// <c>FREQSCOPE_FONT</c> environment variable), it is registered with ScottPlot by file path under the family name
 /// <c>DejaVu Sans</c>, so rendering no longer depends on fontconfig, and made ScottPlot's default font.
+/// Where neither exists, the DejaVu Sans file embedded in this assembly is extracted once to
+/// <c>~/.cache/freqscope/fonts/</c> (or <c>$XDG_CACHE_HOME/freqscope/fonts/</c>) and used, so plots always have text.
 /// </summary>
 public static class PlotFonts
 {
@@ -71,6 +73,30 @@ public static class PlotFonts
             return Path.GetFullPath(fromEnvironment);
         }
 
-        return RegularCandidates.FirstOrDefault(File.Exists);
+        return RegularCandidates.FirstOrDefault(File.Exists) ?? ExtractEmbedded();
+    }
+
+    /// <summary>Writes the embedded DejaVuSans.ttf to the user's cache (atomically, once) and returns its path.</summary>
+    internal static string? ExtractEmbedded()
+    {
+        using var stream = typeof(PlotFonts).Assembly.GetManifestResourceStream("FreqScope.Fonts.DejaVuSans.ttf");
+        if (stream is null) return null;
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var root = !string.IsNullOrWhiteSpace(xdg) ? xdg
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        var path = Path.Combine(root, "freqscope", "fonts", "DejaVuSans.ttf");
+        try
+        {
+            if (File.Exists(path) && new FileInfo(path).Length == stream.Length) return path;
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            AtomicFile.WriteAllBytes(path, buffer.ToArray());
+            return path;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }
