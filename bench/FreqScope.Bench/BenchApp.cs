@@ -14,16 +14,19 @@ namespace FreqScope.Bench;
 /// Microseconds per training step for the default network, for width 1000 and for 20 001 points, next to a
 /// PyTorch script doing identical work (bench/peers/train_step.py) on the same machine and thread count; and the
 /// spectral probe's overhead as a fraction of training time.
-/// Usage: FreqScope.Bench [--device cpu|cuda] [--threads N] [--python PATH] [--quick] [--json FILE]
+/// The step time is also set against its arithmetic floor: the layers' matrix-product flops at libtorch's own
+/// measured matmul rate on the same device and thread count.
+/// Usage: FreqScope.Bench [--device cpu|cuda] [--threads N] [--python PATH] [--no-peer] [--quick] [--json FILE]
 /// </summary>
 public static class BenchApp
 {
     public static int Run(string[] args)
     {
-        string device = "cpu", python = "python3";
+        string device = "cpu";
+        string? python = null;
         string? jsonOut = null;
         int threads = Environment.ProcessorCount;
-        bool quick = false;
+        bool quick = false, noPeer = false;
         for (int i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -34,8 +37,9 @@ public static class BenchApp
                 case "--python": python = Next(); break;
                 case "--json": jsonOut = Next(); break;
                 case "--quick": quick = true; break;
+                case "--no-peer": noPeer = true; break;
                 default:
-                    Console.Error.WriteLine($"unknown argument \"{args[i]}\"; expected --device cpu|cuda, --threads N, --python PATH, --quick, --json FILE");
+                    Console.Error.WriteLine($"unknown argument \"{args[i]}\"; expected --device cpu|cuda, --threads N, --python PATH, --no-peer, --quick, --json FILE");
                     return 2;
             }
         }
@@ -53,18 +57,22 @@ public static class BenchApp
         };
         Console.WriteLine($"FreqScope {VersionInfo.FreqScope}, TorchSharp {VersionInfo.TorchSharp}, libtorch {VersionInfo.LibTorch}; device {device}; {threads} threads; {load.Path}");
 
+        double gflops = MatmulRate(dev);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"libtorch float32 matmul rate (2048², {threads} threads): {gflops:F1} GFLOP/s"));
         var ours = cases.ToDictionary(c => c.Name, c => MeasureStep(c, dev));
-        var (peer, peerNote) = RunPeer(python, device, threads, cases);
+        python ??= new[] { "python3", "/usr/bin/python3", "python" }.FirstOrDefault(HasTorch) ?? "python3";
+        var (peer, peerNote) = noPeer ? ([], "PyTorch peer skipped (--no-peer).") : RunPeer(python, device, threads, cases);
         Console.WriteLine();
-        Console.WriteLine($"{"case",-20} {"FreqScope us/step",18} {"PyTorch us/step",16} {"ratio (FS/PT)",14}");
+        Console.WriteLine($"{"case",-20} {"FreqScope us/step",18} {"floor us/step",14} {"step/floor",11} {"PyTorch us/step",16} {"ratio (FS/PT)",14}");
         var rows = new List<object>();
         foreach (var c in cases)
         {
             double us = ours[c.Name];
             string pt = peer.TryGetValue(c.Name, out double p) ? p.ToString("F1", CultureInfo.InvariantCulture) : "-";
             string ratio = peer.ContainsKey(c.Name) ? (us / p).ToString("F3", CultureInfo.InvariantCulture) : "-";
-            Console.WriteLine($"{c.Name,-20} {us,18:F1} {pt,16} {ratio,14}");
-            rows.Add(new { c.Name, freqScopeUsPerStep = us, pytorchUsPerStep = peer.TryGetValue(c.Name, out double q) ? q : (double?)null });
+            double floor = c.Flops / (gflops * 1e9) * 1e6;
+            Console.WriteLine($"{c.Name,-20} {us,18:F1} {floor,14:F1} {us / floor,11:F2} {pt,16} {ratio,14}");
+            rows.Add(new { c.Name, freqScopeUsPerStep = us, floorUsPerStep = floor, pytorchUsPerStep = peer.TryGetValue(c.Name, out double q) ? q : (double?)null });
         }
         Console.WriteLine(peerNote);
 
@@ -74,6 +82,20 @@ public static class BenchApp
         if (jsonOut is not null)
             File.WriteAllText(jsonOut, JsonSerializer.Serialize(new { device, threads, cases = rows, probeOverhead = overhead, peerNote }, new JsonSerializerOptions { WriteIndented = true }));
         return 0;
+    }
+
+    /// <summary>Measured float32 matrix-multiply rate of the loaded libtorch on <paramref name="device"/>, GFLOP/s.</summary>
+    public static double MatmulRate(Device device)
+    {
+        using var a = randn(2048, 2048, device: device);
+        using var b = randn(2048, 2048, device: device);
+        for (int i = 0; i < 3; i++) mm(a, b).Dispose();
+        Synchronize(device);
+        int reps = device.type == DeviceType.CUDA ? 200 : 10;
+        var sw = Stopwatch.StartNew();
+        for (int i = 0; i < reps; i++) mm(a, b).Dispose();
+        Synchronize(device);
+        return 2.0 * 2048 * 2048 * 2048 * reps / sw.Elapsed.TotalSeconds / 1e9;
     }
 
     /// <summary>Microseconds per full-batch Adam step (zero_grad, forward, MSE, backward, step), after 50 warm-up steps.</summary>
@@ -129,6 +151,25 @@ public static class BenchApp
         catch (System.ComponentModel.Win32Exception e)
         {
             return ([], $"PyTorch peer unavailable ({python}: {e.Message}); no ratio.");
+        }
+    }
+
+    private static bool HasTorch(string python)
+    {
+        try
+        {
+            var psi = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
+            psi.ArgumentList.Add("-c");
+            psi.ArgumentList.Add("import torch");
+            using var p = Process.Start(psi)!;
+            p.StandardOutput.ReadToEnd();
+            p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            return p.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
         }
     }
 
