@@ -52,7 +52,7 @@ public static class CliApp
         }));
 
         var info = new Command("info", "Show versions, threads, CUDA devices and how the native libraries were loaded.");
-        info.SetAction(_ => Guard(console, () => Info(console)));
+        info.SetAction(_ => Guard(console, () => Info(output)));
 
         root.Subcommands.Add(run);
         root.Subcommands.Add(report);
@@ -85,22 +85,25 @@ public static class CliApp
         }
     }
 
-    private static int Info(IAnsiConsole console)
+    private static int Info(TextWriter output)
     {
         var load = NativeLoader.EnsureLoaded();
-        var table = new Table().AddColumn("what").AddColumn("value");
-        table.AddRow("FreqScope", VersionInfo.FreqScope);
-        table.AddRow("TorchSharp", VersionInfo.TorchSharp);
-        table.AddRow("libtorch", Markup.Escape(VersionInfo.LibTorch));
-        table.AddRow("CPU threads (torch)", torch.get_num_threads().ToString());
-        table.AddRow("CPU cores (machine)", Environment.ProcessorCount.ToString());
         bool cuda = torch.cuda.is_available();
-        table.AddRow("CUDA", cuda ? $"available, {torch.cuda.device_count()} device(s)" : "not available");
-        table.AddRow("native loading", Markup.Escape(load.Path));
-        table.AddRow("libtorch folder", Markup.Escape(load.LibTorchDirectory));
-        table.AddRow("LibTorchSharp", Markup.Escape(load.LibTorchSharpPath));
-        console.Write(table);
-        foreach (var step in load.Steps) console.MarkupLineInterpolated($"  [grey]{step}[/]");
+        var rows = new (string, string)[]
+        {
+            ("FreqScope", VersionInfo.FreqScope),
+            ("TorchSharp", VersionInfo.TorchSharp),
+            ("libtorch", VersionInfo.LibTorch),
+            ("CPU threads (torch)", torch.get_num_threads().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("CPU cores (machine)", Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("CUDA", cuda ? $"available, {torch.cuda.device_count()} device(s)" : "not available"),
+            ("native loading", load.Path),
+            ("libtorch folder", load.LibTorchDirectory),
+            ("LibTorchSharp", load.LibTorchSharpPath),
+        };
+        foreach (var (what, value) in rows) output.WriteLine($"{what + ":",-22}{value}");
+        output.WriteLine("loading steps:");
+        foreach (var step in load.Steps) output.WriteLine("  " + step);
         return ExitOk;
     }
 }
