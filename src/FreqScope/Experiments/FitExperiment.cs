@@ -274,24 +274,18 @@ public static class FitExperiment
         /// <summary>Rebuilds the in-memory probe history from the (already cut back) data files of a resumed run.</summary>
         private void ReloadHistory()
         {
-            string column = _config.Probe.ErrorForm == ErrorForm.Complex ? "delta_complex" : "delta_magnitude";
-            int col = SpectraHeader.Split(',').ToList().IndexOf(column);
+            _metrics!.Flush();
+            _spectra!.Flush();
+            var data = RunFolderReader.Read(_runDir);
             var peakRow = _peaks.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i);
-            foreach (var (line, n) in File.ReadLines(_spectra!.Path).Skip(1).Select((l, i) => (l, i + 2)))
+            _probeSteps.AddRange(data.Metrics.Select(m => m.Step));
+            foreach (var row in data.Spectra)
+                if (peakRow.TryGetValue(row.K, out int p))
+                    _peakErrors[p].Add(_config.Probe.ErrorForm == ErrorForm.Complex ? row.DeltaComplex : row.DeltaMagnitude);
+            if (data.Metrics.Count > 0)
             {
-                var f = line.Split(',');
-                long step = long.Parse(f[0], CultureInfo.InvariantCulture);
-                int k = int.Parse(f[1], CultureInfo.InvariantCulture);
-                if (_probeSteps.Count == 0 || _probeSteps[^1] != step) _probeSteps.Add(step);
-                if (peakRow.TryGetValue(k, out int p))
-                    _peakErrors[p].Add(CsvFormat.ParseDouble(f[col], "spectra.csv", n, column));
-            }
-            var last = File.ReadLines(_metrics!.Path).Skip(1).LastOrDefault();
-            if (last is not null)
-            {
-                var f = last.Split(',');
-                _lastTrainLoss = CsvFormat.ParseDouble(f[1], "metrics.csv", (int)_metrics.Rows + 1, "train_loss");
-                _lastTestLoss = CsvFormat.ParseDouble(f[2], "metrics.csv", (int)_metrics.Rows + 1, "test_loss");
+                _lastTrainLoss = data.Metrics[^1].TrainLoss;
+                _lastTestLoss = data.Metrics[^1].TestLoss;
             }
         }
 

@@ -5,6 +5,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using FreqScope.Experiments;
+
 namespace FreqScope.Reporting;
 
 /// <summary>
@@ -62,7 +64,7 @@ public static class FitReport
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(plots);
-        RunManifest m = run.Manifest;
+        ManifestView m = run.Manifest;
         string name = run.Name ?? Path.GetFileName(run.RunDirectory);
         string title = run.IsFinished
             ? $"FreqScope report: {name}"
@@ -99,7 +101,7 @@ public static class FitReport
     /// <summary>The banner text of an unfinished run, e.g. <c>UNFINISHED RUN (status: interrupted, 500 of 12000 steps)</c>.</summary>
     /// <param name="manifest">The manifest.</param>
     /// <returns>The text.</returns>
-    public static string UnfinishedBannerText(RunManifest manifest)
+    public static string UnfinishedBannerText(ManifestView manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         return string.Create(Invariant, $"UNFINISHED RUN (status: {manifest.Status}, {manifest.StepsCompleted} of {manifest.StepsPlanned} steps)");
@@ -134,7 +136,7 @@ public static class FitReport
 
     private static void AppendFacts(StringBuilder html, RunData run)
     {
-        RunManifest m = run.Manifest;
+        ManifestView m = run.Manifest;
         MetricRow? last = run.Metrics.Count > 0 ? run.Metrics.MaxBy(r => r.Step) : null;
         double? trainLoss = run.Summary?.FinalTrainLoss ?? last?.TrainLoss;
         double? testLoss = run.Summary?.FinalTestLoss ?? last?.TestLoss;

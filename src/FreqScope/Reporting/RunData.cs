@@ -17,7 +17,7 @@ public sealed record RunData(
     string? Name,
     double? ConfigEpsilon,
     string? ConfigErrorForm,
-    RunManifest Manifest,
+    ManifestView Manifest,
     IReadOnlyList<MetricRow> Metrics,
     IReadOnlyList<SpectrumRow> Spectra,
     IReadOnlyList<OutputRow>? Outputs,

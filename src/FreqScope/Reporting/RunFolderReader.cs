@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using FreqScope.Experiments;
+
 namespace FreqScope.Reporting;
 
 /// <summary>
@@ -35,7 +37,7 @@ public static class RunFolderReader
 
         string configText = ReadRequired(dir, "config.json");
         (string? name, double? epsilon, string? errorForm) = ParseConfig(configText);
-        RunManifest manifest = ParseManifest(ReadRequired(dir, "manifest.json"));
+        ManifestView manifest = ParseManifest(ReadRequired(dir, "manifest.json"));
         MetricRow[] metrics = ParseCsv(ReadRequired(dir, "metrics.csv"), "metrics.csv", MetricsHeader, ParseMetric);
         SpectrumRow[] spectra = ParseCsv(ReadRequired(dir, "spectra.csv"), "spectra.csv", SpectraHeader, ParseSpectrum);
         string? outputsText = ReadOptional(dir, "outputs.csv");
@@ -176,7 +178,7 @@ public static class RunFolderReader
         }
     }
 
-    private static RunManifest ParseManifest(string text)
+    private static ManifestView ParseManifest(string text)
     {
         const string file = "manifest.json";
         using JsonDocument document = ParseJson(text, file);
@@ -204,7 +206,7 @@ public static class RunFolderReader
             }
         }
 
-        return new RunManifest(
+        return new ManifestView(
             status,
             OptionalBool(root, "finished", file) ?? status == "finished",
             OptionalInt64(root, "stepsCompleted", file) ?? throw Missing(file, "stepsCompleted"),

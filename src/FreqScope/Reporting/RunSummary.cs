@@ -1,3 +1,5 @@
+using FreqScope.Experiments;
+
 namespace FreqScope.Reporting;
 
 /// <summary>The content of <c>summary.json</c>.</summary>

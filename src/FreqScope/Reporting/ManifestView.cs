@@ -18,7 +18,7 @@ namespace FreqScope.Reporting;
 /// <param name="Smoke">Whether this was a smoke run.</param>
 /// <param name="ResumedFrom">Steps the run was resumed from.</param>
 /// <param name="Error">The error message of a failed run, or null.</param>
-public sealed record RunManifest(
+public sealed record ManifestView(
     string Status,
     bool Finished,
     long StepsCompleted,
