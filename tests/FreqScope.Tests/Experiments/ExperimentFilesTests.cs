@@ -67,7 +67,7 @@ public sealed class ExperimentFilesTests
         Assert.Equal(OptimizerKind.Adam, c.Training.Optimizer);
         Assert.Equal(3e-4, c.Training.LearningRate);
         Assert.Null(c.Training.BatchSize);
-        Assert.Equal(6000, c.Training.Steps);
-        Assert.Equal(50, c.Probe.Every);
+        Assert.Equal(30000, c.Training.Steps);
+        Assert.Equal(100, c.Probe.Every);
     }
 }
