@@ -65,6 +65,9 @@ public static class FitExperiment
         }
         else
         {
+            // A CSV target's path is stored absolute, so that --resume (which has no config folder) finds it again.
+            if (config.Target.Kind == TargetKind.Csv && config.Target.CsvPath is string csv && !Path.IsPathRooted(csv))
+                config = config with { Target = config.Target with { CsvPath = Path.GetFullPath(Path.Combine(options.ConfigDirectory ?? Environment.CurrentDirectory, csv)) } };
             // Bad input is reported before anything is written: the target (a CSV file, say) and the device.
             TargetFactory.Create(config, options.ConfigDirectory);
             DeviceSelector.Resolve(config.Device);
