@@ -305,26 +305,23 @@ public static class FitExperiment
                 CsvFormat.FormatDouble(_lastTrainLoss), CsvFormat.FormatDouble(_lastTestLoss)));
 
             var outDft = Dft.Forward(evalOut);
+            var deltaComplex = SpectralError.Complex(outDft, _targetDft, _kept);
+            var deltaMagnitude = SpectralError.Magnitude(outDft, _targetDft, _kept);
             var sb = new StringBuilder();
             string s = step.ToString(CultureInfo.InvariantCulture);
-            foreach (int k in _kept)
+            for (int i = 0; i < _kept.Length; i++)
             {
-                double dc = SpectralError.Complex(outDft[k], _targetDft[k]);
-                double dm = SpectralError.Magnitude(outDft[k], _targetDft[k]);
+                int k = _kept[i];
                 sb.Clear().Append(s).Append(',').Append(k.ToString(CultureInfo.InvariantCulture)).Append(',')
                     .Append(CsvFormat.FormatDouble(Dft.Frequency(k, _xEval.Length, _spacing))).Append(',')
                     .Append(CsvFormat.FormatDouble(outDft[k].Magnitude)).Append(',')
                     .Append(CsvFormat.FormatDouble(_targetDft[k].Magnitude)).Append(',')
-                    .Append(CsvFormat.FormatDouble(dc)).Append(',').Append(CsvFormat.FormatDouble(dm));
+                    .Append(CsvFormat.FormatDouble(deltaComplex[i])).Append(',').Append(CsvFormat.FormatDouble(deltaMagnitude[i]));
                 _spectra!.Append(sb.ToString());
             }
+            var errors = _config.Probe.ErrorForm == ErrorForm.Complex ? deltaComplex : deltaMagnitude;
             for (int p = 0; p < _peaks.Length; p++)
-            {
-                int k = _peaks[p];
-                _peakErrors[p].Add(_config.Probe.ErrorForm == ErrorForm.Complex
-                    ? SpectralError.Complex(outDft[k], _targetDft[k])
-                    : SpectralError.Magnitude(outDft[k], _targetDft[k]));
-            }
+                _peakErrors[p].Add(errors[Array.IndexOf(_kept, _peaks[p])]);
             _probeSteps.Add(step);
 
             if (_snapshotSteps.Contains(step) || step == _config.Training.Steps)
