@@ -98,7 +98,7 @@ public static class BenchApp
         return 2.0 * 2048 * 2048 * 2048 * reps / sw.Elapsed.TotalSeconds / 1e9;
     }
 
-    /// <summary>Microseconds per full-batch Adam step (zero_grad, forward, MSE, backward, step), after 50 warm-up steps.</summary>
+    /// <summary>Microseconds per full-batch Adam step (zero_grad, forward, MSE, backward, step): after 50 warm-up steps, the median of five timed chunks.</summary>
     public static double MeasureStep(BenchCase c, Device device)
     {
         manual_seed(0);
@@ -112,10 +112,18 @@ public static class BenchApp
         using var trainer = new FitTrainer(model, x, y, null, config, 0, device);
         for (int i = 0; i < 50; i++) trainer.Step();
         Synchronize(device);
-        var sw = Stopwatch.StartNew();
-        for (int i = 0; i < c.Steps; i++) trainer.Step();
-        Synchronize(device);
-        return sw.Elapsed.TotalMicroseconds / c.Steps;
+        // Five timed chunks; the median resists the machine's momentary noise.
+        var chunks = new List<double>();
+        int per = Math.Max(1, c.Steps / 5);
+        for (int chunk = 0; chunk < 5; chunk++)
+        {
+            var sw = Stopwatch.StartNew();
+            for (int i = 0; i < per; i++) trainer.Step();
+            Synchronize(device);
+            chunks.Add(sw.Elapsed.TotalMicroseconds / per);
+        }
+        chunks.Sort();
+        return chunks[2];
     }
 
     private static void Synchronize(Device device)
@@ -183,7 +191,7 @@ public static class BenchApp
         return null;
     }
 
-    /// <summary>Wall time of the default experiment (1000 steps) probed every 10 steps vs probed only at its ends.</summary>
+    /// <summary>Wall time of the default experiment (1000 steps) probed every 10 steps vs probed only at its ends (medians of three runs each).</summary>
     private static (double Overhead, double Bare, double Probed) ProbeOverhead(string device)
     {
         var baseConfig = ConfigLoader.LoadDefault() with { Device = device };
@@ -204,7 +212,17 @@ public static class BenchApp
             }
         }
         Time(1000); // warm-up
-        double bare = Time(1000), probed = Time(10);
+        // Alternate the two, three times each, and compare medians: single runs on a shared machine are noisy.
+        var bares = new List<double>();
+        var probeds = new List<double>();
+        for (int i = 0; i < 3; i++)
+        {
+            bares.Add(Time(1000));
+            probeds.Add(Time(10));
+        }
+        bares.Sort();
+        probeds.Sort();
+        double bare = bares[1], probed = probeds[1];
         return ((probed - bare) / bare, bare, probed);
     }
 }

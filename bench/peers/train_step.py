@@ -3,7 +3,8 @@
 
 For each case: an MLP 1 -> hidden... -> 1 (tanh), weights and biases ~ N(0, 1/200), float32,
 full-batch Adam (lr 2e-4) with MSE on n points of sin x + sin 3x + sin 5x on [-pi, pi].
-Warm-up steps are not timed; the timed loop is zero_grad, forward, loss, backward, step.
+Warm-up steps are not timed; the timed loop is zero_grad, forward, loss, backward, step, in five chunks
+whose median is reported.
 Prints one JSON object per case: {"case", "us_per_step", "steps", "threads", "device", "torch"}.
 """
 import argparse
@@ -43,12 +44,17 @@ def run_case(name, hidden, n, steps, warmup, device):
         step()
     if device == "cuda":
         torch.cuda.synchronize()
-    t0 = time.perf_counter()
-    for _ in range(steps):
-        step()
-    if device == "cuda":
-        torch.cuda.synchronize()
-    dt = time.perf_counter() - t0
+    # Five timed chunks; the median resists the machine's momentary noise (as FreqScope.Bench does).
+    per = max(1, steps // 5)
+    chunks = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        for _ in range(per):
+            step()
+        if device == "cuda":
+            torch.cuda.synchronize()
+        chunks.append((time.perf_counter() - t0) / per)
+    dt = sorted(chunks)[2] * steps
     return {"case": name, "us_per_step": dt / steps * 1e6, "steps": steps,
             "threads": torch.get_num_threads(), "device": device, "torch": torch.__version__}
 
