@@ -168,26 +168,42 @@ public static class NativeLoader
     /// <summary>
     /// Returns the path of a private copy of <paramref name="original"/> with <paramref name="versions"/> marked weak,
     /// making it (atomically: temp file, then rename) if the cache lacks it. The cache key is the original's SHA-256
-    /// and the weakened versions.
+    /// and the weakened versions. Where <see cref="CacheDirectory"/> is not writable, a per-user folder under the
+    /// temp directory is used.
     /// </summary>
     public static string PatchedCopy(string original, IReadOnlyList<string> versions, List<string>? steps = null)
     {
         var bytes = File.ReadAllBytes(original);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var key = hash[..16] + "-" + string.Join("_", versions).Replace('.', '-');
-        var dir = Path.Combine(CacheDirectory(), key);
-        var target = Path.Combine(dir, "libLibTorchSharp.so");
-        if (File.Exists(target))
-        {
-            steps?.Add($"patched copy found in cache: {target}");
-            return target;
-        }
         var changed = ElfVersionPatcher.MarkWeak(bytes, "libstdc++.so.6", versions);
-        Directory.CreateDirectory(dir);
-        var temp = target + "." + Environment.ProcessId + ".tmp";
-        File.WriteAllBytes(temp, bytes);
-        File.Move(temp, target, overwrite: true);
-        steps?.Add($"patched copy written: {target} (weak: {string.Join(", ", changed)}; original sha256 {hash})");
-        return target;
+        // The user's cache first; a per-user folder under the temp directory when that is not writable.
+        var roots = new[] { CacheDirectory(), Path.Combine(Path.GetTempPath(), $"freqscope-native-{Environment.UserName}") };
+        Exception? last = null;
+        foreach (var root in roots)
+        {
+            var target = Path.Combine(root, key, "libLibTorchSharp.so");
+            if (File.Exists(target))
+            {
+                steps?.Add($"patched copy found in cache: {target}");
+                return target;
+            }
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                var temp = target + "." + Environment.ProcessId + ".tmp";
+                File.WriteAllBytes(temp, bytes);
+                File.Move(temp, target, overwrite: true);
+                steps?.Add($"patched copy written: {target} (weak: {string.Join(", ", changed)}; original sha256 {hash})");
+                return target;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                steps?.Add($"cannot write {target}: {e.Message}");
+                last = e;
+            }
+        }
+        throw new NativeLoadException("FreqScope could not write its patched copy of libLibTorchSharp.so; set FREQSCOPE_NATIVE_CACHE to a writable folder",
+            steps ?? [.. roots], last);
     }
 }

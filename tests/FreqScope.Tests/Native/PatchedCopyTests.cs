@@ -4,6 +4,7 @@ using FreqScope.Tests.Support;
 
 namespace FreqScope.Tests.Native;
 
+[Collection(TorchCollection.Name)]
 public sealed class PatchedCopyTests
 {
     [Fact]
@@ -30,6 +31,29 @@ public sealed class PatchedCopyTests
         {
             Environment.SetEnvironmentVariable("FREQSCOPE_NATIVE_CACHE", saved);
             Directory.Delete(cache, true);
+        }
+    }
+
+    [Fact]
+    public void AnUnwritableCacheFallsBackToTheTempDirectory()
+    {
+        var sharp = NativeLoader.BundledDirectories().Select(d => Path.Combine(d, "libLibTorchSharp.so")).First(File.Exists);
+        var blocker = Path.Combine(RepoPaths.NewTempDirectory("freqscope-blocked"), "not-a-folder");
+        File.WriteAllText(blocker, "a file where the cache folder should be");
+        var saved = Environment.GetEnvironmentVariable("FREQSCOPE_NATIVE_CACHE");
+        try
+        {
+            Environment.SetEnvironmentVariable("FREQSCOPE_NATIVE_CACHE", blocker);
+            var steps = new List<string>();
+            var path = NativeLoader.PatchedCopy(sharp, ["GLIBCXX_3.4.32"], steps);
+            Assert.StartsWith(Path.GetTempPath(), path);
+            Assert.True(File.Exists(path));
+            Assert.Contains(steps, s => s.StartsWith("cannot write " + blocker, StringComparison.Ordinal));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("FREQSCOPE_NATIVE_CACHE", saved);
+            Directory.Delete(Path.GetDirectoryName(blocker)!, true);
         }
     }
 }

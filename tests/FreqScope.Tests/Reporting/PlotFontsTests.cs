@@ -3,6 +3,7 @@ using FreqScope.Tests.Support;
 
 namespace FreqScope.Tests.Reporting;
 
+[Collection(TorchCollection.Name)]
 public sealed class PlotFontsTests
 {
     [Fact]
