@@ -14,7 +14,12 @@ public static class CliApp
 
     public static int Run(string[] args, IAnsiConsole? console = null, TextWriter? output = null)
     {
-        console ??= AnsiConsole.Console;
+        if (console is null)
+        {
+            console = AnsiConsole.Console;
+            // Logs and pipes get whole lines: an error message or path is never wrapped at 80 columns.
+            if (Console.IsOutputRedirected) console.Profile.Width = 4096;
+        }
         output ??= Console.Out;
         var root = new RootCommand("FreqScope: watch a neural network learn a target, frequency by frequency (the Frequency Principle / spectral bias).");
 
