@@ -21,9 +21,6 @@ namespace FreqScope.Experiments;
 /// </summary>
 public static class FitExperiment
 {
-    public const string MetricsHeader = "step,train_loss,test_loss";
-    public const string SpectraHeader = "step,k,frequency,output_abs,target_abs,delta_complex,delta_magnitude";
-    public const string OutputsHeader = "step,x,target,output";
 
     internal static readonly JsonSerializerOptions Json = new()
     {
@@ -260,9 +257,9 @@ public static class FitExperiment
 
         public void OpenFiles(IReadOnlyDictionary<string, long>? rows)
         {
-            _metrics = CsvTable.Open(Path.Combine(_runDir, "metrics.csv"), MetricsHeader, rows?["metrics.csv"]);
-            _spectra = CsvTable.Open(Path.Combine(_runDir, "spectra.csv"), SpectraHeader, rows?["spectra.csv"]);
-            _outputs = CsvTable.Open(Path.Combine(_runDir, "outputs.csv"), OutputsHeader, rows?["outputs.csv"]);
+            _metrics = CsvTable.Open(Path.Combine(_runDir, "metrics.csv"), RunFolderReader.MetricsHeader, rows?["metrics.csv"]);
+            _spectra = CsvTable.Open(Path.Combine(_runDir, "spectra.csv"), RunFolderReader.SpectraHeader, rows?["spectra.csv"]);
+            _outputs = CsvTable.Open(Path.Combine(_runDir, "outputs.csv"), RunFolderReader.OutputsHeader, rows?["outputs.csv"]);
             if (rows is not null) ReloadHistory();
         }
 

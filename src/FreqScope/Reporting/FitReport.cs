@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using FreqScope.Experiments;
+using FreqScope.Spectral;
 
 namespace FreqScope.Reporting;
 
@@ -42,16 +43,6 @@ public static class FitReport
         AtomicFile.WriteAllText(reportPath, RenderHtml(run, plots));
         return new ReportResult(reportPath, plotsDir, plots, run.IsFinished);
     }
-
-    /// <summary>Atomically writes text (see <see cref="AtomicFile.WriteAllText"/>).</summary>
-    /// <param name="path">The destination file.</param>
-    /// <param name="content">The text.</param>
-    public static void WriteAtomically(string path, string content) => AtomicFile.WriteAllText(path, content);
-
-    /// <summary>Atomically writes bytes (see <see cref="AtomicFile.WriteAllBytes(string, byte[])"/>).</summary>
-    /// <param name="path">The destination file.</param>
-    /// <param name="content">The bytes.</param>
-    public static void WriteAtomically(string path, byte[] content) => AtomicFile.WriteAllBytes(path, content);
 
     /// <summary>
     /// The report's HTML. The body opens with the verdict (finished run) or, for an unfinished run, with the banner
@@ -217,26 +208,16 @@ public static class FitReport
     private static PeakSummary[] ProvisionalPeaks(RunData run)
     {
         int[] ks = HeatmapMatrix.PeakIndices(run);
-        HeatmapMatrix matrix = HeatmapMatrix.Build(run, ks);
         long[] steps = run.ProbeSteps;
-        double? epsilon = run.Epsilon;
         PeakSummary[] peaks = new PeakSummary[ks.Length];
         for (int r = 0; r < ks.Length; r++)
         {
-            SpectrumRow? row = run.Spectra.FirstOrDefault(s => s.K == ks[r]);
-            long? converged = null;
-            long? stable = null;
-            if (epsilon is double eps)
-            {
-                for (int c = 0; c < steps.Length; c++)
-                {
-                    bool below = matrix[r, c] < eps;
-                    converged ??= below ? steps[c] : null;
-                    stable = below ? stable ?? steps[c] : null;
-                }
-            }
-
-            peaks[r] = new PeakSummary(ks[r], row?.Frequency ?? double.NaN, row?.TargetAbs ?? double.NaN, converged, stable);
+            var rows = run.Spectra.Where(s => s.K == ks[r]).ToDictionary(s => s.Step);
+            SpectrumRow? row = rows.Values.FirstOrDefault();
+            PeakConvergence c = run.Epsilon is double eps
+                ? Convergence.Analyze(steps, [.. steps.Select(st => rows.TryGetValue(st, out var x) ? run.Delta(x) : double.NaN)], eps)
+                : default;
+            peaks[r] = new PeakSummary(ks[r], row?.Frequency ?? double.NaN, row?.TargetAbs ?? double.NaN, c.ConvergedAtStep, c.StableFromStep);
         }
 
         return peaks;

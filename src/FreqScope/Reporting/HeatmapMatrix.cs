@@ -1,4 +1,6 @@
 using System.Text.Json;
+using FreqScope.Experiments;
+using FreqScope.Spectral;
 
 namespace FreqScope.Reporting;
 
@@ -109,8 +111,8 @@ public sealed class HeatmapMatrix
 
     /// <summary>
     /// The peaks' DFT indices: from summary.json when present; otherwise the local maxima of the target's |ŷ_k|
-    /// at the first probe step over the kept indices (endpoints excluded), at least <c>probe.minRelativeHeight</c>
-    /// (default 0.1) × the largest, in increasing k.
+    /// at the first probe step over the kept indices, found by <see cref="PeakFinder"/> with <c>probe.minRelativeHeight</c>
+    /// (as the run itself finds them), in increasing k.
     /// </summary>
     /// <param name="run">The run.</param>
     /// <returns>The peak indices in increasing k.</returns>
@@ -128,24 +130,14 @@ public sealed class HeatmapMatrix
             return [];
         }
 
+        // The runner's rule (Spectral.PeakFinder) over the kept indices in increasing k.
         Dictionary<int, double> target = run.Spectra
             .Where(r => r.Step == steps[0])
             .GroupBy(r => r.K)
             .ToDictionary(g => g.Key, g => g.First().TargetAbs);
         int[] ks = [.. target.Keys.Order()];
-        double largest = ks.Where(k => k > 0).Select(k => target[k]).Where(double.IsFinite).DefaultIfEmpty(0).Max();
-        double threshold = MinRelativeHeight(run.ConfigJson) * largest;
-        List<int> peaks = [];
-        for (int i = 1; i < ks.Length - 1; i++)
-        {
-            int k = ks[i];
-            if (k > 0 && target[k] > target[ks[i - 1]] && target[k] >= target[ks[i + 1]] && target[k] >= threshold && target[k] > 0)
-            {
-                peaks.Add(k);
-            }
-        }
-
-        return [.. peaks];
+        double[] magnitudes = [.. ks.Select(k => target[k])];
+        return [.. PeakFinder.FindPeaks(magnitudes, MinRelativeHeight(run.ConfigJson)).Select(i => ks[i])];
     }
 
     private static double MinRelativeHeight(string configJson)
@@ -166,6 +158,6 @@ public sealed class HeatmapMatrix
             // config.json was validated by the reader; fall back to the default.
         }
 
-        return 0.1;
+        return new ProbeConfig().MinRelativeHeight;
     }
 }

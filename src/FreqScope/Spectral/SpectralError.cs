@@ -42,14 +42,7 @@ public static class SpectralError
         ReadOnlySpan<System.Numerics.Complex> target,
         ReadOnlySpan<int> indices)
     {
-        CheckLengths(output.Length, target.Length, indices);
-        var result = new double[indices.Length];
-        for (var i = 0; i < indices.Length; i++)
-        {
-            result[i] = Complex(output[indices[i]], target[indices[i]]);
-        }
-
-        return result;
+        return AtIndices(output, target, indices, Complex);
     }
 
     /// <summary>
@@ -67,11 +60,20 @@ public static class SpectralError
         ReadOnlySpan<System.Numerics.Complex> target,
         ReadOnlySpan<int> indices)
     {
+        return AtIndices(output, target, indices, Magnitude);
+    }
+
+    private static double[] AtIndices(
+        ReadOnlySpan<System.Numerics.Complex> output,
+        ReadOnlySpan<System.Numerics.Complex> target,
+        ReadOnlySpan<int> indices,
+        Func<System.Numerics.Complex, System.Numerics.Complex, double> error)
+    {
         CheckLengths(output.Length, target.Length, indices);
         var result = new double[indices.Length];
         for (var i = 0; i < indices.Length; i++)
         {
-            result[i] = Magnitude(output[indices[i]], target[indices[i]]);
+            result[i] = error(output[indices[i]], target[indices[i]]);
         }
 
         return result;
