@@ -17,6 +17,12 @@ public sealed record RunManifest
     public bool Finished => Status == RunStatus.Finished;
     public required long StepsCompleted { get; init; }
     public required long StepsPlanned { get; init; }
+    /// <summary>Epochs completed (epoch-based experiments such as <c>classify</c>; null for <c>fit1d</c>).</summary>
+    public int? EpochsCompleted { get; init; }
+    /// <summary>Epochs planned (epoch-based experiments; null for <c>fit1d</c>).</summary>
+    public int? EpochsPlanned { get; init; }
+    /// <summary>The experiment kind (<c>fit1d</c>, <c>classify</c>).</summary>
+    public string? Experiment { get; init; }
     public required bool Smoke { get; init; }
     public IReadOnlyList<long> ResumedFrom { get; init; } = [];
     public string? Error { get; init; }

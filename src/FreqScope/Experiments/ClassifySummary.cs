@@ -1,0 +1,28 @@
+namespace FreqScope.Experiments;
+
+/// <summary>The contents of <c>summary.json</c> of a <c>classify</c> run (see docs/run-folder.md).</summary>
+public sealed record ClassifySummary
+{
+    /// <summary>True only when every planned epoch ran.</summary>
+    public required bool Finished { get; init; }
+
+    /// <summary>Epochs completed.</summary>
+    public required int EpochsCompleted { get; init; }
+
+    /// <summary>Optimizer steps completed.</summary>
+    public required long StepsCompleted { get; init; }
+
+    public required double FinalTrainLoss { get; init; }
+    public required double FinalTrainAccuracy { get; init; }
+    public required double FinalTestLoss { get; init; }
+    public required double FinalTestAccuracy { get; init; }
+
+    /// <summary>The filtering method's results, or null when it was not probed.</summary>
+    public FilteringSummary? Filtering { get; init; }
+
+    /// <summary>The projection method's results, or null when it was not probed.</summary>
+    public ProjectionSummary? Projection { get; init; }
+
+    /// <summary>One or two sentences: what the run showed.</summary>
+    public required string Verdict { get; init; }
+}
