@@ -33,17 +33,23 @@ public static class CliApp
         {
             if (r.GetValueOrDefault<long?>() is long s && s < 1) r.AddError($"--steps {s} is out of range; expected an integer >= 1");
         });
-        var smokeOpt = new Option<bool>("--smoke") { Description = "A short run (at most 50 steps) that exercises everything." };
+        var epochsOpt = new Option<int?>("--epochs") { Description = "Training epochs of a classify experiment (overrides the config)." };
+        epochsOpt.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is int e && e < 1) r.AddError($"--epochs {e} is out of range; expected an integer >= 1");
+        });
+        var dataOpt = new Option<string?>("--data") { Description = "Folder holding the dataset files of a classify experiment (local files only, never downloaded)." };
+        var smokeOpt = new Option<bool>("--smoke") { Description = "A short run that exercises everything (fit1d: at most 50 steps; classify: at most 2 epochs on 500 images)." };
         var resumeOpt = new Option<string?>("--resume") { Description = "Continue an interrupted run folder from its last checkpoint." };
         var noReportOpt = new Option<bool>("--no-report") { Description = "Write data files only; build plots and report.html later with 'freqscope report'." };
 
-        var run = new Command("run", "Train a network and record, frequency by frequency, how its output approaches the target.")
+        var run = new Command("run", "Train a network (a 1-D fit or an image classifier) and record, frequency by frequency, how its output approaches the target.")
         {
-            configArg, outOpt, deviceOpt, seedOpt, stepsOpt, smokeOpt, resumeOpt, noReportOpt,
+            configArg, outOpt, deviceOpt, seedOpt, stepsOpt, epochsOpt, dataOpt, smokeOpt, resumeOpt, noReportOpt,
         };
         run.SetAction(p => RunCommand.Execute(console, new RunCommand.Arguments(
             p.GetValue(configArg), p.GetValue(outOpt), p.GetValue(deviceOpt), p.GetValue(seedOpt), p.GetValue(stepsOpt),
-            p.GetValue(smokeOpt), p.GetValue(resumeOpt), p.GetValue(noReportOpt))));
+            p.GetValue(epochsOpt), p.GetValue(dataOpt), p.GetValue(smokeOpt), p.GetValue(resumeOpt), p.GetValue(noReportOpt))));
 
         var runDirArg = new Argument<string>("RUN_DIR") { Description = "A run folder written by 'freqscope run'." };
         var report = new Command("report", "Rebuild plots/ and report.html of a run folder from its data files.") { runDirArg };
@@ -51,7 +57,7 @@ public static class CliApp
         {
             var dir = p.GetValue(runDirArg)!;
             if (!Directory.Exists(dir)) throw new UsageException($"run folder \"{dir}\" does not exist");
-            var result = FitReport.Build(dir);
+            var result = RunReport.Build(dir);
             console.MarkupLineInterpolated($"Report: [link]{result.ReportPath}[/]");
             return ExitOk;
         }));
@@ -83,7 +89,8 @@ public static class CliApp
             console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return ExitUsage;
         }
-        catch (Exception e) when (e is NativeLoadException or InvalidOperationException or InvalidDataException or IOException or ArgumentException)
+        catch (Exception e) when (e is NativeLoadException or FreqScope.Data.DataFileException or InvalidOperationException or InvalidDataException
+            or IOException or ArgumentException or System.Net.Http.HttpRequestException)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return ExitError;

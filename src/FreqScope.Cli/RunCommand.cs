@@ -4,39 +4,39 @@ using Spectre.Console;
 
 namespace FreqScope.Cli;
 
-/// <summary><c>freqscope run</c>: resolve the config, run with a progress bar, stop cleanly on Ctrl-C.</summary>
+/// <summary><c>freqscope run</c>: resolve the config (any experiment kind), run with a progress bar, stop cleanly on Ctrl-C.</summary>
 internal static class RunCommand
 {
-    public sealed record Arguments(string? Config, string? Out, string? Device, long? Seed, long? Steps, bool Smoke, string? Resume, bool NoReport);
+    public sealed record Arguments(
+        string? Config, string? Out, string? Device, long? Seed, long? Steps, int? Epochs, string? Data, bool Smoke, string? Resume, bool NoReport);
 
     public static int Execute(IAnsiConsole console, Arguments a) => CliApp.Guard(console, () =>
     {
-        FitExperimentConfig config;
+        IExperimentConfig config;
         string runDir;
         string? configDir = null;
         if (a.Resume is not null)
         {
-            if (a.Config is not null || a.Out is not null || a.Device is not null || a.Seed is not null || a.Steps is not null || a.Smoke)
-                throw new UsageException("--resume continues a run with its own config.json; it takes no CONFIG, --out, --device, --seed, --steps or --smoke");
+            if (a.Config is not null || a.Out is not null || a.Device is not null || a.Seed is not null || a.Steps is not null
+                || a.Epochs is not null || a.Data is not null || a.Smoke)
+                throw new UsageException("--resume continues a run with its own config.json; it takes no CONFIG, --out, --device, --seed, --steps, --epochs, --data or --smoke");
             if (!Directory.Exists(a.Resume)) throw new UsageException($"--resume \"{a.Resume}\": no such run folder");
             runDir = a.Resume;
-            config = ConfigLoader.LoadFile(Path.Combine(runDir, "config.json"));
+            config = ConfigLoader.LoadAnyFile(Path.Combine(runDir, "config.json"));
         }
         else
         {
             if (a.Config is not null)
             {
-                config = ConfigLoader.LoadFile(a.Config);
+                config = ConfigLoader.LoadAnyFile(a.Config);
                 configDir = Path.GetDirectoryName(Path.GetFullPath(a.Config));
             }
             else
             {
                 config = ConfigLoader.LoadDefault();
             }
-            if (a.Seed is long seed) config = config with { Seed = seed };
-            if (a.Steps is long steps) config = config with { Training = config.Training with { Steps = steps } };
-            if (a.Device is string device) config = config with { Device = device };
-            if (a.Smoke) config = FitExperiment.Smoke(config);
+
+            config = ApplyOverrides(config, a);
             runDir = a.Out ?? Path.Combine("runs", $"{config.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
         }
 
@@ -50,41 +50,113 @@ internal static class RunCommand
         try
         {
             console.MarkupLineInterpolated($"[bold]{config.Name}[/] → {Path.GetFullPath(runDir)}");
-            FitRunResult? result = null;
-            console.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                .Start(ctx =>
-                {
-                    var task = ctx.AddTask("training", maxValue: config.Training.Steps);
-                    result = FitExperiment.Run(config, new FitRunOptions
-                    {
-                        RunDirectory = runDir,
-                        Resume = a.Resume is not null,
-                        ConfigDirectory = configDir,
-                        Smoke = a.Smoke,
-                        BuildReport = !a.NoReport,
-                        OnProgress = p =>
-                        {
-                            task.Value = p.Step;
-                            task.Description = string.Create(CultureInfo.InvariantCulture, $"step {p.Step,7}  loss {p.TrainLoss,10:E3}");
-                        },
-                    }, cts.Token);
-                });
-            var r = result!;
-            if (r.Status == RunStatus.Interrupted)
+            return config switch
             {
-                console.MarkupLineInterpolated($"[yellow]Interrupted at step {r.StepsCompleted}; checkpoint saved.[/] Continue with: freqscope run --resume {r.RunDirectory}");
-                return CliApp.ExitInterrupted;
-            }
-            if (r.Summary is not null) console.MarkupLineInterpolated($"[green]{r.Summary.Verdict}[/]");
-            console.MarkupLineInterpolated($"Run folder: {r.RunDirectory}");
-            if (!a.NoReport) console.MarkupLineInterpolated($"Report: {Path.Combine(r.RunDirectory, "report.html")}");
-            return CliApp.ExitOk;
+                ClassifyExperimentConfig classify => RunClassify(console, classify, a, runDir, configDir, cts.Token),
+                FitExperimentConfig fit => RunFit(console, fit, a, runDir, configDir, cts.Token),
+                _ => throw new UsageException($"experiment \"{config.Experiment}\" cannot be run"),
+            };
         }
         finally
         {
             Console.CancelKeyPress -= onCancel;
         }
     });
+
+    private static IExperimentConfig ApplyOverrides(IExperimentConfig config, Arguments a)
+    {
+        switch (config)
+        {
+            case FitExperimentConfig fit:
+                if (a.Epochs is not null) throw new UsageException($"--epochs applies to classify experiments; \"{fit.Name}\" is a fit1d experiment (use --steps)");
+                if (a.Data is not null) throw new UsageException($"--data applies to classify experiments; \"{fit.Name}\" is a fit1d experiment");
+                if (a.Seed is long seed) fit = fit with { Seed = seed };
+                if (a.Steps is long steps) fit = fit with { Training = fit.Training with { Steps = steps } };
+                if (a.Device is string device) fit = fit with { Device = device };
+                return a.Smoke ? FitExperiment.Smoke(fit) : fit;
+            case ClassifyExperimentConfig c:
+                if (a.Steps is not null) throw new UsageException($"--steps applies to fit1d experiments; \"{c.Name}\" is a classify experiment (use --epochs)");
+                if (a.Seed is long s) c = c with { Seed = s };
+                if (a.Epochs is int epochs) c = c with { Training = c.Training with { Epochs = epochs } };
+                if (a.Device is string d) c = c with { Device = d };
+                if (a.Data is string dir)
+                {
+                    if (!Directory.Exists(dir)) throw new UsageException($"--data \"{dir}\": no such folder; expected a folder holding the {c.Data.Dataset} files");
+                    c = c with { Data = c.Data with { Dir = Path.GetFullPath(dir), Download = false } };
+                }
+
+                return a.Smoke ? ClassifyExperiment.Smoke(c) : c;
+            default:
+                return config;
+        }
+    }
+
+    private static int RunFit(IAnsiConsole console, FitExperimentConfig config, Arguments a, string runDir, string? configDir, CancellationToken token)
+    {
+        FitRunResult? result = null;
+        Progress(console).Start(ctx =>
+        {
+            var task = ctx.AddTask("training", maxValue: config.Training.Steps);
+            result = FitExperiment.Run(config, new FitRunOptions
+            {
+                RunDirectory = runDir,
+                Resume = a.Resume is not null,
+                ConfigDirectory = configDir,
+                Smoke = a.Smoke,
+                BuildReport = !a.NoReport,
+                OnProgress = p =>
+                {
+                    task.Value = p.Step;
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"step {p.Step,7}  loss {p.TrainLoss,10:E3}");
+                },
+            }, token);
+        });
+        var r = result!;
+        return Finish(console, r.Status, r.RunDirectory, $"step {r.StepsCompleted}", r.Summary?.Verdict, a.NoReport);
+    }
+
+    private static int RunClassify(IAnsiConsole console, ClassifyExperimentConfig config, Arguments a, string runDir, string? configDir, CancellationToken token)
+    {
+        ClassifyRunResult? result = null;
+        Progress(console).Start(ctx =>
+        {
+            var task = ctx.AddTask("preparing", maxValue: 1);
+            result = ClassifyExperiment.Run(config, new ClassifyRunOptions
+            {
+                RunDirectory = runDir,
+                Resume = a.Resume is not null,
+                ConfigDirectory = configDir,
+                Smoke = a.Smoke,
+                BuildReport = !a.NoReport,
+                OnMessage = m => task.Description = Markup.Escape(m),
+                OnProgress = p =>
+                {
+                    task.MaxValue = Math.Max(1, p.TotalSteps);
+                    task.Value = p.Step;
+                    task.Description = string.Create(CultureInfo.InvariantCulture,
+                        $"epoch {p.Epoch,3}/{p.Epochs}  train acc {p.TrainAccuracy,6:P1}  test acc {p.TestAccuracy,6:P1}");
+                },
+            }, token);
+        });
+        var r = result!;
+        return Finish(console, r.Status, r.RunDirectory, $"epoch {r.EpochsCompleted} (step {r.StepsCompleted})", r.Summary?.Verdict, a.NoReport);
+    }
+
+    private static Progress Progress(IAnsiConsole console) => console.Progress()
+        .AutoClear(false)
+        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn());
+
+    private static int Finish(IAnsiConsole console, string status, string runDir, string where, string? verdict, bool noReport)
+    {
+        if (status == RunStatus.Interrupted)
+        {
+            console.MarkupLineInterpolated($"[yellow]Interrupted at {where}; checkpoint saved.[/] Continue with: freqscope run --resume {runDir}");
+            return CliApp.ExitInterrupted;
+        }
+
+        if (verdict is not null) console.MarkupLineInterpolated($"[green]{verdict}[/]");
+        console.MarkupLineInterpolated($"Run folder: {runDir}");
+        if (!noReport) console.MarkupLineInterpolated($"Report: {Path.Combine(runDir, "report.html")}");
+        return CliApp.ExitOk;
+    }
 }

@@ -35,10 +35,15 @@ public static partial class ConfigLoader
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(source);
-        JsonDocument document;
+        using var document = ParseDocument(json, source);
+        return ReadRoot(JsonReaderContext.Root(source, document.RootElement));
+    }
+
+    private static JsonDocument ParseDocument(string json, string source)
+    {
         try
         {
-            document = JsonDocument.Parse(json, DocumentOptions);
+            return JsonDocument.Parse(json, DocumentOptions);
         }
         catch (JsonException e)
         {
@@ -49,22 +54,18 @@ public static partial class ConfigLoader
             if (cut > 0) detail = detail[..cut].TrimEnd();
             throw new ConfigException(source, "$", $"invalid JSON at line {line}, position {position}: {detail}", e);
         }
-
-        using (document)
-        {
-            return ReadRoot(JsonReaderContext.Root(source, document.RootElement));
-        }
     }
 
     /// <summary>Reads and validates the config file at <paramref name="path"/> (the path is the message's source).</summary>
     /// <exception cref="ConfigException">The file is missing or unreadable, the JSON is malformed or the config is invalid.</exception>
-    public static FitExperimentConfig LoadFile(string path)
+    public static FitExperimentConfig LoadFile(string path) => Parse(ReadFileText(path), path);
+
+    private static string ReadFileText(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string json;
         try
         {
-            json = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -74,8 +75,6 @@ public static partial class ConfigLoader
         {
             throw new ConfigException(path, "$", "cannot read the file: " + e.Message, e);
         }
-
-        return Parse(json, path);
     }
 
     /// <summary>The built-in default experiment (<c>experiments/fprinciple-1d.json</c>, embedded in the assembly).</summary>
@@ -98,18 +97,14 @@ public static partial class ConfigLoader
         if (root.Element.ValueKind != JsonValueKind.Object) throw root.WrongType("an object");
 
         // Checked before the keys, so that another experiment's config gets this message rather than "unknown key".
-        var experiment = root.Optional("experiment")?.GetChoice([FitExperimentConfig.Fit1d]) ?? FitExperimentConfig.Fit1d;
+        var experiment = root.Optional("experiment")?.GetChoice(Experiments) ?? FitExperimentConfig.Fit1d;
+        if (experiment != FitExperimentConfig.Fit1d)
+        {
+            throw root.Error("experiment", $"\"{experiment}\" is not a fit1d config; read it with ConfigLoader.ParseAny / LoadAnyFile");
+        }
         root.ExpectObject("experiment", "name", "seed", "device", "target", "data", "model", "training", "probe");
 
-        var name = FitExperimentConfig.Fit1d;
-        if (root.Optional("name") is { } nameNode)
-        {
-            name = nameNode.GetString();
-            if (!NameRegex().IsMatch(name) || name is "." or "..")
-            {
-                throw nameNode.OutOfRange("a non-empty name of letters, digits, '.', '_' and '-' (not \".\" or \"..\")");
-            }
-        }
+        var name = ReadName(root, FitExperimentConfig.Fit1d);
 
         var seed = root.Optional("seed")?.GetInt64() ?? 0;
         var device = root.Optional("device")?.GetChoice(Devices) ?? "cpu";
@@ -244,7 +239,19 @@ public static partial class ConfigLoader
     private static ModelConfig ReadModel(JsonReaderContext node)
     {
         node.ExpectObject("hidden", "activation", "weightInit", "biasInit");
-        var hiddenNode = node.Required("hidden");
+        var hidden = ReadWidths(node.Required("hidden"));
+        return new ModelConfig
+        {
+            Hidden = hidden,
+            Activation = node.Optional("activation")?.GetEnum<Activation>() ?? Activation.Tanh,
+            WeightInit = ReadInit(node.Optional("weightInit")),
+            BiasInit = ReadInit(node.Optional("biasInit")),
+        };
+    }
+
+    /// <summary>Hidden layer widths: 1 to <see cref="MaxHiddenLayers"/> integers, each ≥ 1.</summary>
+    internal static List<int> ReadWidths(JsonReaderContext hiddenNode)
+    {
         var items = hiddenNode.Items();
         if (items.Count is 0 or > MaxHiddenLayers) throw hiddenNode.OutOfRange($"1 to {MaxHiddenLayers} layer widths");
         var hidden = new List<int>(items.Count);
@@ -255,16 +262,10 @@ public static partial class ConfigLoader
             hidden.Add(width);
         }
 
-        return new ModelConfig
-        {
-            Hidden = hidden,
-            Activation = node.Optional("activation")?.GetEnum<Activation>() ?? Activation.Tanh,
-            WeightInit = ReadInit(node.Optional("weightInit")),
-            BiasInit = ReadInit(node.Optional("biasInit")),
-        };
+        return hidden;
     }
 
-    private static InitConfig ReadInit(JsonReaderContext? node)
+    internal static InitConfig ReadInit(JsonReaderContext? node)
     {
         if (node is null) return new InitConfig();
         node.ExpectObject("distribution", "std", "scale", "gain");
@@ -400,7 +401,7 @@ public static partial class ConfigLoader
         };
     }
 
-    private static double Number(JsonReaderContext obj, string key, double fallback, Func<double, bool>? ok = null, string? expected = null)
+    internal static double Number(JsonReaderContext obj, string key, double fallback, Func<double, bool>? ok = null, string? expected = null)
     {
         var node = obj.Optional(key);
         if (node is null) return fallback;
@@ -408,14 +409,14 @@ public static partial class ConfigLoader
         return ok is null || ok(value) ? value : throw node.OutOfRange(expected!);
     }
 
-    private static double RequiredNumber(JsonReaderContext obj, string key, Func<double, bool> ok, string expected, string? why = null)
+    internal static double RequiredNumber(JsonReaderContext obj, string key, Func<double, bool> ok, string expected, string? why = null)
     {
         var node = obj.Required(key, why);
         var value = node.GetDouble();
         return ok(value) ? value : throw node.OutOfRange(expected);
     }
 
-    private static int Integer(JsonReaderContext obj, string key, int fallback, Func<int, bool> ok, string expected)
+    internal static int Integer(JsonReaderContext obj, string key, int fallback, Func<int, bool> ok, string expected)
     {
         var node = obj.Optional(key);
         if (node is null) return fallback;
@@ -423,14 +424,14 @@ public static partial class ConfigLoader
         return ok(value) ? value : throw node.OutOfRange(expected);
     }
 
-    private static int RequiredInteger(JsonReaderContext obj, string key, Func<int, bool> ok, string expected)
+    internal static int RequiredInteger(JsonReaderContext obj, string key, Func<int, bool> ok, string expected)
     {
         var node = obj.Required(key);
         var value = node.GetInt32();
         return ok(value) ? value : throw node.OutOfRange(expected);
     }
 
-    private static string NonEmptyString(JsonReaderContext obj, string key, string fallback)
+    internal static string NonEmptyString(JsonReaderContext obj, string key, string fallback)
     {
         var node = obj.Optional(key);
         if (node is null) return fallback;
@@ -440,4 +441,45 @@ public static partial class ConfigLoader
 
     [GeneratedRegex("^[A-Za-z0-9._-]+$")]
     private static partial Regex NameRegex();
+
+    /// <summary>Reads the optional <c>name</c> key (letters, digits, '.', '_' and '-').</summary>
+    internal static string ReadName(JsonReaderContext root, string fallback)
+    {
+        if (root.Optional("name") is not { } nameNode) return fallback;
+        var name = nameNode.GetString();
+        if (!NameRegex().IsMatch(name) || name is "." or "..")
+        {
+            throw nameNode.OutOfRange("a non-empty name of letters, digits, '.', '_' and '-' (not \".\" or \"..\")");
+        }
+
+        return name;
+    }
+
+    /// <summary>The experiment kinds a config file may name.</summary>
+    public static IReadOnlyList<string> Experiments { get; } = [FitExperimentConfig.Fit1d, ClassifyExperimentConfig.Classify];
+
+    /// <summary>Parses and validates a config of any experiment kind (its <c>experiment</c> key; default <c>fit1d</c>).</summary>
+    /// <exception cref="ConfigException">The JSON is malformed or the config is invalid.</exception>
+    public static IExperimentConfig ParseAny(string json, string source)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(source);
+        using var document = ParseDocument(json, source);
+        var root = JsonReaderContext.Root(source, document.RootElement);
+        if (root.Element.ValueKind != JsonValueKind.Object) throw root.WrongType("an object");
+        var experiment = root.Optional("experiment")?.GetChoice(Experiments) ?? FitExperimentConfig.Fit1d;
+        return experiment == ClassifyExperimentConfig.Classify ? ClassifyConfigLoader.ReadRoot(root) : ReadRoot(root);
+    }
+
+    /// <summary>Reads and validates the config file at <paramref name="path"/>, of any experiment kind.</summary>
+    /// <exception cref="ConfigException">The file is missing or unreadable, the JSON is malformed or the config is invalid.</exception>
+    public static IExperimentConfig LoadAnyFile(string path) => ParseAny(ReadFileText(path), path);
+
+    /// <summary>The resolved config of any experiment kind as indented JSON with every value explicit.</summary>
+    public static string ToJsonAny(IExperimentConfig config) => config switch
+    {
+        FitExperimentConfig fit => ConfigWriter.Write(fit),
+        ClassifyExperimentConfig classify => ClassifyConfigWriter.Write(classify),
+        _ => throw new ArgumentException($"unknown config type {config.GetType().Name}", nameof(config)),
+    };
 }

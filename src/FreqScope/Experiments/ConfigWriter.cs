@@ -7,7 +7,7 @@ namespace FreqScope.Experiments;
 /// <summary>Writes a <see cref="FitExperimentConfig"/> in the shape <see cref="ConfigLoader"/> reads, every value explicit.</summary>
 internal static class ConfigWriter
 {
-    private static readonly JsonWriterOptions Options = new()
+    internal static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
         NewLine = "\n",
@@ -104,7 +104,7 @@ internal static class ConfigWriter
         w.WriteEndObject();
     }
 
-    private static void WriteInit(Utf8JsonWriter w, string name, InitConfig init)
+    internal static void WriteInit(Utf8JsonWriter w, string name, InitConfig init)
     {
         w.WriteStartObject(name);
         w.WriteString("distribution", JsonNames.Of(init.Distribution));
@@ -151,13 +151,13 @@ internal static class ConfigWriter
         w.WriteEndObject();
     }
 
-    private static void WriteNullable(Utf8JsonWriter w, string name, double? value)
+    internal static void WriteNullable(Utf8JsonWriter w, string name, double? value)
     {
         if (value is { } v) w.WriteNumber(name, v);
         else w.WriteNull(name);
     }
 
-    private static void WriteNullable(Utf8JsonWriter w, string name, int? value)
+    internal static void WriteNullable(Utf8JsonWriter w, string name, int? value)
     {
         if (value is { } v) w.WriteNumber(name, v);
         else w.WriteNull(name);

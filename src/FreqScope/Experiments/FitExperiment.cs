@@ -174,7 +174,7 @@ public static class FitExperiment
             ?? throw new InvalidDataException($"{path} is empty");
     }
 
-    private static void WriteManifest(string runDir, RunManifest manifest) =>
+    internal static void WriteManifest(string runDir, RunManifest manifest) =>
         AtomicFile.WriteAllText(Path.Combine(runDir, "manifest.json"), JsonSerializer.Serialize(manifest, Json) + "\n");
 
     /// <summary>Everything one run holds: data, network, trainer, open files and the probe history.</summary>

@@ -4,7 +4,7 @@ namespace FreqScope.Experiments;
 /// The resolved configuration of the <c>fit1d</c> experiment (fit a 1-D target function with an MLP and watch
 /// its spectrum). Produced by <see cref="ConfigLoader"/> with every default filled in; see <c>docs/config.md</c>.
 /// </summary>
-public sealed record FitExperimentConfig
+public sealed record FitExperimentConfig : IExperimentConfig
 {
     /// <summary>The only experiment kind this config describes.</summary>
     public const string Fit1d = "fit1d";

@@ -14,10 +14,13 @@ internal static class ConfigJson
         """;
 
     /// <summary>The minimal config with the value at dotted <paramref name="path"/> set to <paramref name="rawValue"/> (raw JSON), or removed when null.</summary>
-    public static string With(string path, string? rawValue)
+    public static string With(string path, string? rawValue) => Set(Minimal, path, rawValue);
+
+    /// <summary><paramref name="json"/> with the value at dotted <paramref name="path"/> (a leading <c>$.</c> is ignored) set to <paramref name="rawValue"/>, or removed when null.</summary>
+    public static string Set(string json, string path, string? rawValue)
     {
-        var root = JsonNode.Parse(Minimal)!.AsObject();
-        var keys = path.Split('.');
+        var root = JsonNode.Parse(json, documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!.AsObject();
+        var keys = (path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path).Split('.');
         var node = root;
         foreach (var key in keys[..^1])
         {

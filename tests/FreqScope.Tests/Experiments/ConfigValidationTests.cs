@@ -77,7 +77,7 @@ public sealed class ConfigValidationTests
     [InlineData("name", "\"..\"", "$.name", "\"..\" is out of range")]
     // bad enums and choices
     [InlineData("device", "\"gpu\"", "$.device", "\"gpu\" is not allowed; expected one of cpu, cuda, auto")]
-    [InlineData("experiment", "\"fit2d\"", "$.experiment", "\"fit2d\" is not allowed; expected one of fit1d")]
+    [InlineData("experiment", "\"fit2d\"", "$.experiment", "\"fit2d\" is not allowed; expected one of fit1d, classify")]
     [InlineData("target.kind", "\"sinusoid\"", "$.target.kind", "\"sinusoid\" is not allowed; expected one of sinusoids, square, sawtooth, gaussianBumps, csv")]
     [InlineData("target.frequencyUnit", "\"hertz\"", "$.target.frequencyUnit", "\"hertz\" is not allowed; expected one of angular, cycles")]
     [InlineData("data.train.sampling", "\"grid\"", "$.data.train.sampling", "\"grid\" is not allowed; expected one of uniform, random")]

@@ -20,6 +20,11 @@ public sealed class ExperimentFilesTests
         Assert.Contains("fprinciple-1d.json", names);
         Assert.Contains("fprinciple-1d-relu.json", names);
         Assert.Contains("rahaman-spectral-dynamics.json", names);
+        Assert.Contains("fashion-mnist-mlp-filtering.json", names);
+        Assert.Contains("fashion-mnist-cnn-projection.json", names);
+        Assert.Contains("mnist-mlp-projection.json", names);
+        Assert.Contains("cifar10-cnn-filtering.json", names);
+        Assert.Contains("cifar10-vgg16-filtering.json", names);
     }
 
     [Theory]
@@ -27,12 +32,12 @@ public sealed class ExperimentFilesTests
     public void EveryExperimentFileParsesAndRoundTrips(string file)
     {
         var path = Path.Combine(RepoPaths.Experiments, file);
-        var config = ConfigLoader.LoadFile(path);
+        var config = ConfigLoader.LoadAnyFile(path);
         Assert.Equal(Path.GetFileNameWithoutExtension(file), config.Name);
-        var json = ConfigLoader.ToJson(config);
-        var again = ConfigLoader.Parse(json, "round-trip");
+        var json = ConfigLoader.ToJsonAny(config);
+        var again = ConfigLoader.ParseAny(json, "round-trip");
         Assert.Equal(config, again);
-        Assert.Equal(json, ConfigLoader.ToJson(again));
+        Assert.Equal(json, ConfigLoader.ToJsonAny(again));
     }
 
     [Fact]
@@ -42,6 +47,24 @@ public sealed class ExperimentFilesTests
         var relu = ConfigLoader.LoadFile(Path.Combine(RepoPaths.Experiments, "fprinciple-1d-relu.json"));
         Assert.Equal(Activation.Relu, relu.Model.Activation);
         Assert.Equal(tanh with { Name = relu.Name, Model = tanh.Model with { Activation = Activation.Relu } }, relu);
+    }
+
+    [Fact]
+    public void Cifar10CnnFilteringMatchesThePaperSetting()
+    {
+        var c = (ClassifyExperimentConfig)ConfigLoader.LoadAnyFile(Path.Combine(RepoPaths.Experiments, "cifar10-cnn-filtering.json"));
+        Assert.Equal("cifar10", c.Data.Dataset);
+        Assert.Equal(5000, c.Data.Train.Count);
+        Assert.Equal(FreqScope.Data.PixelNormalization.Scale01, c.Data.Normalization);
+        Assert.Equal(ClassifierKind.Cnn, c.Model.Kind);
+        Assert.Equal(OptimizerKind.Sgd, c.Training.Optimizer);
+        Assert.True(c.Training.Nesterov);
+        Assert.Equal(0.9, c.Training.Momentum);
+        Assert.Equal(1e-3, c.Training.LearningRate);
+        Assert.Equal(50, c.Training.BatchSize);
+        var deltas = c.Probe.Filtering!.Deltas;
+        Assert.Equal(2, deltas.Min());
+        Assert.Equal(100, deltas.Max());
     }
 
     [Fact]

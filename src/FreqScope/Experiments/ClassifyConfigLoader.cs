@@ -1,0 +1,263 @@
+using FreqScope.Data;
+
+namespace FreqScope.Experiments;
+
+/// <summary>
+/// Reads and validates <see cref="ClassifyExperimentConfig"/> JSON (<c>"experiment": "classify"</c>; see
+/// <c>docs/config.md</c>). Same rules as <see cref="ConfigLoader"/>: unknown keys are errors and every problem names
+/// the source and the JSONPath of the offending value. Use <see cref="ConfigLoader.ParseAny"/> to read either kind.
+/// </summary>
+public static class ClassifyConfigLoader
+{
+    /// <summary>The dataset names a config may give.</summary>
+    public static IReadOnlyList<string> Datasets { get; } = ["mnist", "fashion-mnist", "cifar10"];
+
+    /// <summary>Parses and validates a classify config.</summary>
+    /// <exception cref="ConfigException">The JSON is malformed, not a classify config, or invalid.</exception>
+    public static ClassifyExperimentConfig Parse(string json, string source) =>
+        ConfigLoader.ParseAny(json, source) as ClassifyExperimentConfig
+        ?? throw new ConfigException(source, "$.experiment", "expected \"classify\"");
+
+    /// <summary>The resolved config as indented JSON with every value explicit; <c>Parse(ToJson(c))</c> equals c.</summary>
+    public static string ToJson(ClassifyExperimentConfig config) => ClassifyConfigWriter.Write(config);
+
+    internal static ClassifyExperimentConfig ReadRoot(JsonReaderContext root)
+    {
+        root.ExpectObject("experiment", "name", "seed", "device", "data", "model", "training", "probe");
+        var name = ConfigLoader.ReadName(root, ClassifyExperimentConfig.Classify);
+        var seed = root.Optional("seed")?.GetInt64() ?? 0;
+        var device = root.Optional("device")?.GetChoice(ConfigLoader.Devices) ?? "cpu";
+        var data = ReadData(root.Required("data"));
+        var model = ReadModel(root.Required("model"));
+        var training = ReadTraining(root.Optional("training"));
+        var probe = ReadProbe(root.Required("probe", "at least one of filtering and projection"));
+        return new ClassifyExperimentConfig
+        {
+            Name = name,
+            Seed = seed,
+            Device = device,
+            Data = data,
+            Model = model,
+            Training = training,
+            Probe = probe,
+        };
+    }
+
+    private static ImageDataConfig ReadData(JsonReaderContext node)
+    {
+        node.ExpectObject("dataset", "dir", "download", "train", "test", "normalization");
+        string? dir = null;
+        if (node.OptionalOrNull("dir") is { } dirNode)
+        {
+            dir = dirNode.GetString();
+            if (dir.Length == 0) throw dirNode.OutOfRange("a non-empty folder path, or null for the cache folder");
+        }
+
+        return new ImageDataConfig
+        {
+            Dataset = node.Required("dataset").GetChoice(Datasets),
+            Dir = dir,
+            Download = node.Optional("download")?.GetBoolean() ?? false,
+            Train = ReadSubset(node.Optional("train")),
+            Test = ReadSubset(node.Optional("test")),
+            Normalization = node.Optional("normalization")?.GetEnum<PixelNormalization>() ?? PixelNormalization.Scale01,
+        };
+    }
+
+    private static SubsetConfig ReadSubset(JsonReaderContext? node)
+    {
+        if (node is null) return new SubsetConfig();
+        node.ExpectObject("count", "subset");
+        int? count = null;
+        if (node.OptionalOrNull("count") is { } countNode)
+        {
+            count = countNode.GetInt32();
+            if (count < 1) throw countNode.OutOfRange("an integer >= 1, or null for the whole split");
+        }
+
+        return new SubsetConfig
+        {
+            Count = count,
+            Subset = node.Optional("subset")?.GetEnum<SubsetKind>() ?? SubsetKind.First,
+        };
+    }
+
+    private static ClassifierModelConfig ReadModel(JsonReaderContext node)
+    {
+        var kind = node.Required("kind").GetEnum<ClassifierKind>();
+        var defaults = new ClassifierModelConfig { Kind = kind };
+        switch (kind)
+        {
+            case ClassifierKind.Mlp:
+                node.ExpectObject("kind", "hidden", "activation", "weightInit", "biasInit");
+                return defaults with
+                {
+                    Hidden = node.Optional("hidden") is { } hidden ? ConfigLoader.ReadWidths(hidden) : defaults.Hidden,
+                    Activation = node.Optional("activation")?.GetEnum<Activation>() ?? defaults.Activation,
+                    WeightInit = ConfigLoader.ReadInit(node.Optional("weightInit")),
+                    BiasInit = ConfigLoader.ReadInit(node.Optional("biasInit")),
+                };
+            case ClassifierKind.Vgg:
+                node.ExpectObject("kind", "depth", "widthMultiplier", "batchNorm");
+                return defaults with
+                {
+                    Depth = ConfigLoader.Integer(node, "depth", defaults.Depth, v => v is 11 or 16, "11 or 16"),
+                    WidthMultiplier = ConfigLoader.Number(node, "widthMultiplier", defaults.WidthMultiplier, v => v is > 0 and <= 16, "a number in (0, 16]"),
+                    BatchNorm = node.Optional("batchNorm")?.GetBoolean() ?? false,
+                };
+            default:
+                node.ExpectObject("kind");
+                return defaults;
+        }
+    }
+
+    private static ClassifyTrainingConfig ReadTraining(JsonReaderContext? node)
+    {
+        var d = new ClassifyTrainingConfig();
+        if (node is null) return d;
+        node.ExpectObject("loss", "optimizer", "learningRate", "momentum", "nesterov", "beta1", "beta2", "weightDecay",
+            "batchSize", "epochs", "schedule", "stepEpochs", "gamma", "checkpointEvery");
+        var optimizer = node.Optional("optimizer")?.GetEnum<OptimizerKind>() ?? d.Optimizer;
+        var momentum = ConfigLoader.Number(node, "momentum", d.Momentum, v => v is >= 0 and < 1, "a number in [0, 1)");
+        var nesterov = false;
+        if (node.Optional("nesterov") is { } nesterovNode)
+        {
+            nesterov = nesterovNode.GetBoolean();
+            if (nesterov && (optimizer != OptimizerKind.Sgd || momentum <= 0))
+            {
+                throw nesterovNode.Error("true requires optimizer \"sgd\" with momentum > 0 (optimizer is "
+                    + $"\"{JsonNames.Of(optimizer)}\", momentum {JsonReaderContext.Format(momentum)})");
+            }
+        }
+
+        return new ClassifyTrainingConfig
+        {
+            Loss = node.Optional("loss")?.GetEnum<LossKind>() ?? d.Loss,
+            Optimizer = optimizer,
+            LearningRate = ConfigLoader.Number(node, "learningRate", d.LearningRate, v => v > 0, "a number > 0"),
+            Momentum = momentum,
+            Nesterov = nesterov,
+            Beta1 = ConfigLoader.Number(node, "beta1", d.Beta1, v => v is >= 0 and < 1, "a number in [0, 1)"),
+            Beta2 = ConfigLoader.Number(node, "beta2", d.Beta2, v => v is >= 0 and < 1, "a number in [0, 1)"),
+            WeightDecay = ConfigLoader.Number(node, "weightDecay", d.WeightDecay, v => v >= 0, "a number >= 0"),
+            BatchSize = ConfigLoader.Integer(node, "batchSize", d.BatchSize, v => v >= 1, "an integer >= 1"),
+            Epochs = ConfigLoader.Integer(node, "epochs", d.Epochs, v => v is >= 1 and <= 100_000, "an integer between 1 and 100000"),
+            Schedule = node.Optional("schedule")?.GetEnum<ScheduleKind>() ?? d.Schedule,
+            StepEpochs = ConfigLoader.Integer(node, "stepEpochs", d.StepEpochs, v => v >= 1, "an integer >= 1"),
+            Gamma = ConfigLoader.Number(node, "gamma", d.Gamma, v => v is > 0 and <= 1, "a number in (0, 1]"),
+            CheckpointEvery = ConfigLoader.Integer(node, "checkpointEvery", d.CheckpointEvery, v => v >= 1, "an integer >= 1"),
+        };
+    }
+
+    private static ClassifyProbeConfig ReadProbe(JsonReaderContext node)
+    {
+        var d = new ClassifyProbeConfig();
+        node.ExpectObject("every", "evalBatchSize", "filtering", "projection");
+        var filtering = node.OptionalOrNull("filtering") is { } f ? ReadFiltering(f) : null;
+        var projection = node.OptionalOrNull("projection") is { } p ? ReadProjection(p) : null;
+        if (filtering is null && projection is null)
+        {
+            throw node.Error("needs \"filtering\" or \"projection\" (or both): a classify run measures at least one of them");
+        }
+
+        return new ClassifyProbeConfig
+        {
+            Every = ConfigLoader.Integer(node, "every", d.Every, v => v >= 1, "an integer >= 1"),
+            EvalBatchSize = ConfigLoader.Integer(node, "evalBatchSize", d.EvalBatchSize, v => v >= 1, "an integer >= 1"),
+            Filtering = filtering,
+            Projection = projection,
+        };
+    }
+
+    private static FilteringConfig ReadFiltering(JsonReaderContext node)
+    {
+        node.ExpectObject("deltas", "threshold", "samples", "cacheBudgetMiB");
+        var deltasNode = node.Required("deltas");
+        var items = deltasNode.Items();
+        if (items.Count == 0) throw deltasNode.OutOfRange("at least one δ");
+        var deltas = new List<double>();
+        foreach (var item in items)
+        {
+            var delta = item.GetDouble();
+            if (!(delta > 0)) throw item.OutOfRange("a number > 0 (δ is the kernel's variance)");
+            if (deltas.Contains(delta)) throw item.Error($"{item.Display} is given twice; expected distinct δ values");
+            deltas.Add(delta);
+        }
+
+        int? samples = null;
+        if (node.OptionalOrNull("samples") is { } samplesNode)
+        {
+            samples = samplesNode.GetInt32();
+            if (samples < 2) throw samplesNode.OutOfRange("an integer >= 2, or null for the whole training subset");
+        }
+
+        var d = new FilteringConfig { Deltas = deltas };
+        return d with
+        {
+            Threshold = ConfigLoader.Number(node, "threshold", d.Threshold, v => v > 0, "a number > 0"),
+            Samples = samples,
+            CacheBudgetMiB = ConfigLoader.Integer(node, "cacheBudgetMiB", d.CacheBudgetMiB, v => v >= 0, "an integer >= 0 (0 never caches)"),
+        };
+    }
+
+    private static ProjectionConfig ReadProjection(JsonReaderContext node)
+    {
+        var d = new ProjectionConfig();
+        node.ExpectObject("direction", "frequencies", "outputComponent", "minRelativeHeight", "epsilon", "errorForm");
+        var result = d;
+        if (node.Optional("direction") is { } dir)
+        {
+            var kind = dir.Required("kind").GetEnum<DirectionKind>();
+            switch (kind)
+            {
+                case DirectionKind.Pca:
+                    dir.ExpectObject("kind", "component");
+                    result = result with { Direction = kind, Component = ConfigLoader.Integer(dir, "component", 1, v => v is >= 1 and <= 100, "an integer between 1 and 100") };
+                    break;
+                case DirectionKind.Random:
+                    dir.ExpectObject("kind", "seed");
+                    result = result with { Direction = kind, DirectionSeed = dir.Optional("seed")?.GetInt64() ?? 0 };
+                    break;
+                default:
+                    dir.ExpectObject("kind", "values");
+                    var valuesNode = dir.Required("values", "kind \"vector\" needs the direction's coordinates");
+                    var values = valuesNode.Items().Select(v => v.GetDouble()).ToList();
+                    if (values.Count == 0 || values.All(v => v == 0)) throw valuesNode.OutOfRange("a non-zero vector with one number per input feature");
+                    result = result with { Direction = kind, Vector = values };
+                    break;
+            }
+        }
+
+        if (node.Optional("frequencies") is { } freq)
+        {
+            freq.ExpectObject("count", "max");
+            double? max = null;
+            if (freq.OptionalOrNull("max") is { } maxNode)
+            {
+                max = maxNode.GetDouble();
+                if (!(max > 0)) throw maxNode.OutOfRange("a number > 0, or null for 1/σ of the projected coordinates");
+            }
+
+            result = result with
+            {
+                FrequencyCount = ConfigLoader.Integer(freq, "count", d.FrequencyCount, v => v is >= 3 and <= 100_000, "an integer between 3 and 100000"),
+                MaxFrequency = max,
+            };
+        }
+
+        int? component = null;
+        if (node.OptionalOrNull("outputComponent") is { } compNode)
+        {
+            component = compNode.GetInt32();
+            if (component < 0) throw compNode.OutOfRange("a class index >= 0, or null for all classes");
+        }
+
+        return result with
+        {
+            OutputComponent = component,
+            MinRelativeHeight = ConfigLoader.Number(node, "minRelativeHeight", d.MinRelativeHeight, v => v is >= 0 and <= 1, "a number in [0, 1]"),
+            Epsilon = ConfigLoader.Number(node, "epsilon", d.Epsilon, v => v > 0, "a number > 0"),
+            ErrorForm = node.Optional("errorForm")?.GetEnum<ErrorForm>() ?? d.ErrorForm,
+        };
+    }
+}

@@ -1,0 +1,17 @@
+namespace FreqScope.Experiments;
+
+/// <summary>What every experiment config has: its kind, name, seed and device.</summary>
+public interface IExperimentConfig
+{
+    /// <summary>The experiment kind: <c>fit1d</c> or <c>classify</c>.</summary>
+    string Experiment { get; }
+
+    /// <summary>Run name.</summary>
+    string Name { get; }
+
+    /// <summary>Seed for every random choice.</summary>
+    long Seed { get; }
+
+    /// <summary><c>cpu</c>, <c>cuda</c> or <c>auto</c>.</summary>
+    string Device { get; }
+}

@@ -1,0 +1,29 @@
+using FreqScope.Data;
+
+namespace FreqScope.Experiments;
+
+/// <summary>The dataset of a <c>classify</c> run: which one, where its files are, which images, how pixels are scaled.</summary>
+public sealed record ImageDataConfig
+{
+    /// <summary><c>mnist</c>, <c>fashion-mnist</c> or <c>cifar10</c>.</summary>
+    public required string Dataset { get; init; }
+
+    /// <summary>
+    /// A folder holding the dataset's files (local files only, never downloaded; the CLI's <c>--data DIR</c>). Null
+    /// (the default) uses the cache folder (<c>$FREQSCOPE_DATA</c> or <c>~/.cache/freqscope/datasets/NAME</c>).
+    /// Stored absolute in the run folder's config.json.
+    /// </summary>
+    public string? Dir { get; init; }
+
+    /// <summary>Download missing files into the cache folder (checked by SHA-256, resumable). Default false.</summary>
+    public bool Download { get; init; }
+
+    /// <summary>Training images. Default: all, in file order.</summary>
+    public SubsetConfig Train { get; init; } = new();
+
+    /// <summary>Test images. Default: all, in file order.</summary>
+    public SubsetConfig Test { get; init; } = new();
+
+    /// <summary>Pixel scaling. Default <see cref="PixelNormalization.Scale01"/> (pixel / 255).</summary>
+    public PixelNormalization Normalization { get; init; } = PixelNormalization.Scale01;
+}

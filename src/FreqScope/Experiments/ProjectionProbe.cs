@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using FreqScope.Data;
+using FreqScope.Reporting;
+using FreqScope.Spectral;
+
+namespace FreqScope.Experiments;
+
+/// <summary>
+/// The projection method during a classify run: the training inputs are projected on a unit direction p once
+/// (t_i = p·x_i); the non-uniform DFT of the one-hot targets along t is computed once, and at each probe that of
+/// the network's h; per frequency the relative error goes to <c>projection.csv</c>, and the target's peaks are
+/// tracked for convergence.
+/// </summary>
+internal sealed class ProjectionProbe
+{
+    private readonly ProjectionConfig _config;
+    private readonly string _runDir;
+    private readonly int _classes;
+    private readonly double[] _t;
+    private readonly double[] _frequencies;
+    private readonly Complex[] _target;
+    private readonly double[] _targetNorms;
+    private readonly int[] _peaks;
+    private readonly List<double>[] _peakErrors;
+    private readonly string _direction;
+    private CsvTable? _csv;
+
+    public ProjectionProbe(ProjectionConfig config, ImageDataset train, float[] oneHot, int classes, string runDir)
+    {
+        _config = config;
+        _runDir = runDir;
+        _classes = classes;
+        int n = train.Count, d = train.Features;
+        double[] p;
+        switch (config.Direction)
+        {
+            case DirectionKind.Pca:
+                var pca = Pca.Compute(train.Pixels, n, d, config.Component);
+                p = pca.Components[config.Component - 1];
+                double share = pca.Variances[config.Component - 1] / pca.TotalVariance;
+                _direction = string.Create(CultureInfo.InvariantCulture, $"principal component {config.Component} of the {n} training inputs (explains {share:P1} of the variance)");
+                break;
+            case DirectionKind.Random:
+                p = ProjectionDirection.Random(d, config.DirectionSeed);
+                _direction = string.Create(CultureInfo.InvariantCulture, $"random unit vector (seed {config.DirectionSeed}) in the {d}-dimensional input space");
+                break;
+            default:
+                p = ProjectionDirection.Normalize([.. config.Vector], d);
+                _direction = $"the config's vector, normalised ({d} coordinates)";
+                break;
+        }
+
+        _t = ProjectionDirection.Project(train.Pixels, n, d, p);
+        _frequencies = FrequencyGrid.ForProjection(_t, config.FrequencyCount, config.MaxFrequency);
+        _target = NonUniformDft.Forward(_t, ToDouble(oneHot), classes, _frequencies);
+        _targetNorms = ProjectedSpectrum.ComponentNorms(_target, classes, config.OutputComponent);
+        _peaks = PeakFinder.FindPeaks(_targetNorms, config.MinRelativeHeight);
+        _peakErrors = _peaks.Select(_ => new List<double>()).ToArray();
+        WriteDirection(p);
+    }
+
+    private void WriteDirection(double[] p)
+    {
+        var sb = new StringBuilder("feature,value\n");
+        for (int i = 0; i < p.Length; i++)
+            sb.Append(i.ToString(CultureInfo.InvariantCulture)).Append(',').Append(CsvFormat.FormatDouble(p[i])).Append('\n');
+        AtomicFile.WriteAllText(Path.Combine(_runDir, "projection-direction.csv"), sb.ToString());
+    }
+
+    private static double[] ToDouble(float[] values)
+    {
+        var result = new double[values.Length];
+        for (int i = 0; i < values.Length; i++) result[i] = values[i];
+        return result;
+    }
+
+    public void Open(IReadOnlyDictionary<string, long>? rows) =>
+        _csv = CsvTable.Open(Path.Combine(_runDir, ClassifyRunFiles.Projection), ClassifyRunFiles.ProjectionHeader, rows?[ClassifyRunFiles.Projection]);
+
+    public void Close()
+    {
+        _csv?.Dispose();
+        _csv = null;
+    }
+
+    public void Flush() => _csv?.Flush();
+
+    public void AddRows(Dictionary<string, long> rows) => rows[ClassifyRunFiles.Projection] = _csv!.Rows;
+
+    /// <summary>Restores the peak-error history from the (already cut back) projection.csv of a resumed run.</summary>
+    public void Reload()
+    {
+        _csv!.Flush();
+        int column = _config.ErrorForm == ErrorForm.Complex ? 5 : 6;
+        foreach (var row in ClassifyRunFiles.ReadRows(Path.Combine(_runDir, ClassifyRunFiles.Projection)))
+        {
+            int p = Array.IndexOf(_peaks, (int)row[1]);
+            if (p >= 0) _peakErrors[p].Add(row[column]);
+        }
+    }
+
+    /// <summary>Appends the spectrum of h (n×classes, row-major) and the errors at every frequency.</summary>
+    public void Probe(int epoch, float[] h)
+    {
+        var output = NonUniformDft.Forward(_t, ToDouble(h), _classes, _frequencies);
+        var norms = ProjectedSpectrum.ComponentNorms(output, _classes, _config.OutputComponent);
+        var complexErrors = ProjectedSpectrum.ComplexErrors(output, _target, _classes, _config.OutputComponent);
+        var magnitudeErrors = ProjectedSpectrum.MagnitudeErrors(output, _target, _classes, _config.OutputComponent);
+        string e = epoch.ToString(CultureInfo.InvariantCulture);
+        for (int j = 0; j < _frequencies.Length; j++)
+        {
+            _csv!.Append(string.Join(',', e, j.ToString(CultureInfo.InvariantCulture), CsvFormat.FormatDouble(_frequencies[j]),
+                CsvFormat.FormatDouble(norms[j]), CsvFormat.FormatDouble(_targetNorms[j]),
+                CsvFormat.FormatDouble(complexErrors[j]), CsvFormat.FormatDouble(magnitudeErrors[j])));
+        }
+
+        var errors = _config.ErrorForm == ErrorForm.Complex ? complexErrors : magnitudeErrors;
+        for (int p = 0; p < _peaks.Length; p++) _peakErrors[p].Add(errors[_peaks[p]]);
+    }
+
+    public ProjectionSummary Summarize(IReadOnlyList<int> epochs)
+    {
+        var steps = epochs.Select(e => (long)e).ToList();
+        var conv = _peakErrors.Select(errors => Convergence.Analyze(steps.Take(errors.Count).ToList(), errors, _config.Epsilon)).ToArray();
+        var first = conv.Select(c => c.ConvergedAtStep).ToList();
+        var freqs = _peaks.Select(k => _frequencies[k]).ToList();
+        var index = _peaks.Length >= 2 ? SpectralBiasIndex.Compute(freqs, first) : null;
+        var order = SpectralBiasIndex.ConvergenceOrder(_peaks, first);
+        var peaks = _peaks.Select((k, i) => new ProjectionPeakSummary(k, freqs[i], _targetNorms[k],
+            (int?)conv[i].ConvergedAtStep, (int?)conv[i].StableFromStep)).ToList();
+        return new ProjectionSummary
+        {
+            Direction = _direction,
+            Component = _config.OutputComponent,
+            Epsilon = _config.Epsilon,
+            ErrorForm = JsonNames.Of(_config.ErrorForm),
+            Peaks = peaks,
+            ConvergenceOrder = order,
+            SpectralBiasIndex = index,
+            Verdict = Verdict(peaks, order, index),
+        };
+    }
+
+    /// <summary>E.g. "Projection: the peaks at frequencies 0.031, 0.094, 0.16 converged in the order 0.031, 0.094, 0.16 (spectral-bias index +1.00)."</summary>
+    internal static string Verdict(IReadOnlyList<ProjectionPeakSummary> peaks, IReadOnlyList<int> order, double? index)
+    {
+        if (peaks.Count == 0) return "Projection: the target's spectrum along the direction has no peak above the height threshold.";
+        string F(int k) => peaks.First(p => p.Index == k).Frequency.ToString("G3", CultureInfo.InvariantCulture);
+        var converged = order.Where(k => peaks.First(p => p.Index == k).ConvergedAtEpoch is not null).Select(F).ToList();
+        var never = order.Where(k => peaks.First(p => p.Index == k).ConvergedAtEpoch is null).Select(F).ToList();
+        string idx = index is double v && !double.IsNaN(v)
+            ? "spectral-bias index " + v.ToString("+0.00;-0.00;+0.00", CultureInfo.InvariantCulture)
+            : "spectral-bias index undefined";
+        if (converged.Count == 0) return $"Projection: none of the {peaks.Count} peaks converged below ε during the run.";
+        string head = converged.Count == 1
+            ? $"Projection: the peak at frequency {converged[0]} converged"
+            : $"Projection: peaks converged in the order of frequency {string.Join(", ", converged)}";
+        string tail = never.Count > 0 ? $"; {string.Join(", ", never)} did not" : "";
+        return $"{head}{tail} ({idx}).";
+    }
+}
