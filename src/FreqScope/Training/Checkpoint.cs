@@ -1,11 +1,11 @@
 using System.Text.Json;
-using FreqScope.Models;
 using static TorchSharp.torch;
 
 namespace FreqScope.Training;
 
 /// <summary>
-/// A resumable training state in <c>RUN_DIR/checkpoint/</c>: <c>model.bin</c> (TorchSharp module format),
+/// A resumable training state in <c>RUN_DIR/checkpoint/</c>: <c>model.bin</c> (TorchSharp module format: every
+/// parameter and buffer, e.g. BatchNorm running statistics),
 /// <c>optimizer.bin</c> (TorchSharp optimizer state, e.g. Adam's moments and step counts), and <c>state.json</c>
 /// (step, batch-sampler state, torch RNG state, and how many rows each data file had at that step).
 /// It is written into <c>checkpoint.new/</c> and then swapped in, so a crash never leaves a half checkpoint.
@@ -22,7 +22,7 @@ public sealed record Checkpoint(
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    public static void Save(string runDir, Checkpoint state, Mlp model, optim.Optimizer optimizer)
+    public static void Save(string runDir, Checkpoint state, nn.Module model, optim.Optimizer optimizer)
     {
         var final = Path.Combine(runDir, FolderName);
         var fresh = final + ".new";
@@ -54,7 +54,7 @@ public sealed record Checkpoint(
     }
 
     /// <summary>Reads the state and loads model and optimizer from the newest checkpoint.</summary>
-    public static Checkpoint Load(string runDir, Mlp model, optim.Optimizer optimizer)
+    public static Checkpoint Load(string runDir, nn.Module model, optim.Optimizer optimizer)
     {
         var dir = Locate(runDir) ?? throw new InvalidOperationException($"{runDir} has no checkpoint to resume from (expected {Path.Combine(runDir, FolderName, "state.json")})");
         var state = JsonSerializer.Deserialize<Checkpoint>(File.ReadAllText(Path.Combine(dir, "state.json")))

@@ -4,13 +4,31 @@ using static TorchSharp.torch;
 
 namespace FreqScope.Training;
 
-/// <summary>Creates the optimizer a <see cref="TrainingConfig"/> names, with PyTorch's semantics.</summary>
+/// <summary>Creates optimizers with PyTorch's semantics and sets their learning rate.</summary>
 public static class OptimizerFactory
 {
-    public static optim.Optimizer Create(TrainingConfig t, IEnumerable<Parameter> parameters) => t.Optimizer switch
+    /// <summary>The optimizer a <see cref="TrainingConfig"/> names.</summary>
+    public static optim.Optimizer Create(TrainingConfig t, IEnumerable<Parameter> parameters) =>
+        Create(t.Optimizer, t.LearningRate, t.Momentum, t.Nesterov, t.Beta1, t.Beta2, t.WeightDecay, parameters);
+
+    /// <summary>
+    /// <see cref="OptimizerKind.Adam"/>: <c>torch.optim.Adam(lr, (beta1, beta2), weight_decay)</c> (momentum and
+    /// nesterov unused). <see cref="OptimizerKind.Sgd"/>: <c>torch.optim.SGD(lr, momentum, dampening=0,
+    /// weight_decay, nesterov)</c> (the betas unused).
+    /// </summary>
+    public static optim.Optimizer Create(OptimizerKind kind, double learningRate, double momentum, bool nesterov,
+        double beta1, double beta2, double weightDecay, IEnumerable<Parameter> parameters) => kind switch
     {
-        OptimizerKind.Adam => optim.Adam(parameters, t.LearningRate, t.Beta1, t.Beta2, weight_decay: t.WeightDecay),
-        OptimizerKind.Sgd => optim.SGD(parameters, t.LearningRate, t.Momentum, dampening: 0, weight_decay: t.WeightDecay, nesterov: t.Nesterov),
-        _ => throw new ArgumentOutOfRangeException(nameof(t), t.Optimizer, "unknown optimizer"),
+        OptimizerKind.Adam => optim.Adam(parameters, learningRate, beta1, beta2, weight_decay: weightDecay),
+        OptimizerKind.Sgd => optim.SGD(parameters, learningRate, momentum, dampening: 0, weight_decay: weightDecay, nesterov: nesterov),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown optimizer"),
     };
+
+    /// <summary>Sets the learning rate of every parameter group of <paramref name="optimizer"/>.</summary>
+    public static void SetLearningRate(optim.Optimizer optimizer, double rate)
+    {
+        if (!(rate >= 0) || double.IsInfinity(rate))
+            throw new ArgumentOutOfRangeException(nameof(rate), rate, "the learning rate must be a finite number ≥ 0");
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = rate;
+    }
 }
