@@ -117,6 +117,17 @@ public sealed class ClassifierTrainer : IDisposable
     /// </summary>
     public static Tensor PredictProbabilities(nn.Module<Tensor, Tensor> model, Tensor inputs, LossKind loss, int batchSize)
     {
+        using var scope = NewDisposeScope();
+        var outputs = PredictOutputs(model, inputs, batchSize);
+        return ClassificationLosses.Probabilities(outputs, loss).to(float32).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The network's raw outputs (logits for cross-entropy) on every input, N×classes on the inputs' device, in eval
+    /// mode without gradients, in batches; the caller owns the result. The model's train/eval modes are restored.
+    /// </summary>
+    public static Tensor PredictOutputs(nn.Module<Tensor, Tensor> model, Tensor inputs, int batchSize)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         if (inputs.dim() < 1 || inputs.shape[0] < 1) throw new ArgumentException("inputs must hold at least one sample", nameof(inputs));
         long n = inputs.shape[0];
@@ -130,9 +141,9 @@ public sealed class ClassifierTrainer : IDisposable
             for (long start = 0; start < n; start += batchSize)
             {
                 long len = Math.Min(batchSize, n - start);
-                parts.Add(ClassificationLosses.Probabilities(model.forward(inputs.narrow(0, start, len)), loss).to(float32));
+                parts.Add(model.forward(inputs.narrow(0, start, len)));
             }
-            return cat(parts, 0).MoveToOuterDisposeScope();
+            return (parts.Count == 1 ? parts[0] : cat(parts, 0)).MoveToOuterDisposeScope();
         }
         finally
         {
