@@ -1,0 +1,257 @@
+namespace FreqScope.Data;
+
+/// <summary>
+/// Finds, downloads if allowed, and reads the catalogued image data sets (<see cref="DatasetCatalog"/>).
+/// </summary>
+/// <remarks>
+/// <para>With a data folder (the CLI's <c>--data DIR</c>) only local files are read and nothing is downloaded. An
+/// IDX file <c>X.gz</c> may be there as <c>X.gz</c>, uncompressed <c>X</c>, or with the dotted name
+/// (<c>train-images.idx3-ubyte</c>, also <c>.gz</c>); gzip is recognised by content. CIFAR-10's batch files may
+/// be in the folder, in its <c>cifar-10-batches-bin</c> subfolder, or inside <c>cifar-10-binary.tar.gz</c> there
+/// (read in memory, nothing extracted).</para>
+/// <para>Without one, the cache folder <see cref="DefaultCacheDirectory"/> is used; missing files are downloaded
+/// (and verified) only when downloading is allowed. CIFAR-10's archive is kept in the cache after it is extracted
+/// there.</para>
+/// </remarks>
+public static class DatasetStore
+{
+    /// <summary>The environment variable that moves the cache: the data set <c>NAME</c> is cached in <c>$FREQSCOPE_DATA/NAME</c>.</summary>
+    public const string DataEnvironmentVariable = "FREQSCOPE_DATA";
+
+    /// <summary>Loads the catalogued data set <paramref name="name"/>.</summary>
+    /// <param name="name">One of <see cref="DatasetCatalog.Names"/>.</param>
+    /// <param name="dataDir">A folder holding the files (never downloads), or null for the cache.</param>
+    /// <param name="download">Whether missing files may be downloaded into the cache (ignored with <paramref name="dataDir"/>).</param>
+    /// <param name="log">Receives progress lines, or null.</param>
+    /// <exception cref="ArgumentException">The name is not catalogued; the message lists the allowed names.</exception>
+    /// <exception cref="DataFileException">Files are missing (the message lists every path looked for and how to fix it), unreadable, malformed, or could not be downloaded.</exception>
+    public static DatasetPair Load(string name, string? dataDir, bool download, Action<string>? log = null) =>
+        Load(DatasetCatalog.Get(name), dataDir, download, log);
+
+    /// <summary>Loads the data set described by <paramref name="spec"/> (a catalogued one, or one with other mirrors or files).</summary>
+    /// <param name="spec">What to load and where to download it from.</param>
+    /// <param name="dataDir">A folder holding the files (never downloads), or null for the cache.</param>
+    /// <param name="download">Whether missing files may be downloaded into the cache (ignored with <paramref name="dataDir"/>).</param>
+    /// <param name="log">Receives progress lines, or null.</param>
+    /// <param name="cacheDir">The cache folder for this data set; null for <see cref="DefaultCacheDirectory"/>.</param>
+    /// <param name="downloader">The downloader to use; null for a new one.</param>
+    /// <exception cref="DataFileException">Files are missing (the message lists every path looked for and how to fix it), unreadable, malformed, or could not be downloaded.</exception>
+    public static DatasetPair Load(DatasetSpec spec, string? dataDir, bool download, Action<string>? log = null,
+        string? cacheDir = null, DatasetDownloader? downloader = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        DatasetPair pair;
+        if (dataDir is not null)
+        {
+            pair = spec.Format == DatasetFormat.Idx ? LoadIdxLocal(spec, dataDir) : LoadCifarLocal(spec, dataDir);
+        }
+        else
+        {
+            cacheDir ??= DefaultCacheDirectory(spec.Name);
+            var own = downloader is null && download ? new DatasetDownloader(log: log) : null;
+            try
+            {
+                var dl = downloader ?? own;
+                pair = spec.Format == DatasetFormat.Idx
+                    ? LoadIdxCache(spec, cacheDir, download ? dl : null)
+                    : LoadCifarCache(spec, cacheDir, download ? dl : null, log);
+            }
+            finally
+            {
+                own?.Dispose();
+            }
+        }
+
+        log?.Invoke($"{pair.Train}; {pair.Test}");
+        return pair;
+    }
+
+    /// <summary>
+    /// The cache folder of data set <paramref name="name"/>: <c>$FREQSCOPE_DATA/NAME</c> when the variable is set
+    /// and not empty, else <c>~/.cache/freqscope/datasets/NAME</c>.
+    /// </summary>
+    public static string DefaultCacheDirectory(string name) =>
+        CacheDirectoryFor(name, Environment.GetEnvironmentVariable(DataEnvironmentVariable),
+            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
+    /// <summary><see cref="DefaultCacheDirectory"/> with the variable's value and the home folder given.</summary>
+    internal static string CacheDirectoryFor(string name, string? dataVariable, string home)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return string.IsNullOrWhiteSpace(dataVariable)
+            ? Path.Combine(home, ".cache", "freqscope", "datasets", name)
+            : Path.Combine(dataVariable, name);
+    }
+
+    /// <summary>The names an IDX file <c>X.gz</c> may have locally: <c>X.gz</c>, <c>X</c>, dotted <c>X</c>, dotted <c>X.gz</c>.</summary>
+    internal static IReadOnlyList<string> IdxNameVariants(string fileName)
+    {
+        string raw = fileName.EndsWith(".gz", StringComparison.Ordinal) ? fileName[..^3] : fileName;
+        var names = new List<string> { raw + ".gz", raw };
+        int idx = raw.LastIndexOf("-idx", StringComparison.Ordinal);
+        if (idx > 0)
+        {
+            string dotted = raw[..idx] + "." + raw[(idx + 1)..];
+            names.Add(dotted);
+            names.Add(dotted + ".gz");
+        }
+
+        return names;
+    }
+
+    private static DatasetPair LoadIdxLocal(DatasetSpec spec, string dataDir)
+    {
+        var found = new Dictionary<string, string>();
+        var lookedFor = new List<string>();
+        foreach (var part in spec.TrainParts.Concat(spec.TestParts))
+        {
+            var candidates = IdxNameVariants(part).Select(n => Path.Combine(dataDir, n)).ToList();
+            var hit = candidates.FirstOrDefault(File.Exists);
+            if (hit is null) lookedFor.AddRange(candidates);
+            else found[part] = hit;
+        }
+
+        if (lookedFor.Count > 0)
+        {
+            throw Missing(spec, dataDir, lookedFor,
+                $"Put the files in {dataDir} (gzipped or not), pass --data with another folder, or leave out --data and set \"download\": true to download them into {DefaultCacheDirectory(spec.Name)}.");
+        }
+
+        return ReadIdx(spec, found);
+    }
+
+    private static DatasetPair LoadIdxCache(DatasetSpec spec, string cacheDir, DatasetDownloader? downloader)
+    {
+        var found = new Dictionary<string, string>();
+        var lookedFor = new List<string>();
+        foreach (var part in spec.TrainParts.Concat(spec.TestParts))
+        {
+            var candidates = IdxNameVariants(part).Select(n => Path.Combine(cacheDir, n)).ToList();
+            var hit = candidates.FirstOrDefault(File.Exists);
+            if (hit is null && downloader is not null) hit = downloader.Download(spec.File(part), spec.Mirrors, cacheDir);
+            if (hit is null) lookedFor.AddRange(candidates);
+            else found[part] = hit;
+        }
+
+        if (lookedFor.Count > 0)
+        {
+            throw Missing(spec, cacheDir, lookedFor,
+                $"Pass --data DIR with a folder that holds the files, or set \"download\": true to download them into {cacheDir} (from {string.Join(" or ", spec.Mirrors)}).");
+        }
+
+        return ReadIdx(spec, found);
+    }
+
+    private static DatasetPair ReadIdx(DatasetSpec spec, Dictionary<string, string> found)
+    {
+        ImageDataset Read(IReadOnlyList<string> parts, string split)
+        {
+            string images = found[parts[0]];
+            var data = IdxReader.Read(images, found[parts[1]], spec.Name + "/" + split);
+            if (data.Channels != spec.Channels || data.Height != spec.Height || data.Width != spec.Width)
+            {
+                throw new DataFileException(images, null,
+                    $"images are {data.Channels}×{data.Height}×{data.Width}; expected {spec.Channels}×{spec.Height}×{spec.Width} for {spec.Name}");
+            }
+
+            return data;
+        }
+
+        return new DatasetPair(Read(spec.TrainParts, "train"), Read(spec.TestParts, "test"));
+    }
+
+    private static DatasetPair LoadCifarLocal(DatasetSpec spec, string dataDir)
+    {
+        var folders = new[] { dataDir, Path.Combine(dataDir, spec.ArchiveFolder ?? DatasetCatalog.CifarFolder) };
+        var batches = FindBatches(spec, folders);
+        if (batches is not null) return ReadCifar(spec, batches);
+
+        var archive = Path.Combine(dataDir, spec.Files[0].FileName);
+        if (File.Exists(archive)) return ReadCifarArchive(spec, archive);
+
+        var lookedFor = folders.SelectMany(f => spec.TrainParts.Concat(spec.TestParts).Select(p => Path.Combine(f, p))).Append(archive).ToList();
+        throw Missing(spec, dataDir, lookedFor,
+            $"Put the batch files or {spec.Files[0].FileName} in {dataDir}, pass --data with another folder, or leave out --data and set \"download\": true to download them into {DefaultCacheDirectory(spec.Name)}.");
+    }
+
+    private static DatasetPair LoadCifarCache(DatasetSpec spec, string cacheDir, DatasetDownloader? downloader, Action<string>? log)
+    {
+        string folder = Path.Combine(cacheDir, spec.ArchiveFolder ?? DatasetCatalog.CifarFolder);
+        var batches = FindBatches(spec, [folder]);
+        if (batches is not null) return ReadCifar(spec, batches);
+
+        string archive = Path.Combine(cacheDir, spec.Files[0].FileName);
+        if (!File.Exists(archive) && downloader is not null) archive = downloader.Download(spec.Files[0], spec.Mirrors, cacheDir);
+        if (!File.Exists(archive))
+        {
+            var lookedFor = spec.TrainParts.Concat(spec.TestParts).Select(p => Path.Combine(folder, p)).Append(archive).ToList();
+            throw Missing(spec, cacheDir, lookedFor,
+                $"Pass --data DIR with a folder that holds the files, or set \"download\": true to download them into {cacheDir} (from {string.Join(" or ", spec.Mirrors)}).");
+        }
+
+        log?.Invoke($"extracting {archive} into {cacheDir}");
+        string temporary = Path.Combine(cacheDir, ".extract-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            TarGzArchive.Extract(archive, temporary);
+            string extracted = Path.Combine(temporary, spec.ArchiveFolder ?? DatasetCatalog.CifarFolder);
+            if (!Directory.Exists(extracted))
+            {
+                throw new DataFileException(archive, null, $"the archive has no folder \"{spec.ArchiveFolder}\"; expected the batches there");
+            }
+
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            Directory.Move(extracted, folder);
+        }
+        finally
+        {
+            if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
+        }
+
+        batches = FindBatches(spec, [folder]);
+        if (batches is null)
+        {
+            var missing = spec.TrainParts.Concat(spec.TestParts).Where(p => !File.Exists(Path.Combine(folder, p)));
+            throw new DataFileException(archive, null, $"the archive lacks {string.Join(", ", missing)} in \"{spec.ArchiveFolder}\"");
+        }
+
+        return ReadCifar(spec, batches);
+    }
+
+    /// <summary>Each part's path in the first folder that has it, or null when a part is in none.</summary>
+    private static Dictionary<string, string>? FindBatches(DatasetSpec spec, IReadOnlyList<string> folders)
+    {
+        var found = new Dictionary<string, string>();
+        foreach (var part in spec.TrainParts.Concat(spec.TestParts))
+        {
+            var hit = folders.Select(f => Path.Combine(f, part)).FirstOrDefault(File.Exists);
+            if (hit is null) return null;
+            found[part] = hit;
+        }
+
+        return found;
+    }
+
+    private static DatasetPair ReadCifar(DatasetSpec spec, Dictionary<string, string> found) => new(
+        Cifar10Reader.Read(spec.TrainParts.Select(p => found[p]).ToList(), spec.Name + "/train"),
+        Cifar10Reader.Read(spec.TestParts.Select(p => found[p]).ToList(), spec.Name + "/test"));
+
+    private static DatasetPair ReadCifarArchive(DatasetSpec spec, string archive)
+    {
+        var parts = spec.TrainParts.Concat(spec.TestParts).ToList();
+        var files = TarGzArchive.ReadFiles(archive, parts);
+        var missing = parts.Where(p => !files.ContainsKey(p)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new DataFileException(archive, null, $"the archive lacks {string.Join(", ", missing)}; expected all of {string.Join(", ", parts)}");
+        }
+
+        List<(string, byte[])> Batches(IEnumerable<string> names) => names.Select(p => ($"{archive}!{p}", files[p])).ToList();
+        return new DatasetPair(
+            Cifar10Reader.Parse(Batches(spec.TrainParts), spec.Name + "/train"),
+            Cifar10Reader.Parse(Batches(spec.TestParts), spec.Name + "/test"));
+    }
+
+    private static DataFileException Missing(DatasetSpec spec, string folder, IReadOnlyList<string> lookedFor, string fix) =>
+        new(folder, null, $"{spec.Name} files are missing; looked for:" + string.Concat(lookedFor.Select(p => "\n  " + p)) + "\n" + fix);
+}
