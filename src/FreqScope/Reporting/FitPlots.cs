@@ -153,7 +153,7 @@ public static class FitPlots
         }
 
         string title = $"Relative error Δ_F at the target peaks ({ErrorFormText(run)}, ε = {EpsilonText(run)})";
-        Plot plot = DrawHeatmap(run, matrix, title, "peak k (DFT index)", labelEveryRow: true);
+        Plot plot = DrawHeatmap(matrix, title, "peak k (DFT index)", labelEveryRow: true);
         return Save(plot, plotsDir, "peaks-heatmap", title);
     }
 
@@ -171,7 +171,7 @@ public static class FitPlots
         }
 
         string title = $"Relative error Δ_F at every kept k ({ErrorFormText(run)}, ε = {EpsilonText(run)})";
-        Plot plot = DrawHeatmap(run, matrix, title, "k (DFT index)", labelEveryRow: matrix.RowCount <= 12);
+        Plot plot = DrawHeatmap(matrix, title, "k (DFT index)", labelEveryRow: matrix.RowCount <= 12);
         return Save(plot, plotsDir, "all-k-heatmap", title);
     }
 
@@ -189,16 +189,9 @@ public static class FitPlots
 
         const string title = "Training and test loss";
         Plot plot = NewPlot(title, "step", "MSE loss (log scale)");
-        AddLogLine(plot, run.Metrics.Select(m => (m.Step, m.TrainLoss)), "train loss", Colors.Blue);
-        AddLogLine(plot, run.Metrics.Select(m => (m.Step, m.TestLoss)), "test loss", Colors.OrangeRed);
-
-        ScottPlot.TickGenerators.NumericAutomatic ticks = new()
-        {
-            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-            IntegerTicksOnly = true,
-            LabelFormatter = PowerOfTen,
-        };
-        plot.Axes.Left.TickGenerator = ticks;
+        PlotCanvas.AddLogLine(plot, run.Metrics.Select(m => ((double)m.Step, m.TrainLoss)), "train loss", Colors.Blue);
+        PlotCanvas.AddLogLine(plot, run.Metrics.Select(m => ((double)m.Step, m.TestLoss)), "test loss", Colors.OrangeRed);
+        PlotCanvas.UseLogTicks(plot);
         plot.ShowLegend(Alignment.UpperRight);
         return Save(plot, plotsDir, "loss", title);
     }
@@ -214,32 +207,13 @@ public static class FitPlots
         return "10" + (e < 0 ? "⁻" : string.Empty) + digits;
     }
 
-    private static void AddLogLine(Plot plot, IEnumerable<(long Step, double Loss)> points, string legend, Color color)
-    {
-        (long Step, double Loss)[] kept = [.. points.Where(p => p.Loss > 0 && double.IsFinite(p.Loss))];
-        if (kept.Length == 0)
-        {
-            return;
-        }
-
-        var line = plot.Add.ScatterLine(
-            kept.Select(p => (double)p.Step).ToArray(),
-            kept.Select(p => Math.Log10(p.Loss)).ToArray());
-        line.Color = color;
-        line.LineWidth = 2;
-        line.LegendText = legend;
-    }
-
-    private static Plot DrawHeatmap(RunData run, HeatmapMatrix matrix, string title, string yLabel, bool labelEveryRow)
+    private static Plot DrawHeatmap(HeatmapMatrix matrix, string title, string yLabel, bool labelEveryRow)
     {
         Plot plot = NewPlot(title, "step", yLabel);
         long[] steps = [.. matrix.Steps];
 
         // Columns sit at their step when probes are evenly spaced, else at their index with step labels.
-        bool uniform = steps.Length >= 2 && steps.Zip(steps.Skip(1), (a, b) => b - a).Distinct().Count() == 1 && steps[1] > steps[0];
-        double spacing = uniform ? steps[1] - steps[0] : 1;
-        double left = uniform ? steps[0] - (spacing / 2) : -0.5;
-        double right = uniform ? steps[^1] + (spacing / 2) : steps.Length - 0.5;
+        (double left, double right, ScottPlot.TickGenerators.NumericManual? xTicks) = PlotCanvas.ColumnLayout(steps);
 
         // Rows sit at their k when the indices are contiguous (all kept k), else at their row number with k labels.
         int[] ks = [.. matrix.RowIndices];
@@ -247,35 +221,11 @@ public static class FitPlots
         double bottom = contiguous ? ks[0] - 0.5 : -0.5;
         double top = contiguous ? ks[^1] + 0.5 : ks.Length - 0.5;
 
-        var heatmap = plot.Add.Heatmap(matrix.ToArray());
-        heatmap.Colormap = new ScottPlot.Colormaps.Turbo();
-        heatmap.ManualRange = new ScottPlot.Range(0, 1);
-        heatmap.FlipVertically = true; // row 0 (lowest k) at the bottom
-        heatmap.NaNCellColor = Colors.LightGray;
-        heatmap.Rectangle = new CoordinateRect(left, right, bottom, top);
+        PlotCanvas.AddHeatmap(plot, matrix.ToArray(), new CoordinateRect(left, right, bottom, top), new ScottPlot.Range(0, 1),
+            "Δ_F (clipped to [0, 1])", PlotCanvas.UnitIntervalTicks());
 
-        var colorbar = plot.Add.ColorBar(heatmap);
-        colorbar.Label = "Δ_F (clipped to [0, 1])";
-        colorbar.LabelStyle.FontSize = 15;
-        colorbar.LabelStyle.FontName = PlotFonts.FontName;
-        colorbar.Axis.TickLabelStyle.FontName = PlotFonts.FontName;
-        colorbar.Axis.TickLabelStyle.FontSize = 13;
-        ScottPlot.TickGenerators.NumericManual colorTicks = new();
-        for (int i = 0; i <= 5; i++)
+        if (xTicks is not null)
         {
-            colorTicks.AddMajor(i / 5.0, i == 5 ? "≥ 1" : (i / 5.0).ToString("0.0", Invariant));
-        }
-
-        colorbar.Axis.TickGenerator = colorTicks;
-
-        if (!uniform)
-        {
-            ScottPlot.TickGenerators.NumericManual xTicks = new();
-            foreach (int i in SpreadEvenly([.. Enumerable.Range(0, steps.Length)], 8))
-            {
-                xTicks.AddMajor(i, steps[i].ToString(Invariant));
-            }
-
             plot.Axes.Bottom.TickGenerator = xTicks;
         }
 
@@ -295,50 +245,13 @@ public static class FitPlots
         return plot;
     }
 
-    private static Plot NewPlot(string title, string xLabel, string yLabel)
-    {
-        PlotFonts.EnsureConfigured();
-        Plot plot = new();
-        plot.Font.Set(PlotFonts.FontName);
-        plot.Legend.FontName = PlotFonts.FontName;
-        plot.Legend.FontSize = 13;
-        plot.Title(title);
-        plot.Axes.Title.Label.FontSize = 18;
-        plot.XLabel(xLabel);
-        plot.YLabel(yLabel);
-        plot.Axes.Bottom.Label.FontSize = 16;
-        plot.Axes.Left.Label.FontSize = 16;
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
-        plot.Axes.Left.TickLabelStyle.FontSize = 13;
-        return plot;
-    }
+    private static Plot NewPlot(string title, string xLabel, string yLabel) => PlotCanvas.NewPlot(title, xLabel, yLabel);
 
-    private static PlotFile Save(Plot plot, string plotsDir, string name, string title)
-    {
-        Directory.CreateDirectory(plotsDir);
-        string png = Path.GetFullPath(Path.Combine(plotsDir, name + ".png"));
-        string svg = Path.GetFullPath(Path.Combine(plotsDir, name + ".svg"));
-        AtomicFile.WriteAllBytes(png, plot.GetImageBytes(Width, Height, ImageFormat.Png));
-        AtomicFile.WriteAllText(svg, plot.GetSvgXml(Width, Height));
-        return new PlotFile(name, title, png, svg);
-    }
+    private static PlotFile Save(Plot plot, string plotsDir, string name, string title) => PlotCanvas.Save(plot, plotsDir, name, title);
 
-    private static Color StepColor(int i, int count)
-    {
-        // Early steps light blue, late steps dark red: reads as "time" without a colorbar.
-        double fraction = count <= 1 ? 1.0 : i / (double)(count - 1);
-        return new ScottPlot.Colormaps.Turbo().GetColor(0.1 + (0.85 * fraction));
-    }
+    private static Color StepColor(int i, int count) => PlotCanvas.StepColor(i, count);
 
-    private static T[] SpreadEvenly<T>(T[] items, int max)
-    {
-        if (items.Length <= max)
-        {
-            return items;
-        }
-
-        return [.. Enumerable.Range(0, max).Select(i => (int)Math.Round(i * (items.Length - 1) / (double)(max - 1))).Distinct().Select(i => items[i])];
-    }
+    private static T[] SpreadEvenly<T>(T[] items, int max) => PlotCanvas.SpreadEvenly(items, max);
 
     private static string ErrorFormText(RunData run) => run.ErrorForm == "magnitude" ? "magnitude error" : "complex error";
 

@@ -18,6 +18,9 @@ namespace FreqScope.Reporting;
 /// <param name="Smoke">Whether this was a smoke run.</param>
 /// <param name="ResumedFrom">Steps the run was resumed from.</param>
 /// <param name="Error">The error message of a failed run, or null.</param>
+/// <param name="EpochsCompleted">Epochs completed (epoch-based experiments such as <c>classify</c>), or null when absent.</param>
+/// <param name="EpochsPlanned">Epochs planned (epoch-based experiments), or null when absent.</param>
+/// <param name="Experiment">The experiment kind (<c>fit1d</c>, <c>classify</c>), or null when absent.</param>
 public sealed record ManifestView(
     string Status,
     bool Finished,
@@ -35,4 +38,7 @@ public sealed record ManifestView(
     string? GitCommit,
     bool Smoke,
     IReadOnlyList<long> ResumedFrom,
-    string? Error);
+    string? Error,
+    int? EpochsCompleted = null,
+    int? EpochsPlanned = null,
+    string? Experiment = null);

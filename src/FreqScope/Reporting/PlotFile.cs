@@ -1,6 +1,6 @@
 namespace FreqScope.Reporting;
 
-/// <summary>One figure written by <see cref="FitPlots"/>.</summary>
+/// <summary>One figure written by <see cref="FitPlots"/> or <see cref="ClassifyPlots"/>.</summary>
 /// <param name="Name">The base file name, e.g. <c>fit</c>.</param>
 /// <param name="Title">The figure title.</param>
 /// <param name="PngPath">Full path of the PNG (900×560).</param>

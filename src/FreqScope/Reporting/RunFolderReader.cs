@@ -48,7 +48,7 @@ public static class RunFolderReader
         return new RunData(dir, configText, name, epsilon, errorForm, manifest, metrics, spectra, outputs, summary);
     }
 
-    private static string ReadRequired(string dir, string file)
+    internal static string ReadRequired(string dir, string file)
     {
         string path = Path.Combine(dir, file);
         if (!File.Exists(path))
@@ -59,13 +59,13 @@ public static class RunFolderReader
         return File.ReadAllText(path);
     }
 
-    private static string? ReadOptional(string dir, string file)
+    internal static string? ReadOptional(string dir, string file)
     {
         string path = Path.Combine(dir, file);
         return File.Exists(path) ? File.ReadAllText(path) : null;
     }
 
-    private static T[] ParseCsv<T>(string text, string file, string header, Func<string[], string, int, T> parseRow)
+    internal static T[] ParseCsv<T>(string text, string file, string header, Func<string[], string, int, T> parseRow)
     {
         string[] lines = text.Split('\n');
         string first = lines[0].TrimEnd('\r').TrimStart('\uFEFF').Trim();
@@ -132,7 +132,7 @@ public static class RunFolderReader
         CsvFormat.ParseDouble(f[2], file, line, "target"),
         CsvFormat.ParseDouble(f[3], file, line, "output"));
 
-    private static JsonDocument ParseJson(string text, string file)
+    internal static JsonDocument ParseJson(string text, string file)
     {
         try
         {
@@ -178,7 +178,7 @@ public static class RunFolderReader
         }
     }
 
-    private static ManifestView ParseManifest(string text)
+    internal static ManifestView ParseManifest(string text)
     {
         const string file = "manifest.json";
         using JsonDocument document = ParseJson(text, file);
@@ -223,7 +223,10 @@ public static class RunFolderReader
             OptionalString(root, "gitCommit", file),
             OptionalBool(root, "smoke", file) ?? false,
             resumedFrom,
-            OptionalString(root, "error", file));
+            OptionalString(root, "error", file),
+            OptionalInt32(root, "epochsCompleted", file),
+            OptionalInt32(root, "epochsPlanned", file),
+            OptionalString(root, "experiment", file));
     }
 
     private static RunSummary ParseSummary(string text)
@@ -286,12 +289,12 @@ public static class RunFolderReader
             OptionalString(root, "verdict", file) ?? throw Missing(file, "verdict"));
     }
 
-    private static InvalidDataException Missing(string file, string key) => new($"{file}: \"{key}\" is missing");
+    internal static InvalidDataException Missing(string file, string key) => new($"{file}: \"{key}\" is missing");
 
     private static bool TryGet(JsonElement obj, string key, out JsonElement value)
         => obj.TryGetProperty(key, out value) && value.ValueKind != JsonValueKind.Null;
 
-    private static string? OptionalString(JsonElement obj, string key, string file, string prefix = "")
+    internal static string? OptionalString(JsonElement obj, string key, string file, string prefix = "")
     {
         if (!TryGet(obj, key, out JsonElement value))
         {
@@ -303,7 +306,7 @@ public static class RunFolderReader
             : throw new InvalidDataException($"{file}: \"{prefix}{key}\" is {value.GetRawText()}, not a string");
     }
 
-    private static bool? OptionalBool(JsonElement obj, string key, string file)
+    internal static bool? OptionalBool(JsonElement obj, string key, string file)
     {
         if (!TryGet(obj, key, out JsonElement value))
         {
@@ -318,7 +321,7 @@ public static class RunFolderReader
         };
     }
 
-    private static long? OptionalInt64(JsonElement obj, string key, string file, string prefix = "")
+    internal static long? OptionalInt64(JsonElement obj, string key, string file, string prefix = "")
     {
         if (!TryGet(obj, key, out JsonElement value))
         {
@@ -330,8 +333,20 @@ public static class RunFolderReader
             : throw new InvalidDataException($"{file}: \"{prefix}{key}\" is {value.GetRawText()}, not an integer");
     }
 
+    internal static int? OptionalInt32(JsonElement obj, string key, string file, string prefix = "")
+    {
+        if (!TryGet(obj, key, out JsonElement value))
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int result)
+            ? result
+            : throw new InvalidDataException($"{file}: \"{prefix}{key}\" is {value.GetRawText()}, not an integer");
+    }
+
     /// <summary>A JSON number, or a string spelled as in the CSV files (<c>inf</c>, <c>nan</c>, …) since JSON has no infinities.</summary>
-    private static double? OptionalDouble(JsonElement obj, string key, string file, string prefix = "")
+    internal static double? OptionalDouble(JsonElement obj, string key, string file, string prefix = "")
     {
         if (!TryGet(obj, key, out JsonElement value))
         {

@@ -31,7 +31,7 @@ internal sealed class SyntheticRun : IDisposable
 
         Write("config.json", $$"""
             {
-              "experiment": "fprinciple-1d",
+              "experiment": "fit1d",
               "name": {{System.Text.Json.JsonSerializer.Serialize(name)}},
               "seed": 0,
               "device": "cpu",

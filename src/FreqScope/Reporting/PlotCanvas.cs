@@ -1,0 +1,149 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace FreqScope.Reporting;
+
+/// <summary>
+/// The drawing pieces every report's figures share: a styled plot with the plot font, atomic PNG + SVG saving,
+/// early-to-late colours, log-scale lines and ticks, heatmaps with a colorbar, and the layout of probe columns.
+/// </summary>
+internal static class PlotCanvas
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>A plot with title, axis labels and the plot font at the report's sizes.</summary>
+    public static Plot NewPlot(string title, string xLabel, string yLabel)
+    {
+        PlotFonts.EnsureConfigured();
+        Plot plot = new();
+        plot.Font.Set(PlotFonts.FontName);
+        plot.Legend.FontName = PlotFonts.FontName;
+        plot.Legend.FontSize = 13;
+        plot.Title(title);
+        plot.Axes.Title.Label.FontSize = 18;
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        plot.Axes.Bottom.Label.FontSize = 16;
+        plot.Axes.Left.Label.FontSize = 16;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
+        plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        return plot;
+    }
+
+    /// <summary>Saves <paramref name="plot"/> atomically as <c>NAME.png</c> and <c>NAME.svg</c> (<see cref="FitPlots.Width"/> × <see cref="FitPlots.Height"/>).</summary>
+    public static PlotFile Save(Plot plot, string plotsDir, string name, string title)
+    {
+        Directory.CreateDirectory(plotsDir);
+        string png = Path.GetFullPath(Path.Combine(plotsDir, name + ".png"));
+        string svg = Path.GetFullPath(Path.Combine(plotsDir, name + ".svg"));
+        AtomicFile.WriteAllBytes(png, plot.GetImageBytes(FitPlots.Width, FitPlots.Height, ImageFormat.Png));
+        AtomicFile.WriteAllText(svg, plot.GetSvgXml(FitPlots.Width, FitPlots.Height));
+        return new PlotFile(name, title, png, svg);
+    }
+
+    /// <summary>Curve <paramref name="i"/> of <paramref name="count"/>: early light blue, late dark red (reads as time without a colorbar).</summary>
+    public static Color StepColor(int i, int count)
+    {
+        double fraction = count <= 1 ? 1.0 : i / (double)(count - 1);
+        return new ScottPlot.Colormaps.Turbo().GetColor(0.1 + (0.85 * fraction));
+    }
+
+    /// <summary>At most <paramref name="max"/> items spread evenly over <paramref name="items"/>, first and last included.</summary>
+    public static T[] SpreadEvenly<T>(T[] items, int max)
+    {
+        if (items.Length <= max)
+        {
+            return items;
+        }
+
+        return [.. Enumerable.Range(0, max).Select(i => (int)Math.Round(i * (items.Length - 1) / (double)(max - 1))).Distinct().Select(i => items[i])];
+    }
+
+    /// <summary>A line through (x, log10 y), leaving out non-positive and non-finite y; nothing when none is left.</summary>
+    public static void AddLogLine(Plot plot, IEnumerable<(double X, double Y)> points, string legend, Color color)
+    {
+        (double X, double Y)[] kept = [.. points.Where(p => p.Y > 0 && double.IsFinite(p.Y))];
+        if (kept.Length == 0)
+        {
+            return;
+        }
+
+        var line = plot.Add.ScatterLine(kept.Select(p => p.X).ToArray(), kept.Select(p => Math.Log10(p.Y)).ToArray());
+        line.Color = color;
+        line.LineWidth = 2;
+        line.LegendText = legend;
+    }
+
+    /// <summary>Labels the left axis, which holds log10 values, with powers of ten and log-spaced minor ticks.</summary>
+    public static void UseLogTicks(Plot plot)
+    {
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            IntegerTicksOnly = true,
+            LabelFormatter = FitPlots.PowerOfTen,
+        };
+    }
+
+    /// <summary>
+    /// Where the columns of a heatmap over probe positions (steps or epochs) go: at their value when evenly spaced,
+    /// else at their index (then the returned ticks label up to 8 of them with their value).
+    /// </summary>
+    public static (double Left, double Right, ScottPlot.TickGenerators.NumericManual? Ticks) ColumnLayout(long[] positions)
+    {
+        bool uniform = positions.Length >= 2
+            && positions.Zip(positions.Skip(1), (a, b) => b - a).Distinct().Count() == 1
+            && positions[1] > positions[0];
+        if (uniform)
+        {
+            double spacing = positions[1] - positions[0];
+            return (positions[0] - (spacing / 2), positions[^1] + (spacing / 2), null);
+        }
+
+        ScottPlot.TickGenerators.NumericManual ticks = new();
+        foreach (int i in SpreadEvenly([.. Enumerable.Range(0, positions.Length)], 8))
+        {
+            ticks.AddMajor(i, positions[i].ToString(Invariant));
+        }
+
+        return (-0.5, positions.Length - 0.5, ticks);
+    }
+
+    /// <summary>
+    /// Adds a Turbo heatmap of <paramref name="values"/> (row 0 at the bottom, NaN light grey) over
+    /// <paramref name="rect"/> with the colour range <paramref name="range"/> and a labelled colorbar with
+    /// <paramref name="colorTicks"/> (null: automatic ticks).
+    /// </summary>
+    public static void AddHeatmap(Plot plot, double[,] values, CoordinateRect rect, ScottPlot.Range range, string colorbarLabel, ScottPlot.TickGenerators.NumericManual? colorTicks)
+    {
+        var heatmap = plot.Add.Heatmap(values);
+        heatmap.Colormap = new ScottPlot.Colormaps.Turbo();
+        heatmap.ManualRange = range;
+        heatmap.FlipVertically = true; // row 0 (lowest k) at the bottom
+        heatmap.NaNCellColor = Colors.LightGray;
+        heatmap.Rectangle = rect;
+
+        var colorbar = plot.Add.ColorBar(heatmap);
+        colorbar.Label = colorbarLabel;
+        colorbar.LabelStyle.FontSize = 15;
+        colorbar.LabelStyle.FontName = PlotFonts.FontName;
+        colorbar.Axis.TickLabelStyle.FontName = PlotFonts.FontName;
+        colorbar.Axis.TickLabelStyle.FontSize = 13;
+        if (colorTicks is not null)
+        {
+            colorbar.Axis.TickGenerator = colorTicks;
+        }
+    }
+
+    /// <summary>Colorbar ticks 0, 0.2, …, 0.8, "≥ 1" for Δ_F clipped to [0, 1].</summary>
+    public static ScottPlot.TickGenerators.NumericManual UnitIntervalTicks()
+    {
+        ScottPlot.TickGenerators.NumericManual colorTicks = new();
+        for (int i = 0; i <= 5; i++)
+        {
+            colorTicks.AddMajor(i / 5.0, i == 5 ? "≥ 1" : (i / 5.0).ToString("0.0", Invariant));
+        }
+
+        return colorTicks;
+    }
+}

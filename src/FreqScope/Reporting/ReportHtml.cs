@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace FreqScope.Reporting;
+
+/// <summary>
+/// The HTML pieces every run report shares: the style sheet, escaping, number formatting, the document head, the
+/// unfinished-run banner, the facts table, embedded figures, the pretty-printed configuration and the footer.
+/// </summary>
+internal static class ReportHtml
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private static readonly JsonSerializerOptions PrettyJson = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // the text is HTML-escaped afterwards
+    };
+
+    /// <summary>HTML-escapes <paramref name="text"/>.</summary>
+    public static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>A value to four significant digits (<c>inf</c>/<c>nan</c> spelled as in the CSV files), or <c>n/a</c>.</summary>
+    public static string Number(double? value) => value is double v
+        ? (double.IsFinite(v) ? v.ToString("G4", Invariant) : CsvFormat.FormatDouble(v))
+        : "n/a";
+
+    /// <summary>The report title: <c>FreqScope report: NAME</c>, with <c>(UNFINISHED RUN, STATUS)</c> appended for an unfinished run.</summary>
+    public static string Title(string name, bool finished, string status) => finished
+        ? $"FreqScope report: {name}"
+        : $"FreqScope report: {name} (UNFINISHED RUN, {status})";
+
+    /// <summary>Opens the document: doctype, head with <paramref name="title"/> and the style sheet, and the body tag.</summary>
+    public static void AppendHead(StringBuilder html, string title)
+    {
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.Append("<title>").Append(Encode(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
+    }
+
+    /// <summary>The red banner of an unfinished run.</summary>
+    public static void AppendBanner(StringBuilder html, string text) =>
+        html.Append("<div class=\"banner\" id=\"unfinished\">").Append(Encode(text)).Append("</div>\n");
+
+    /// <summary>The verdict paragraph.</summary>
+    public static void AppendVerdict(StringBuilder html, string text) =>
+        html.Append("<p class=\"verdict\" id=\"verdict\">").Append(Encode(text)).Append("</p>\n");
+
+    /// <summary>A "Facts" section: a two-column table of key and value.</summary>
+    public static void AppendFacts(StringBuilder html, IEnumerable<(string Key, string Value)> facts)
+    {
+        html.Append("<h2>Facts</h2>\n<table class=\"facts\">\n");
+        foreach ((string key, string value) in facts)
+        {
+            html.Append("<tr><th>").Append(Encode(key)).Append("</th><td>").Append(Encode(value)).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    /// <summary>
+    /// A "Figures" section: each figure's PNG embedded as a base64 data URI, with a numbered caption and a link to
+    /// its SVG in <c>plots/</c>; <paramref name="none"/> is shown when there are no figures.
+    /// </summary>
+    public static void AppendFigures(StringBuilder html, IReadOnlyList<PlotFile> plots, Func<string, string> caption, string none)
+    {
+        html.Append("<h2>Figures</h2>\n");
+        int number = 1;
+        foreach (PlotFile plot in plots)
+        {
+            string base64 = Convert.ToBase64String(File.ReadAllBytes(plot.PngPath));
+            html.Append("<figure id=\"fig-").Append(Encode(plot.Name)).Append("\">\n")
+                .Append("<img width=\"").Append(FitPlots.Width.ToString(Invariant))
+                .Append("\" height=\"").Append(FitPlots.Height.ToString(Invariant))
+                .Append("\" alt=\"").Append(Encode(plot.Title))
+                .Append("\" src=\"data:image/png;base64,").Append(base64).Append("\">\n")
+                .Append("<figcaption><b>Figure ").Append(number.ToString(Invariant)).Append(".</b> ")
+                .Append(Encode(caption(plot.Name)))
+                .Append(" (<a href=\"").Append(FitReport.PlotsFolderName).Append('/').Append(Encode(Path.GetFileName(plot.SvgPath)))
+                .Append("\">SVG</a>)</figcaption>\n</figure>\n");
+            number++;
+        }
+
+        if (plots.Count == 0)
+        {
+            html.Append("<p>").Append(Encode(none)).Append("</p>\n");
+        }
+    }
+
+    /// <summary>Closes the document: the pretty-printed config.json, the footer and the closing tags.</summary>
+    public static void AppendConfigAndEnd(StringBuilder html, string configJson, string runDirectory)
+    {
+        html.Append("<h2>Configuration (config.json)</h2>\n<pre class=\"config\">")
+            .Append(Encode(PrettyConfig(configJson)))
+            .Append("</pre>\n");
+        html.Append("<p class=\"footer\">Generated by FreqScope ")
+            .Append(Encode(typeof(ReportHtml).Assembly.GetName().Version?.ToString(3) ?? "?"))
+            .Append(" from the data files in ").Append(Encode(runDirectory)).Append(".</p>\n");
+        html.Append("</body>\n</html>\n");
+    }
+
+    /// <summary>config.json indented by two spaces, or the text as is when it does not parse.</summary>
+    public static string PrettyConfig(string configJson)
+    {
+        try
+        {
+            JsonNode? node = JsonNode.Parse(configJson);
+            return node?.ToJsonString(PrettyJson) ?? configJson;
+        }
+        catch (JsonException)
+        {
+            return configJson;
+        }
+    }
+
+    /// <summary>The style sheet.</summary>
+    public const string Css = """
+        body { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; max-width: 960px; margin: 1.5em auto; padding: 0 1em; color: #222; }
+        .banner { background: #b00020; color: #fff; font-size: 1.6em; font-weight: bold; padding: 0.6em 0.8em; border-radius: 4px; margin-bottom: 0.8em; }
+        .verdict { font-size: 1.3em; font-weight: bold; border-left: 6px solid #1f5fa8; padding: 0.4em 0.8em; background: #eef4fb; }
+        h1 { font-size: 1.5em; }
+        h2 { font-size: 1.2em; border-bottom: 1px solid #ccc; padding-bottom: 0.2em; margin-top: 1.6em; }
+        table { border-collapse: collapse; }
+        th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; }
+        table.peaks td { text-align: right; }
+        .facts th { background: #f4f4f4; font-weight: normal; }
+        .note { color: #8a4b00; }
+        figure { margin: 1.2em 0; }
+        figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
+        figcaption { font-size: 0.95em; color: #333; margin-top: 0.3em; }
+        pre.config { background: #f7f7f7; border: 1px solid #ddd; padding: 0.8em; overflow-x: auto; font-size: 0.9em; }
+        .footer { color: #777; font-size: 0.85em; margin-top: 2em; }
+
+        """;
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+
+namespace FreqScope.Reporting;
+
+/// <summary>
+/// Builds the report of any run folder: reads config.json's <c>experiment</c> and hands the folder to the matching
+/// report (absent or <c>fit1d</c>: <see cref="FitReport"/>; <c>classify</c>: <see cref="ClassifyReport"/>).
+/// </summary>
+public static class RunReport
+{
+    /// <summary>The experiment kind of a 1-D fit run, also assumed when config.json names none.</summary>
+    public const string Fit1d = "fit1d";
+
+    /// <summary>The experiment kind of an image-classifier run.</summary>
+    public const string Classify = "classify";
+
+    /// <summary>The experiment kinds that have a report, in the order error messages list them.</summary>
+    public static IReadOnlyList<string> Experiments { get; } = [Fit1d, Classify];
+
+    /// <summary>Rebuilds <c>plots/</c> and <c>report.html</c> of the run folder with the report its experiment calls for.</summary>
+    /// <param name="runDir">The run folder.</param>
+    /// <returns>The paths written.</returns>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="InvalidDataException">config.json is missing or malformed, names an unknown experiment, or a data file is bad.</exception>
+    public static ReportResult Build(string runDir) => ExperimentOf(runDir) switch
+    {
+        Classify => ClassifyReport.Build(runDir),
+        _ => FitReport.Build(runDir),
+    };
+
+    /// <summary>The experiment kind of the run folder: config.json's <c>experiment</c>, or <see cref="Fit1d"/> when absent.</summary>
+    /// <param name="runDir">The run folder.</param>
+    /// <returns><see cref="Fit1d"/> or <see cref="Classify"/>.</returns>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="InvalidDataException">config.json is missing or malformed, or names an experiment with no report.</exception>
+    public static string ExperimentOf(string runDir)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runDir);
+        string dir = Path.GetFullPath(runDir);
+        if (!Directory.Exists(dir))
+        {
+            throw new DirectoryNotFoundException($"run folder not found: {dir}");
+        }
+
+        const string file = "config.json";
+        using JsonDocument document = RunFolderReader.ParseJson(RunFolderReader.ReadRequired(dir, file), file);
+        string experiment = RunFolderReader.OptionalString(document.RootElement, "experiment", file) ?? Fit1d;
+        if (!Experiments.Contains(experiment))
+        {
+            throw new InvalidDataException(
+                $"{file}: \"experiment\" is \"{experiment}\"; reports exist for {string.Join(" and ", Experiments.Select(e => $"\"{e}\""))}");
+        }
+
+        return experiment;
+    }
+}
