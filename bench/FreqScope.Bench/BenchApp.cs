@@ -16,7 +16,9 @@ namespace FreqScope.Bench;
 /// spectral probe's overhead as a fraction of training time.
 /// The step time is also set against its arithmetic floor: the layers' matrix-product flops at libtorch's own
 /// measured matmul rate on the same device and thread count.
+/// With --filter it times the filtering method's low-pass step instead (see <see cref="FilterBench"/>).
 /// Usage: FreqScope.Bench [--device cpu|cuda] [--threads N] [--python PATH] [--no-peer] [--quick] [--json FILE]
+///        [--filter [--filter-n N] [--filter-d D] [--filter-m M] [--filter-delta DELTA] [--filter-block ROWS]]
 /// </summary>
 public static class BenchApp
 {
@@ -26,7 +28,8 @@ public static class BenchApp
         string? python = null;
         string? jsonOut = null;
         int threads = Environment.ProcessorCount;
-        bool quick = false, noPeer = false;
+        bool quick = false, noPeer = false, filter = false;
+        var filterOptions = new FilterBenchOptions();
         for (int i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -38,8 +41,15 @@ public static class BenchApp
                 case "--json": jsonOut = Next(); break;
                 case "--quick": quick = true; break;
                 case "--no-peer": noPeer = true; break;
+                case "--filter": filter = true; break;
+                case "--filter-n": filterOptions = filterOptions with { N = PositiveInt(args[i], Next()) }; break;
+                case "--filter-d": filterOptions = filterOptions with { D = PositiveInt(args[i], Next()) }; break;
+                case "--filter-m": filterOptions = filterOptions with { M = PositiveInt(args[i], Next()) }; break;
+                case "--filter-delta": filterOptions = filterOptions with { Delta = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+                case "--filter-block": filterOptions = filterOptions with { BlockRows = PositiveInt(args[i], Next()) }; break;
                 default:
-                    Console.Error.WriteLine($"unknown argument \"{args[i]}\"; expected --device cpu|cuda, --threads N, --python PATH, --no-peer, --quick, --json FILE");
+                    Console.Error.WriteLine($"unknown argument \"{args[i]}\"; expected --device cpu|cuda, --threads N, --python PATH, --no-peer, --quick, --json FILE, "
+                        + "--filter, --filter-n N, --filter-d D, --filter-m M, --filter-delta DELTA, --filter-block ROWS");
                     return 2;
             }
         }
@@ -48,6 +58,12 @@ public static class BenchApp
         var load = NativeLoader.EnsureLoaded();
         torch.set_num_threads(threads);
         var dev = DeviceSelector.Resolve(device);
+        if (filter)
+        {
+            Console.WriteLine($"FreqScope {VersionInfo.FreqScope}, TorchSharp {VersionInfo.TorchSharp}, libtorch {VersionInfo.LibTorch}; device {device}; {threads} threads; {load.Path}");
+            return FilterBench.Run(filterOptions, dev, device, threads, python ?? FindPython(), noPeer, jsonOut);
+        }
+
         int scale = quick ? 10 : 1;
         var cases = new[]
         {
@@ -60,7 +76,7 @@ public static class BenchApp
         double gflops = MatmulRate(dev);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"libtorch float32 matmul rate (2048², {threads} threads): {gflops:F1} GFLOP/s"));
         var ours = cases.ToDictionary(c => c.Name, c => MeasureStep(c, dev));
-        python ??= new[] { "python3", "/usr/bin/python3", "python" }.FirstOrDefault(HasTorch) ?? "python3";
+        python ??= FindPython();
         var (peer, peerNote) = noPeer ? ([], "PyTorch peer skipped (--no-peer).") : RunPeer(python, device, threads, cases);
         Console.WriteLine();
         Console.WriteLine($"{"case",-20} {"FreqScope us/step",18} {"floor us/step",14} {"step/floor",11} {"PyTorch us/step",16} {"ratio (FS/PT)",14}");
@@ -133,34 +149,48 @@ public static class BenchApp
 
     private static (Dictionary<string, double>, string) RunPeer(string python, string device, int threads, BenchCase[] cases)
     {
-        var script = FindPeerScript();
+        var script = FindPeerScript("train_step.py");
         if (script is null) return ([], "PyTorch peer: bench/peers/train_step.py not found; no ratio.");
+        var args = new List<string> { "--device", device, "--threads", threads.ToString(CultureInfo.InvariantCulture) };
+        foreach (var c in cases) { args.Add("--case"); args.Add(c.PeerSpec); }
+        var (exit, stdout, stderr, error) = RunPython(python, script, args);
+        if (error is not null) return ([], $"PyTorch peer unavailable ({python}: {error}); no ratio.");
+        if (exit != 0)
+            return ([], $"PyTorch peer unavailable ({python} exited {exit}: {stderr.Trim().Split('\n').LastOrDefault()}); no ratio.");
+        var result = new Dictionary<string, double>();
+        string version = "?";
+        foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var doc = JsonDocument.Parse(line);
+            result[doc.RootElement.GetProperty("case").GetString()!] = doc.RootElement.GetProperty("us_per_step").GetDouble();
+            version = doc.RootElement.GetProperty("torch").GetString()!;
+        }
+        return (result, $"PyTorch peer: torch {version} via {python}, same cases, same thread count ({threads}).");
+    }
+
+    /// <summary>Runs <paramref name="python"/> on a script; Error is set (and the rest empty) when it cannot be started.</summary>
+    public static (int ExitCode, string Stdout, string Stderr, string? Error) RunPython(string python, string script, IEnumerable<string> args)
+    {
         var psi = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { script, "--device", device, "--threads", threads.ToString(CultureInfo.InvariantCulture) }) psi.ArgumentList.Add(a);
-        foreach (var c in cases) { psi.ArgumentList.Add("--case"); psi.ArgumentList.Add(c.PeerSpec); }
+        psi.ArgumentList.Add(script);
+        foreach (var a in args) psi.ArgumentList.Add(a);
         try
         {
             using var p = Process.Start(psi)!;
+            var stderrTask = p.StandardError.ReadToEndAsync();
             var stdout = p.StandardOutput.ReadToEnd();
-            var stderr = p.StandardError.ReadToEnd();
+            var stderr = stderrTask.Result;
             p.WaitForExit();
-            if (p.ExitCode != 0)
-                return ([], $"PyTorch peer unavailable ({python} exited {p.ExitCode}: {stderr.Trim().Split('\n').LastOrDefault()}); no ratio.");
-            var result = new Dictionary<string, double>();
-            string version = "?";
-            foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            {
-                using var doc = JsonDocument.Parse(line);
-                result[doc.RootElement.GetProperty("case").GetString()!] = doc.RootElement.GetProperty("us_per_step").GetDouble();
-                version = doc.RootElement.GetProperty("torch").GetString()!;
-            }
-            return (result, $"PyTorch peer: torch {version} via {python}, same cases, same thread count ({threads}).");
+            return (p.ExitCode, stdout, stderr, null);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            return ([], $"PyTorch peer unavailable ({python}: {e.Message}); no ratio.");
+            return (-1, "", "", e.Message);
         }
     }
+
+    /// <summary>The first of python3, /usr/bin/python3, python that can import torch (python3 when none can).</summary>
+    public static string FindPython() => new[] { "python3", "/usr/bin/python3", "python" }.FirstOrDefault(HasTorch) ?? "python3";
 
     private static bool HasTorch(string python)
     {
@@ -181,14 +211,21 @@ public static class BenchApp
         }
     }
 
-    private static string? FindPeerScript()
+    /// <summary>bench/peers/<paramref name="fileName"/>, found by walking up from the bench binaries; null when absent.</summary>
+    public static string? FindPeerScript(string fileName)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "bench", "peers", "train_step.py");
+            var candidate = Path.Combine(dir.FullName, "bench", "peers", fileName);
             if (File.Exists(candidate)) return candidate;
         }
         return null;
+    }
+
+    private static int PositiveInt(string option, string value)
+    {
+        int v = int.Parse(value, CultureInfo.InvariantCulture);
+        return v >= 1 ? v : throw new ArgumentException($"{option} {value}: expected an integer ≥ 1");
     }
 
     /// <summary>Wall time of the default experiment (1000 steps) probed every 10 steps vs probed only at its ends (medians of three runs each).</summary>

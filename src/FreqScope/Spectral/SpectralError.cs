@@ -79,7 +79,8 @@ public static class SpectralError
         return result;
     }
 
-    private static double Relative(double numerator, double denominator)
+    /// <summary>numerator / denominator, with the zero-target convention of this class (+∞, 0 or NaN).</summary>
+    internal static double Relative(double numerator, double denominator)
     {
         if (denominator == 0)
         {
