@@ -6,6 +6,7 @@ using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Training;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FreqScope.Experiments;
@@ -398,8 +399,8 @@ public static class ClassifyExperiment
                 var outputs = ClassifierTrainer.PredictOutputs(Model, _xTrain, batch);
                 using (no_grad())
                 {
-                    _trainLoss = ClassificationLosses.Compute(outputs, _yTrain, loss, _classes).ToDouble();
-                    _trainAccuracy = outputs.argmax(1).eq(_yTrain).sum().ToInt64() / (double)_yTrain.shape[0];
+                    _trainLoss = ClassificationLosses.Compute(outputs, _yTrain, loss, _classes).to(float64).item<double>();
+                    _trainAccuracy = outputs.argmax(1).eq(_yTrain).sum().item<long>() / (double)_yTrain.shape[0];
                 }
 
                 var test = ClassifierTrainer.Evaluate(Model, _xTest, _yTest, loss, _classes, batch);

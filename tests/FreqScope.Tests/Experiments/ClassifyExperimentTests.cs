@@ -49,8 +49,8 @@ public sealed class ClassifyExperimentTests : IDisposable
 
     private static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
 
-    private ClassifyRunResult Run(ClassifyExperimentConfig config, string name, bool report = false, CancellationToken token = default) =>
-        ClassifyExperiment.Run(config, new ClassifyRunOptions { RunDirectory = Path.Combine(_dir, name), BuildReport = report }, token);
+    private ClassifyRunResult Run(ClassifyExperimentConfig config, string name, bool report = false) =>
+        ClassifyExperiment.Run(config, new ClassifyRunOptions { RunDirectory = Path.Combine(_dir, name), BuildReport = report }, TestContext.Current.CancellationToken);
 
     [Fact]
     public void RunWritesTheDocumentedFilesAndASummaryConsistentWithThem()
@@ -156,7 +156,7 @@ public sealed class ClassifyExperimentTests : IDisposable
         var config = Small(epochs: 4) with { Training = Small().Training with { Epochs = 4, CheckpointEvery = 1 } };
         var straight = Run(config, "straight");
 
-        using var cts = new CancellationTokenSource();
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var runDir = Path.Combine(_dir, "interrupted");
         var first = ClassifyExperiment.Run(config, new ClassifyRunOptions
         {
