@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace FreqScope.Experiments;
@@ -9,22 +8,14 @@ internal static class ClassifyConfigWriter
     public static string Write(ClassifyExperimentConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, ConfigWriter.Options))
+        return ConfigWriter.Document(w =>
         {
-            w.WriteStartObject();
-            w.WriteString("experiment", config.Experiment);
-            w.WriteString("name", config.Name);
-            w.WriteNumber("seed", config.Seed);
-            w.WriteString("device", config.Device);
+            ConfigWriter.WriteHeader(w, config);
             WriteData(w, config.Data);
             WriteModel(w, config.Model);
             WriteTraining(w, config.Training);
             WriteProbe(w, config.Probe);
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        });
     }
 
     private static void WriteData(Utf8JsonWriter w, ImageDataConfig d)

@@ -93,28 +93,15 @@ public static class ClassifyExperiment
         Session? session = null;
         long step = 0;
         int epochsDone = 0;
-        RunManifest Manifest(string status, string? error = null) => new()
-        {
-            Experiment = ClassifyExperimentConfig.Classify,
-            FreqScopeVersion = VersionInfo.FreqScope,
-            TorchSharpVersion = VersionInfo.TorchSharp,
-            LibtorchVersion = VersionInfo.LibTorch,
-            NativeLoadPath = load.Path,
-            Device = device.type == TorchSharp.DeviceType.CUDA ? "cuda" : "cpu",
-            Seed = config.Seed,
-            StartedAt = previous?.StartedAt ?? started,
-            EndedAt = status == RunStatus.Running ? null : DateTimeOffset.UtcNow,
-            WallSeconds = status == RunStatus.Running ? null : (previous?.WallSeconds ?? 0) + clock.Elapsed.TotalSeconds,
-            GitCommit = VersionInfo.GitCommit(Environment.CurrentDirectory) ?? VersionInfo.GitCommit(AppContext.BaseDirectory),
-            Status = status,
-            StepsCompleted = step,
-            StepsPlanned = session is null ? 0 : (long)session.StepsPerEpoch * config.Training.Epochs,
-            EpochsCompleted = epochsDone,
-            EpochsPlanned = config.Training.Epochs,
-            Smoke = smoke,
-            ResumedFrom = checkpoint is null ? previous?.ResumedFrom ?? [] : [.. previous?.ResumedFrom ?? [], checkpoint.Step],
-            Error = error,
-        };
+        RunManifest Manifest(string status, string? error = null) =>
+            RunManifest.Create(load, device, config.Seed, previous, started, clock, status, smoke, checkpoint?.Step, error) with
+            {
+                Experiment = ClassifyExperimentConfig.Classify,
+                StepsCompleted = step,
+                StepsPlanned = session is null ? 0 : (long)session.StepsPerEpoch * config.Training.Epochs,
+                EpochsCompleted = epochsDone,
+                EpochsPlanned = config.Training.Epochs,
+            };
 
         try
         {

@@ -17,23 +17,38 @@ internal static class ConfigWriter
     public static string Write(FitExperimentConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, Options))
+        return Document(w =>
         {
-            w.WriteStartObject();
-            w.WriteString("experiment", config.Experiment);
-            w.WriteString("name", config.Name);
-            w.WriteNumber("seed", config.Seed);
-            w.WriteString("device", config.Device);
+            WriteHeader(w, config);
             WriteTarget(w, config.Target);
             WriteData(w, config.Data);
             WriteModel(w, config.Model);
             WriteTraining(w, config.Training);
             WriteProbe(w, config.Probe);
+        });
+    }
+
+    /// <summary>One indented JSON object written by <paramref name="body"/>, as text ending in a newline.</summary>
+    internal static string Document(Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            w.WriteStartObject();
+            body(w);
             w.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>The keys every experiment config starts with: experiment, name, seed, device.</summary>
+    internal static void WriteHeader(Utf8JsonWriter w, IExperimentConfig config)
+    {
+        w.WriteString("experiment", config.Experiment);
+        w.WriteString("name", config.Name);
+        w.WriteNumber("seed", config.Seed);
+        w.WriteString("device", config.Device);
     }
 
     private static void WriteTarget(Utf8JsonWriter w, TargetConfig t)

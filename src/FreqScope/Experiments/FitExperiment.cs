@@ -78,25 +78,9 @@ public static class FitExperiment
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         bool smoke = previous?.Smoke ?? options.Smoke;
-        RunManifest Manifest(string status, long steps, string? error = null) => new()
-        {
-            FreqScopeVersion = VersionInfo.FreqScope,
-            TorchSharpVersion = VersionInfo.TorchSharp,
-            LibtorchVersion = VersionInfo.LibTorch,
-            NativeLoadPath = load.Path,
-            Device = device.type == TorchSharp.DeviceType.CUDA ? "cuda" : "cpu",
-            Seed = config.Seed,
-            StartedAt = previous?.StartedAt ?? started,
-            EndedAt = status == RunStatus.Running ? null : DateTimeOffset.UtcNow,
-            WallSeconds = status == RunStatus.Running ? null : (previous?.WallSeconds ?? 0) + clock.Elapsed.TotalSeconds,
-            GitCommit = VersionInfo.GitCommit(Environment.CurrentDirectory) ?? VersionInfo.GitCommit(AppContext.BaseDirectory),
-            Status = status,
-            StepsCompleted = steps,
-            StepsPlanned = config.Training.Steps,
-            Smoke = smoke,
-            ResumedFrom = checkpoint is null ? previous?.ResumedFrom ?? [] : [.. previous?.ResumedFrom ?? [], checkpoint.Step],
-            Error = error,
-        };
+        RunManifest Manifest(string status, long steps, string? error = null) =>
+            RunManifest.Create(load, device, config.Seed, previous, started, clock, status, smoke, checkpoint?.Step, error)
+            with { Experiment = FitExperimentConfig.Fit1d, StepsCompleted = steps, StepsPlanned = config.Training.Steps };
 
         Session? session = null;
         long step = 0;

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using FreqScope.Native;
+
 namespace FreqScope.Experiments;
 
 /// <summary>The contents of <c>manifest.json</c> (see docs/run-folder.md).</summary>
@@ -26,4 +29,29 @@ public sealed record RunManifest
     public required bool Smoke { get; init; }
     public IReadOnlyList<long> ResumedFrom { get; init; } = [];
     public string? Error { get; init; }
+
+    /// <summary>
+    /// A manifest with the versions, loading path, device, seed, times, commit and status filled in; the caller sets
+    /// the progress fields with <c>with</c>. A resumed run keeps its first start time and adds up wall time.
+    /// </summary>
+    internal static RunManifest Create(NativeLoadReport load, TorchSharp.torch.Device device, long seed, RunManifest? previous,
+        DateTimeOffset started, Stopwatch clock, string status, bool smoke, long? resumedFromStep, string? error) => new()
+    {
+        FreqScopeVersion = VersionInfo.FreqScope,
+        TorchSharpVersion = VersionInfo.TorchSharp,
+        LibtorchVersion = VersionInfo.LibTorch,
+        NativeLoadPath = load.Path,
+        Device = device.type == TorchSharp.DeviceType.CUDA ? "cuda" : "cpu",
+        Seed = seed,
+        StartedAt = previous?.StartedAt ?? started,
+        EndedAt = status == RunStatus.Running ? null : DateTimeOffset.UtcNow,
+        WallSeconds = status == RunStatus.Running ? null : (previous?.WallSeconds ?? 0) + clock.Elapsed.TotalSeconds,
+        GitCommit = VersionInfo.GitCommit(Environment.CurrentDirectory) ?? VersionInfo.GitCommit(AppContext.BaseDirectory),
+        Status = status,
+        StepsCompleted = 0,
+        StepsPlanned = 0,
+        Smoke = smoke,
+        ResumedFrom = resumedFromStep is long from ? [.. previous?.ResumedFrom ?? [], from] : previous?.ResumedFrom ?? [],
+        Error = error,
+    };
 }

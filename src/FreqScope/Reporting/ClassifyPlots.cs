@@ -180,7 +180,8 @@ public static class ClassifyPlots
         }
 
         string title = "Spectrum along the projection direction";
-        Plot plot = PlotCanvas.NewPlot(title, "frequency (cycles per unit of the projected coordinate)", "|ŷ(k)| (norm over outputs)");
+        string yLabel = run.Summary?.Projection?.Component is int component ? $"|ŷ(k)| (output component {component})" : "|ŷ(k)| (norm over the outputs)";
+        Plot plot = PlotCanvas.NewPlot(title, "frequency (cycles per unit of the projected coordinate)", yLabel);
         ProjectionRow[] targetRows = [.. projection.Where(r => r.Epoch == epochs[0]).OrderBy(r => r.Frequency)];
         AddLine(plot, [.. targetRows.Select(r => r.Frequency)], [.. targetRows.Select(r => r.TargetAbs)], "target", Colors.Black, LinePattern.Solid, 4);
 
@@ -304,11 +305,11 @@ public static class ClassifyPlots
         }
 
         string part = low ? "low" : "high";
-        string title = $"Filtering method: e_{part} (relative error of the {part}-frequency part)";
+        string title = $"Filtering: e_{part} over (δ, epoch), colour scale shared with e_{(low ? "high" : "low")}";
         string[] labels = [.. matrix.RowKeys.Select(DeltaText)];
         double max = FilteringColorMax(run);
         Plot plot = DrawHeatmap(matrix, title, "δ (variance of the Gaussian filter)", labels, new ScottPlot.Range(0, max),
-            $"e_{part} (shared scale 0 to {max.ToString("G3", Invariant)})", null);
+            $"e_{part}", null);
         return PlotCanvas.Save(plot, plotsDir, $"filtering-{part}-heatmap", title);
     }
 

@@ -133,23 +133,8 @@ public static class ClassifyReport
             ("final test accuracy" + source, Number(s?.FinalTestAccuracy ?? last?.TestAccuracy)),
             ("final train loss" + source, Number(s?.FinalTrainLoss ?? last?.TrainLoss)),
             ("final test loss" + source, Number(s?.FinalTestLoss ?? last?.TestLoss)),
-            ("wall time", m.WallSeconds is double w ? w.ToString("0.0", Invariant) + " s" : "n/a (not ended)"),
-            ("device", m.Device ?? "n/a"),
-            ("seed", m.Seed?.ToString(Invariant) ?? "n/a"),
-            ("started", m.StartedAt ?? "n/a"),
-            ("ended", m.EndedAt ?? "n/a"),
-            ("FreqScope", m.FreqScopeVersion ?? "n/a"),
-            ("TorchSharp", m.TorchSharpVersion ?? "n/a"),
-            ("libtorch", m.LibtorchVersion ?? "n/a"),
-            ("native load path", m.NativeLoadPath ?? "n/a"),
-            ("git commit", m.GitCommit ?? "n/a"),
-            ("smoke run", m.Smoke ? "yes" : "no"),
-            ("resumed from step", m.ResumedFrom.Count == 0 ? "never" : string.Join(", ", m.ResumedFrom.Select(x => x.ToString(Invariant)))),
+            .. ReportHtml.RunFacts(m),
         ];
-        if (m.Error is not null)
-        {
-            facts.Add(("error", m.Error));
-        }
 
         return facts;
     }

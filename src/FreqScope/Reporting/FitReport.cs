@@ -123,23 +123,8 @@ public static class FitReport
             ("ε (convergence threshold)", Number(run.Epsilon)),
             ("error form", run.ErrorForm + (run.ErrorForm == "magnitude" ? " (||ĥ_k| − |ŷ_k|| / |ŷ_k|)" : " (|ĥ_k − ŷ_k| / |ŷ_k|)")),
             ("spectral-bias index", sbi),
-            ("wall time", m.WallSeconds is double w ? w.ToString("0.0", Invariant) + " s" : "n/a (not ended)"),
-            ("device", m.Device ?? "n/a"),
-            ("seed", m.Seed?.ToString(Invariant) ?? "n/a"),
-            ("started", m.StartedAt ?? "n/a"),
-            ("ended", m.EndedAt ?? "n/a"),
-            ("FreqScope", m.FreqScopeVersion ?? "n/a"),
-            ("TorchSharp", m.TorchSharpVersion ?? "n/a"),
-            ("libtorch", m.LibtorchVersion ?? "n/a"),
-            ("native load path", m.NativeLoadPath ?? "n/a"),
-            ("git commit", m.GitCommit ?? "n/a"),
-            ("smoke run", m.Smoke ? "yes" : "no"),
-            ("resumed from step", m.ResumedFrom.Count == 0 ? "never" : string.Join(", ", m.ResumedFrom.Select(s => s.ToString(Invariant)))),
+            .. ReportHtml.RunFacts(m),
         ];
-        if (m.Error is not null)
-        {
-            facts.Add(("error", m.Error));
-        }
 
         ReportHtml.AppendFacts(html, facts);
     }

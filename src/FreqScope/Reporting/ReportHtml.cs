@@ -21,6 +21,24 @@ internal static class ReportHtml
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // the text is HTML-escaped afterwards
     };
 
+    /// <summary>The facts every report lists from the manifest: wall time, device, seed, times, versions, loading path, commit, smoke, resumes and the error of a failed run.</summary>
+    public static IEnumerable<(string Key, string Value)> RunFacts(ManifestView m)
+    {
+        yield return ("wall time", m.WallSeconds is double w ? w.ToString("0.0", Invariant) + " s" : "n/a (not ended)");
+        yield return ("device", m.Device ?? "n/a");
+        yield return ("seed", m.Seed?.ToString(Invariant) ?? "n/a");
+        yield return ("started", m.StartedAt ?? "n/a");
+        yield return ("ended", m.EndedAt ?? "n/a");
+        yield return ("FreqScope", m.FreqScopeVersion ?? "n/a");
+        yield return ("TorchSharp", m.TorchSharpVersion ?? "n/a");
+        yield return ("libtorch", m.LibtorchVersion ?? "n/a");
+        yield return ("native load path", m.NativeLoadPath ?? "n/a");
+        yield return ("git commit", m.GitCommit ?? "n/a");
+        yield return ("smoke run", m.Smoke ? "yes" : "no");
+        yield return ("resumed from step", m.ResumedFrom.Count == 0 ? "never" : string.Join(", ", m.ResumedFrom.Select(x => x.ToString(Invariant))));
+        if (m.Error is not null) yield return ("error", m.Error);
+    }
+
     /// <summary>HTML-escapes <paramref name="text"/>.</summary>
     public static string Encode(string text) => WebUtility.HtmlEncode(text);
 

@@ -55,6 +55,9 @@ public sealed class CliAppTests
     [InlineData(new[] { "report", "/nonexistent/run-folder" }, "/nonexistent/run-folder")]
     [InlineData(new[] { "run", "/nonexistent/config.json" }, "/nonexistent/config.json")]
     [InlineData(new[] { "run", "--resume", "/nonexistent/run" }, "/nonexistent/run")]
+    [InlineData(new[] { "run", "--epochs", "0" }, "--epochs 0")]
+    [InlineData(new[] { "run", "--epochs", "3" }, "--epochs applies to classify experiments")]
+    [InlineData(new[] { "run", "--data", "/tmp" }, "--data applies to classify experiments")]
     public void BadArgumentsGiveAUsageErrorNamingTheValue(string[] args, string named)
     {
         var (code, output) = Cli(args);
@@ -92,5 +95,62 @@ public sealed class CliAppTests
         Assert.Contains("0.107.0", output);
         Assert.Contains(FreqScope.Native.NativeLoader.EnsureLoaded().Path, output);
         Assert.Contains(TorchSharp.torch.get_num_threads().ToString(), output);
+    }
+
+    [Fact]
+    public void ClassifySmokeRunWithDataFolderWritesACompleteRunAndItsReportRebuilds()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var data = Path.Combine(dir, "data");
+            SyntheticImages.WriteIdx(data, trainCount: 600, testCount: 200);
+            var run = Path.Combine(dir, "run");
+            var config = Path.Combine(RepoPaths.Experiments, "fashion-mnist-mlp-filtering.json");
+            var (code, output) = Cli("run", config, "--smoke", "--data", data, "--out", run, "--epochs", "1", "--seed", "5");
+            Assert.True(code == CliApp.ExitOk, output);
+            var written = (ClassifyExperimentConfig)ConfigLoader.LoadAnyFile(Path.Combine(run, "config.json"));
+            Assert.Equal(Path.GetFullPath(data), written.Data.Dir);
+            Assert.Equal((1, 5L), (written.Training.Epochs, written.Seed));
+            Assert.Equal(ClassifyExperiment.SmokeTrainCount, written.Data.Train.Count);
+            var verdict = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json"))).RootElement.GetProperty("verdict").GetString()!;
+            Assert.Contains(verdict, output.ReplaceLineEndings(""));
+
+            File.Delete(Path.Combine(run, "report.html"));
+            var (reportCode, reportOutput) = Cli("report", run);
+            Assert.True(reportCode == CliApp.ExitOk, reportOutput);
+            Assert.Contains(verdict, File.ReadAllText(Path.Combine(run, "report.html")));
+
+            var (stepsCode, stepsOutput) = Cli("run", config, "--steps", "10", "--data", data, "--out", Path.Combine(dir, "steps"));
+            Assert.Equal(CliApp.ExitUsage, stepsCode);
+            Assert.Contains("--steps applies to fit1d experiments", stepsOutput);
+            Assert.False(Directory.Exists(Path.Combine(dir, "steps")));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void ACorruptDatasetFileIsAnErrorNamingTheFileAndLeavesNoRunFolder()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var data = Path.Combine(dir, "data");
+            SyntheticImages.WriteIdx(data, trainCount: 100, testCount: 20);
+            var labels = Path.Combine(data, "t10k-labels-idx1-ubyte");
+            File.WriteAllBytes(labels, File.ReadAllBytes(labels)[..^5]); // truncated
+            var run = Path.Combine(dir, "run");
+            var (code, output) = Cli("run", Path.Combine(RepoPaths.Experiments, "mnist-mlp-projection.json"), "--smoke", "--data", data, "--out", run);
+            Assert.Equal(CliApp.ExitError, code);
+            Assert.Contains("t10k-labels-idx1-ubyte", output);
+            Assert.False(Directory.Exists(run));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
     }
 }
