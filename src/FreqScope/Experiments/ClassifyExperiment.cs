@@ -40,7 +40,6 @@ public static class ClassifyExperiment
             {
                 Epochs = Math.Min(config.Training.Epochs, 2),
                 BatchSize = Math.Min(config.Training.BatchSize, 100),
-                StepEpochs = Math.Min(config.Training.StepEpochs, 1),
             },
             Probe = config.Probe with { Every = 1, Filtering = filtering },
         };
