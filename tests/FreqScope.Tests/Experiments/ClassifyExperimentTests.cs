@@ -142,6 +142,22 @@ public sealed class ClassifyExperimentTests : IDisposable
     }
 
     [Fact]
+    public void StreamedKernelsGiveTheSameErrorsAsCachedOnes()
+    {
+        var cached = Small(epochs: 2);
+        var streamed = cached with { Probe = cached.Probe with { Filtering = cached.Probe.Filtering! with { CacheBudgetMiB = 0 } } };
+        var a = Rows(Path.Combine(Run(cached, "cached").RunDirectory, "filtering.csv"));
+        var b = Rows(Path.Combine(Run(streamed, "streamed").RunDirectory, "filtering.csv"));
+        Assert.Equal(a.Count, b.Count);
+        for (int i = 0; i < a.Count; i++)
+        {
+            Assert.Equal((a[i][0], a[i][1]), (b[i][0], b[i][1]));
+            Assert.Equal(D(a[i][2]), D(b[i][2]), 1e-4);
+            Assert.Equal(D(a[i][3]), D(b[i][3]), 1e-4);
+        }
+    }
+
+    [Fact]
     public void SameConfigAndSeedGiveIdenticalFiles()
     {
         var a = Run(Small(epochs: 2), "a");
