@@ -16,8 +16,10 @@ namespace FreqScope.Spectral;
 /// high-frequency part is y − y^{low,δ}. The sums run over all n samples, the sample itself included.
 /// </para>
 /// <para>
-/// Squared distances come from matrix products, |x_i|² + |x_j|² − 2 x_i·x_j, in float32, clamped at 0, with each
-/// sample's distance to itself set to exactly 0 (so every row's kernel sum is ≥ 1 and never underflows to 0/0).
+/// Squared distances come from one matrix product of augmented rows, [x_i, |x_i|², 1]·[−2x_j, 1, |x_j|²] =
+/// |x_i|² + |x_j|² − 2 x_i·x_j, in float32, clamped at 0, with each sample's distance to itself set to exactly 0
+/// (so every row's kernel sum is ≥ 1 and never underflows to 0/0). Folding the norms into the product saves two
+/// passes over every n-wide block compared with adding them afterwards.
 /// Work is done in blocks of <see cref="BlockRows"/> rows, never materialising n×n distances except for caching:
 /// when n²·|δ|·4 bytes fit in the cache budget, the row-normalised kernel W_δ (W_ij = G_ij / Σ_j G_ij) is built
 /// once per δ in the constructor and <see cref="LowPass"/> is one product W_δ·y per δ (what makes probing every
@@ -25,8 +27,8 @@ namespace FreqScope.Spectral;
 /// the distance block is computed once and reused for every δ, at 2·n²·d flops per call plus 2·n²·(m+1) per δ.
 /// </para>
 /// <para>
-/// All tensors live on the inputs' device. The filter keeps a detached view of the inputs (shared storage: do not
-/// modify them in place while the filter is in use) and owns its caches; dispose it to free them.
+/// All tensors live on the inputs' device. In streaming mode the filter keeps the two augmented copies of the
+/// inputs, 2·n·(d + 2) floats; it owns them and its caches; dispose it to free them.
 /// </para>
 /// </remarks>
 public sealed class GaussianFilter : IDisposable
@@ -34,8 +36,9 @@ public sealed class GaussianFilter : IDisposable
     /// <summary>Target size of one block's float32 temporaries (distance block and kernel block), bytes.</summary>
     private const long BlockBudgetBytes = 256L << 20;
 
-    private readonly Tensor _inputs;
-    private readonly Tensor _squaredNorms;
+    private readonly Device _device;
+    private readonly Tensor? _left;
+    private readonly Tensor? _rightT;
     private readonly Tensor[]? _kernels;
     private readonly double[] _deltas;
     private bool _disposed;
@@ -84,7 +87,11 @@ public sealed class GaussianFilter : IDisposable
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         var x = inputs.detach();
-        var squared = x.mul(x).sum(1);
+        _device = x.device;
+        var squared = x.mul(x).sum(1, keepdim: true);
+        var ones = ones_like(squared);
+        var left = cat([x, squared, ones], 1);
+        var rightT = cat([x.mul(-2.0), ones, squared], 1).t().contiguous();
         var kernelBytes = (double)Count * Count * _deltas.Length * 4;
         if (kernelBytes <= cacheBudgetBytes)
         {
@@ -98,11 +105,11 @@ public sealed class GaussianFilter : IDisposable
             {
                 using var blockScope = NewDisposeScope();
                 var rows = Math.Min(BlockRows, Count - start);
-                var distances = SquaredDistances(x, squared, start, rows);
+                var distances = SquaredDistances(left, rightT, start, rows);
                 for (var k = 0; k < kernels.Length; k++)
                 {
                     using var deltaScope = NewDisposeScope();
-                    var g = Kernel(distances, _deltas[k]);
+                    var g = Kernel(distances, _deltas[k], inPlace: k == kernels.Length - 1);
                     kernels[k].narrow(0, start, rows).copy_(g.div_(g.sum(1, keepdim: true)));
                 }
             }
@@ -114,9 +121,11 @@ public sealed class GaussianFilter : IDisposable
 
             _kernels = kernels;
         }
-
-        _inputs = x.MoveToOuterDisposeScope();
-        _squaredNorms = squared.MoveToOuterDisposeScope();
+        else
+        {
+            _left = left.MoveToOuterDisposeScope();
+            _rightT = rightT.MoveToOuterDisposeScope();
+        }
     }
 
     /// <summary>The variances δ, in the order given and of the tensors <see cref="LowPass"/> returns.</summary>
@@ -149,10 +158,10 @@ public sealed class GaussianFilter : IDisposable
                 nameof(values));
         }
 
-        if (values.device_type != _inputs.device_type || values.device_index != _inputs.device_index)
+        if (values.device_type != _device.type || values.device_index != _device.index)
         {
             throw new ArgumentException(
-                $"values are on {values.device} but the filter's inputs are on {_inputs.device}.", nameof(values));
+                $"values are on {values.device} but the filter's inputs are on {_device}.", nameof(values));
         }
 
         using var scope = NewDisposeScope();
@@ -161,16 +170,19 @@ public sealed class GaussianFilter : IDisposable
         var results = new Tensor[_deltas.Length];
         if (_kernels is not null)
         {
+            // A transposed view of a contiguous m×n copy: libtorch's BLAS runs this n-long, m-wide product about
+            // twice as fast as with the n×m layout (measured on the 2-core development machine).
+            var yT = y.t().contiguous();
             for (var k = 0; k < results.Length; k++)
             {
-                results[k] = _kernels[k].mm(y);
+                results[k] = _kernels[k].mm(yT.t());
             }
         }
         else
         {
             var m = y.shape[1];
-            // One product with [y, 1] gives the weighted sums and the normaliser together.
-            var augmented = cat([y, ones(Count, 1, dtype: ScalarType.Float32, device: y.device)], 1);
+            // [y | 1] stored transposed (see above): one product gives the weighted sums and the normaliser together.
+            var augmentedT = cat([y, ones(Count, 1, dtype: ScalarType.Float32, device: y.device)], 1).t().contiguous();
             for (var k = 0; k < results.Length; k++)
             {
                 results[k] = empty(Count, m, dtype: ScalarType.Float32, device: y.device);
@@ -180,11 +192,11 @@ public sealed class GaussianFilter : IDisposable
             {
                 using var blockScope = NewDisposeScope();
                 var rows = Math.Min(BlockRows, Count - start);
-                var distances = SquaredDistances(_inputs, _squaredNorms, start, rows);
+                var distances = SquaredDistances(_left!, _rightT!, start, rows);
                 for (var k = 0; k < results.Length; k++)
                 {
                     using var deltaScope = NewDisposeScope();
-                    var sums = Kernel(distances, _deltas[k]).mm(augmented);
+                    var sums = Kernel(distances, _deltas[k], inPlace: k == results.Length - 1).mm(augmentedT.t());
                     results[k].narrow(0, start, rows).copy_(sums.narrow(1, 0, m).div_(sums.narrow(1, m, 1)));
                 }
             }
@@ -198,7 +210,7 @@ public sealed class GaussianFilter : IDisposable
         return results;
     }
 
-    /// <summary>Frees the inputs' view, the squared norms and any cached kernels. Safe to call twice.</summary>
+    /// <summary>Frees the augmented inputs and any cached kernels. Safe to call twice.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -207,8 +219,8 @@ public sealed class GaussianFilter : IDisposable
         }
 
         _disposed = true;
-        _inputs.Dispose();
-        _squaredNorms.Dispose();
+        _left?.Dispose();
+        _rightT?.Dispose();
         if (_kernels is not null)
         {
             foreach (var kernel in _kernels)
@@ -219,15 +231,14 @@ public sealed class GaussianFilter : IDisposable
     }
 
     /// <summary>|x_i|² + |x_j|² − 2 x_i·x_j for rows i in [start, start + rows) and all j, clamped ≥ 0, self-distances 0.</summary>
-    private static Tensor SquaredDistances(Tensor x, Tensor squared, int start, int rows)
+    private static Tensor SquaredDistances(Tensor left, Tensor rightT, int start, int rows)
     {
-        var block = x.narrow(0, start, rows);
-        var distances = squared.unsqueeze(0).addmm(block, x.t(), beta: 1, alpha: -2);
-        distances.add_(squared.narrow(0, start, rows).unsqueeze(1)).clamp_min_(0);
+        var distances = left.narrow(0, start, rows).mm(rightT).clamp_min_(0);
         distances.diagonal(start).fill_(0);
         return distances;
     }
 
-    /// <summary>G = exp(−D / (2δ)), a new tensor.</summary>
-    private static Tensor Kernel(Tensor distances, double delta) => distances.mul(-0.5 / delta).exp_();
+    /// <summary>G = exp(−D / (2δ)): a new tensor, or <paramref name="distances"/> itself overwritten when <paramref name="inPlace"/> (its last use).</summary>
+    private static Tensor Kernel(Tensor distances, double delta, bool inPlace) =>
+        (inPlace ? distances.mul_(-0.5 / delta) : distances.mul(-0.5 / delta)).exp_();
 }
