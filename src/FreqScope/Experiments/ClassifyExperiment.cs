@@ -59,15 +59,9 @@ public static class ClassifyExperiment
         DatasetPair data;
         if (options.Resume)
         {
-            var configPath = Path.Combine(runDir, "config.json");
-            if (!File.Exists(configPath))
-                throw new InvalidOperationException($"cannot resume {runDir}: it has no config.json (is it a FreqScope run folder?)");
+            var configPath = RunFolder.ResumeConfigPath(runDir);
             config = ClassifyConfigLoader.Parse(File.ReadAllText(configPath), configPath);
-            previous = FitExperiment.ReadManifest(runDir);
-            if (previous.Status == RunStatus.Finished)
-                throw new InvalidOperationException($"cannot resume {runDir}: the run has already finished ({previous.EpochsCompleted} epochs)");
-            if (Checkpoint.Locate(runDir) is null)
-                throw new InvalidOperationException($"cannot resume {runDir}: it has no checkpoint (expected {Path.Combine(runDir, Checkpoint.FolderName, "state.json")})");
+            previous = RunFolder.ReadResumableManifest(runDir);
             data = LoadData(config, options);
         }
         else
@@ -79,10 +73,7 @@ public static class ClassifyExperiment
             data = LoadData(config, options);
             Prepared.Check(config, data);
             DeviceSelector.Resolve(config.Device);
-            if (Directory.Exists(runDir) && Directory.EnumerateFileSystemEntries(runDir).Any())
-                throw new InvalidOperationException($"the output folder {runDir} already exists and is not empty; choose another --out, or continue it with --resume {runDir}");
-            Directory.CreateDirectory(runDir);
-            AtomicFile.WriteAllText(Path.Combine(runDir, "config.json"), ClassifyConfigLoader.ToJson(config));
+            RunFolder.Create(runDir, ClassifyConfigLoader.ToJson(config));
         }
 
         var device = DeviceSelector.Resolve(config.Device);
@@ -104,7 +95,7 @@ public static class ClassifyExperiment
 
         try
         {
-            FitExperiment.WriteManifest(runDir, Manifest(RunStatus.Running));
+            RunFolder.WriteManifest(runDir, Manifest(RunStatus.Running));
             session = new Session(config, options, runDir, device, data);
             int stepsPerEpoch = session.StepsPerEpoch;
             if (options.Resume)
@@ -121,7 +112,7 @@ public static class ClassifyExperiment
                 session.OpenFiles(null);
             }
 
-            FitExperiment.WriteManifest(runDir, Manifest(RunStatus.Running));
+            RunFolder.WriteManifest(runDir, Manifest(RunStatus.Running));
             if (!options.Resume) session.Probe(0, step, clock.Elapsed);
             int epochs = config.Training.Epochs;
             while (epochsDone < epochs)
@@ -132,7 +123,7 @@ public static class ClassifyExperiment
                     if (cancellation.IsCancellationRequested)
                     {
                         session.SaveCheckpoint(step);
-                        FitExperiment.WriteManifest(runDir, Manifest(RunStatus.Interrupted));
+                        RunFolder.WriteManifest(runDir, Manifest(RunStatus.Interrupted));
                         var partial = session.WriteSummary(epochsDone, step, finished: false);
                         if (options.BuildReport) RunReport.Build(runDir);
                         return new ClassifyRunResult(runDir, RunStatus.Interrupted, epochsDone, step, partial);
@@ -148,22 +139,20 @@ public static class ClassifyExperiment
                 if (epochsDone % config.Training.CheckpointEvery == 0 && epochsDone < epochs)
                 {
                     session.SaveCheckpoint(step);
-                    FitExperiment.WriteManifest(runDir, Manifest(RunStatus.Running));
+                    RunFolder.WriteManifest(runDir, Manifest(RunStatus.Running));
                 }
             }
 
             var summary = session.WriteSummary(epochsDone, step, finished: true);
             session.SaveCheckpoint(step);
-            FitExperiment.WriteManifest(runDir, Manifest(RunStatus.Finished));
+            RunFolder.WriteManifest(runDir, Manifest(RunStatus.Finished));
             if (options.BuildReport) RunReport.Build(runDir);
             return new ClassifyRunResult(runDir, RunStatus.Finished, epochsDone, step, summary);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             session?.CloseFiles();
-            FitExperiment.WriteManifest(runDir, Manifest(RunStatus.Failed, e.Message));
-            var stale = Path.Combine(runDir, "summary.json");
-            if (File.Exists(stale)) File.Delete(stale);
+            RunFolder.MarkFailed(runDir, Manifest(RunStatus.Failed, e.Message));
             throw;
         }
         finally
@@ -447,7 +436,7 @@ public static class ClassifyExperiment
                 Projection = projection,
                 Verdict = string.Join(" ", verdicts),
             };
-            AtomicFile.WriteAllText(Path.Combine(_runDir, "summary.json"), JsonSerializer.Serialize(summary, FitExperiment.Json) + "\n");
+            RunFolder.WriteSummary(_runDir, summary);
             return summary;
         }
 

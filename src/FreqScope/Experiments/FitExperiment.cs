@@ -50,15 +50,8 @@ public static class FitExperiment
         Checkpoint? checkpoint = null;
         if (options.Resume)
         {
-            var configPath = Path.Combine(runDir, "config.json");
-            if (!File.Exists(configPath))
-                throw new InvalidOperationException($"cannot resume {runDir}: it has no config.json (is it a FreqScope run folder?)");
-            config = ConfigLoader.LoadFile(configPath);
-            previous = ReadManifest(runDir);
-            if (previous.Status == RunStatus.Finished)
-                throw new InvalidOperationException($"cannot resume {runDir}: the run has already finished ({previous.StepsCompleted} steps)");
-            if (Checkpoint.Locate(runDir) is null)
-                throw new InvalidOperationException($"cannot resume {runDir}: it has no checkpoint (expected {Path.Combine(runDir, Checkpoint.FolderName, "state.json")})");
+            config = ConfigLoader.LoadFile(RunFolder.ResumeConfigPath(runDir));
+            previous = RunFolder.ReadResumableManifest(runDir);
         }
         else
         {
@@ -68,10 +61,7 @@ public static class FitExperiment
             // Bad input is reported before anything is written: the target (a CSV file, say) and the device.
             TargetFactory.Create(config, options.ConfigDirectory);
             DeviceSelector.Resolve(config.Device);
-            if (Directory.Exists(runDir) && Directory.EnumerateFileSystemEntries(runDir).Any())
-                throw new InvalidOperationException($"the output folder {runDir} already exists and is not empty; choose another --out, or continue it with --resume {runDir}");
-            Directory.CreateDirectory(runDir);
-            AtomicFile.WriteAllText(Path.Combine(runDir, "config.json"), ConfigLoader.ToJson(config));
+            RunFolder.Create(runDir, ConfigLoader.ToJson(config));
         }
 
         var device = DeviceSelector.Resolve(config.Device);
@@ -86,7 +76,7 @@ public static class FitExperiment
         long step = 0;
         try
         {
-            WriteManifest(runDir, Manifest(RunStatus.Running, step));
+            RunFolder.WriteManifest(runDir, Manifest(RunStatus.Running, step));
             session = new Session(config, options, runDir, device);
             if (options.Resume)
             {
@@ -100,7 +90,7 @@ public static class FitExperiment
             {
                 session.OpenFiles(null);
             }
-            WriteManifest(runDir, Manifest(RunStatus.Running, step));
+            RunFolder.WriteManifest(runDir, Manifest(RunStatus.Running, step));
 
             if (!options.Resume) session.Probe(0, clock.Elapsed);
             long total = config.Training.Steps;
@@ -110,7 +100,7 @@ public static class FitExperiment
                 if (cancellation.IsCancellationRequested)
                 {
                     session.SaveCheckpoint(step);
-                    WriteManifest(runDir, Manifest(RunStatus.Interrupted, step));
+                    RunFolder.WriteManifest(runDir, Manifest(RunStatus.Interrupted, step));
                     var partial = session.WriteSummary(step, finished: false);
                     if (options.BuildReport) FitReport.Build(runDir);
                     return new FitRunResult(runDir, RunStatus.Interrupted, step, partial);
@@ -125,22 +115,20 @@ public static class FitExperiment
                 if (step % config.Training.CheckpointEvery == 0 && step < total && !stopEarly)
                 {
                     session.SaveCheckpoint(step);
-                    WriteManifest(runDir, Manifest(RunStatus.Running, step));
+                    RunFolder.WriteManifest(runDir, Manifest(RunStatus.Running, step));
                 }
             }
             if (!session.LastProbeIs(step)) session.Probe(step, clock.Elapsed);
             var summary = session.WriteSummary(step, finished: true);
             session.SaveCheckpoint(step);
-            WriteManifest(runDir, Manifest(RunStatus.Finished, step));
+            RunFolder.WriteManifest(runDir, Manifest(RunStatus.Finished, step));
             if (options.BuildReport) FitReport.Build(runDir);
             return new FitRunResult(runDir, RunStatus.Finished, step, summary);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             session?.CloseFiles();
-            WriteManifest(runDir, Manifest(RunStatus.Failed, step, e.Message));
-            var stale = Path.Combine(runDir, "summary.json");
-            if (File.Exists(stale)) File.Delete(stale);
+            RunFolder.MarkFailed(runDir, Manifest(RunStatus.Failed, step, e.Message));
             throw;
         }
         finally
@@ -150,16 +138,7 @@ public static class FitExperiment
     }
 
     /// <summary>Reads a run folder's manifest.json.</summary>
-    public static RunManifest ReadManifest(string runDir)
-    {
-        var path = Path.Combine(runDir, "manifest.json");
-        if (!File.Exists(path)) throw new InvalidOperationException($"{runDir} has no manifest.json (is it a FreqScope run folder?)");
-        return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), Json)
-            ?? throw new InvalidDataException($"{path} is empty");
-    }
-
-    internal static void WriteManifest(string runDir, RunManifest manifest) =>
-        AtomicFile.WriteAllText(Path.Combine(runDir, "manifest.json"), JsonSerializer.Serialize(manifest, Json) + "\n");
+    public static RunManifest ReadManifest(string runDir) => RunFolder.ReadManifest(runDir);
 
     /// <summary>Everything one run holds: data, network, trainer, open files and the probe history.</summary>
     private sealed class Session : IDisposable
@@ -360,7 +339,7 @@ public static class FitExperiment
                 FinalTestLoss = _lastTestLoss,
                 Verdict = SpectralBiasIndex.Verdict(order, index, first, _peaks),
             };
-            AtomicFile.WriteAllText(Path.Combine(_runDir, "summary.json"), JsonSerializer.Serialize(summary, Json) + "\n");
+            RunFolder.WriteSummary(_runDir, summary);
             return summary;
         }
 

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using FreqScope.Reporting;
+using FreqScope.Training;
+
+namespace FreqScope.Experiments;
+
+/// <summary>
+/// The life cycle of a run folder that every experiment shares: creating it (only when absent or empty) with its
+/// config.json, checking that a folder can be resumed, reading and writing manifest.json atomically, writing
+/// summary.json, and marking a failed run so that nothing in it looks complete.
+/// </summary>
+internal static class RunFolder
+{
+    public const string ConfigFile = "config.json";
+    public const string ManifestFile = "manifest.json";
+    public const string SummaryFile = "summary.json";
+
+    /// <summary>Creates <paramref name="runDir"/> (refusing a non-empty one) and writes its config.json.</summary>
+    public static void Create(string runDir, string configJson)
+    {
+        if (Directory.Exists(runDir) && Directory.EnumerateFileSystemEntries(runDir).Any())
+            throw new InvalidOperationException($"the output folder {runDir} already exists and is not empty; choose another --out, or continue it with --resume {runDir}");
+        Directory.CreateDirectory(runDir);
+        AtomicFile.WriteAllText(Path.Combine(runDir, ConfigFile), configJson);
+    }
+
+    /// <summary>The config.json of a folder to resume; an error when it has none.</summary>
+    public static string ResumeConfigPath(string runDir)
+    {
+        var configPath = Path.Combine(runDir, ConfigFile);
+        if (!File.Exists(configPath))
+            throw new InvalidOperationException($"cannot resume {runDir}: it has no config.json (is it a FreqScope run folder?)");
+        return configPath;
+    }
+
+    /// <summary>The manifest of a folder to resume; an error when the run has finished or has no checkpoint.</summary>
+    public static RunManifest ReadResumableManifest(string runDir)
+    {
+        var previous = ReadManifest(runDir);
+        if (previous.Status == RunStatus.Finished)
+        {
+            var done = previous.EpochsCompleted is int epochs ? $"{epochs} epochs" : $"{previous.StepsCompleted} steps";
+            throw new InvalidOperationException($"cannot resume {runDir}: the run has already finished ({done})");
+        }
+
+        if (Checkpoint.Locate(runDir) is null)
+            throw new InvalidOperationException($"cannot resume {runDir}: it has no checkpoint (expected {Path.Combine(runDir, Checkpoint.FolderName, "state.json")})");
+        return previous;
+    }
+
+    /// <summary>Reads a run folder's manifest.json.</summary>
+    public static RunManifest ReadManifest(string runDir)
+    {
+        var path = Path.Combine(runDir, ManifestFile);
+        if (!File.Exists(path)) throw new InvalidOperationException($"{runDir} has no manifest.json (is it a FreqScope run folder?)");
+        return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), FitExperiment.Json)
+            ?? throw new InvalidDataException($"{path} is empty");
+    }
+
+    /// <summary>Writes manifest.json atomically.</summary>
+    public static void WriteManifest(string runDir, RunManifest manifest) =>
+        AtomicFile.WriteAllText(Path.Combine(runDir, ManifestFile), JsonSerializer.Serialize(manifest, FitExperiment.Json) + "\n");
+
+    /// <summary>Writes summary.json atomically.</summary>
+    public static void WriteSummary<T>(string runDir, T summary) =>
+        AtomicFile.WriteAllText(Path.Combine(runDir, SummaryFile), JsonSerializer.Serialize(summary, FitExperiment.Json) + "\n");
+
+    /// <summary>Writes the failed manifest and removes a summary.json left from an earlier stop, so the folder never looks complete.</summary>
+    public static void MarkFailed(string runDir, RunManifest failed)
+    {
+        WriteManifest(runDir, failed);
+        var stale = Path.Combine(runDir, SummaryFile);
+        if (File.Exists(stale)) File.Delete(stale);
+    }
+}
