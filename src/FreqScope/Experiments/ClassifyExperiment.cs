@@ -331,7 +331,7 @@ public static class ClassifyExperiment
 
         public void OpenFiles(IReadOnlyDictionary<string, long>? rows)
         {
-            _metrics = CsvTable.Open(Path.Combine(_runDir, ClassifyRunFiles.Metrics), ClassifyRunFiles.MetricsHeader, rows?[ClassifyRunFiles.Metrics]);
+            _metrics = CsvTable.Open(Path.Combine(_runDir, ClassifyRunFolderReader.MetricsFile), ClassifyRunFolderReader.MetricsHeader, rows?[ClassifyRunFolderReader.MetricsFile]);
             _filtering?.Open(rows);
             _projection?.Open(rows);
             if (rows is not null) ReloadHistory();
@@ -345,19 +345,20 @@ public static class ClassifyExperiment
             _projection?.Close();
         }
 
+        /// <summary>Rebuilds the in-memory probe history from the (already cut back) data files of a resumed run.</summary>
         private void ReloadHistory()
         {
-            _metrics!.Flush();
-            var metrics = ClassifyRunFiles.ReadRows(Path.Combine(_runDir, ClassifyRunFiles.Metrics));
-            foreach (var row in metrics) _probeEpochs.Add((int)row[0]);
-            if (metrics.Count > 0)
+            FlushAll();
+            var data = ClassifyRunFolderReader.Read(_runDir);
+            _probeEpochs.AddRange(data.Metrics.Select(m => m.Epoch));
+            if (data.Metrics.Count > 0)
             {
-                var last = metrics[^1];
-                (_trainLoss, _trainAccuracy, _testLoss, _testAccuracy) = (last[3], last[4], last[5], last[6]);
+                var last = data.Metrics[^1];
+                (_trainLoss, _trainAccuracy, _testLoss, _testAccuracy) = (last.TrainLoss, last.TrainAccuracy, last.TestLoss, last.TestAccuracy);
             }
 
-            _filtering?.Reload();
-            _projection?.Reload();
+            _filtering?.Reload(data.Filtering ?? []);
+            _projection?.Reload(data.Projection ?? []);
         }
 
         public void ReportProgress(int epoch, long step, TimeSpan elapsed) =>
@@ -402,7 +403,7 @@ public static class ClassifyExperiment
         {
             FlushAll();
             var (state, perm, pos) = Trainer.Sampler.Save();
-            var rows = new Dictionary<string, long> { [ClassifyRunFiles.Metrics] = _metrics!.Rows };
+            var rows = new Dictionary<string, long> { [ClassifyRunFolderReader.MetricsFile] = _metrics!.Rows };
             _filtering?.AddRows(rows);
             _projection?.AddRows(rows);
             Checkpoint.Save(_runDir, new Checkpoint(step, state, perm, pos, Checkpoint.CaptureRng(), rows), Model, Trainer.Optimizer);

@@ -52,7 +52,7 @@ internal sealed class FilteringProbe : IDisposable
     }
 
     public void Open(IReadOnlyDictionary<string, long>? rows) =>
-        _csv = CsvTable.Open(Path.Combine(_runDir, ClassifyRunFiles.Filtering), ClassifyRunFiles.FilteringHeader, rows?[ClassifyRunFiles.Filtering]);
+        _csv = CsvTable.Open(Path.Combine(_runDir, ClassifyRunFolderReader.FilteringFile), ClassifyRunFolderReader.FilteringHeader, rows?[ClassifyRunFolderReader.FilteringFile]);
 
     public void Close()
     {
@@ -62,17 +62,16 @@ internal sealed class FilteringProbe : IDisposable
 
     public void Flush() => _csv?.Flush();
 
-    public void AddRows(Dictionary<string, long> rows) => rows[ClassifyRunFiles.Filtering] = _csv!.Rows;
+    public void AddRows(Dictionary<string, long> rows) => rows[ClassifyRunFolderReader.FilteringFile] = _csv!.Rows;
 
-    /// <summary>Restores the error history from the (already cut back) filtering.csv of a resumed run.</summary>
-    public void Reload()
+    /// <summary>Restores the error history from the (already cut back) filtering.csv rows of a resumed run.</summary>
+    public void Reload(IEnumerable<FilteringRow> rows)
     {
-        _csv!.Flush();
-        foreach (var row in ClassifyRunFiles.ReadRows(Path.Combine(_runDir, ClassifyRunFiles.Filtering)))
+        foreach (var row in rows)
         {
-            int i = IndexOf(row[1]);
-            _low[i].Add(row[2]);
-            _high[i].Add(row[3]);
+            int i = IndexOf(row.Delta);
+            _low[i].Add(row.LowError);
+            _high[i].Add(row.HighError);
         }
     }
 
@@ -80,7 +79,7 @@ internal sealed class FilteringProbe : IDisposable
     {
         for (int i = 0; i < _config.Deltas.Count; i++)
             if (_config.Deltas[i].Equals(delta)) return i;
-        throw new InvalidDataException($"{ClassifyRunFiles.Filtering} names δ = {delta}, which the config does not list");
+        throw new InvalidDataException($"{ClassifyRunFolderReader.FilteringFile} names δ = {delta}, which the config does not list");
     }
 
     /// <summary>Filters h (n×classes on the run's device; the first <c>samples</c> rows are used) and records e_low, e_high.</summary>

@@ -77,7 +77,7 @@ internal sealed class ProjectionProbe
     }
 
     public void Open(IReadOnlyDictionary<string, long>? rows) =>
-        _csv = CsvTable.Open(Path.Combine(_runDir, ClassifyRunFiles.Projection), ClassifyRunFiles.ProjectionHeader, rows?[ClassifyRunFiles.Projection]);
+        _csv = CsvTable.Open(Path.Combine(_runDir, ClassifyRunFolderReader.ProjectionFile), ClassifyRunFolderReader.ProjectionHeader, rows?[ClassifyRunFolderReader.ProjectionFile]);
 
     public void Close()
     {
@@ -87,17 +87,15 @@ internal sealed class ProjectionProbe
 
     public void Flush() => _csv?.Flush();
 
-    public void AddRows(Dictionary<string, long> rows) => rows[ClassifyRunFiles.Projection] = _csv!.Rows;
+    public void AddRows(Dictionary<string, long> rows) => rows[ClassifyRunFolderReader.ProjectionFile] = _csv!.Rows;
 
-    /// <summary>Restores the peak-error history from the (already cut back) projection.csv of a resumed run.</summary>
-    public void Reload()
+    /// <summary>Restores the peak-error history from the (already cut back) projection.csv rows of a resumed run.</summary>
+    public void Reload(IEnumerable<ProjectionRow> rows)
     {
-        _csv!.Flush();
-        int column = _config.ErrorForm == ErrorForm.Complex ? 5 : 6;
-        foreach (var row in ClassifyRunFiles.ReadRows(Path.Combine(_runDir, ClassifyRunFiles.Projection)))
+        foreach (var row in rows)
         {
-            int p = Array.IndexOf(_peaks, (int)row[1]);
-            if (p >= 0) _peakErrors[p].Add(row[column]);
+            int p = Array.IndexOf(_peaks, row.Index);
+            if (p >= 0) _peakErrors[p].Add(_config.ErrorForm == ErrorForm.Complex ? row.DeltaComplex : row.DeltaMagnitude);
         }
     }
 

@@ -16,6 +16,15 @@ public static class ClassifyRunFolderReader
     /// <summary>The value of config.json's <c>experiment</c> for this kind of run.</summary>
     public const string Experiment = "classify";
 
+    /// <summary>The metrics file's name.</summary>
+    public const string MetricsFile = "metrics.csv";
+
+    /// <summary>The filtering method's file name.</summary>
+    public const string FilteringFile = "filtering.csv";
+
+    /// <summary>The projection method's file name.</summary>
+    public const string ProjectionFile = "projection.csv";
+
     /// <summary>The header line of metrics.csv.</summary>
     public const string MetricsHeader = "epoch,step,learning_rate,train_loss,train_accuracy,test_loss,test_accuracy";
 
@@ -44,11 +53,11 @@ public static class ClassifyRunFolderReader
         string configText = RunFolderReader.ReadRequired(dir, "config.json");
         string? name = ParseConfig(configText);
         ManifestView manifest = RunFolderReader.ParseManifest(RunFolderReader.ReadRequired(dir, "manifest.json"));
-        ClassifyMetricRow[] metrics = RunFolderReader.ParseCsv(RunFolderReader.ReadRequired(dir, "metrics.csv"), "metrics.csv", MetricsHeader, ParseMetric);
-        string? filteringText = RunFolderReader.ReadOptional(dir, "filtering.csv");
-        FilteringRow[]? filtering = filteringText is null ? null : RunFolderReader.ParseCsv(filteringText, "filtering.csv", FilteringHeader, ParseFiltering);
-        string? projectionText = RunFolderReader.ReadOptional(dir, "projection.csv");
-        ProjectionRow[]? projection = projectionText is null ? null : RunFolderReader.ParseCsv(projectionText, "projection.csv", ProjectionHeader, ParseProjection);
+        ClassifyMetricRow[] metrics = RunFolderReader.ParseCsv(RunFolderReader.ReadRequired(dir, MetricsFile), MetricsFile, MetricsHeader, ParseMetric);
+        string? filteringText = RunFolderReader.ReadOptional(dir, FilteringFile);
+        FilteringRow[]? filtering = filteringText is null ? null : RunFolderReader.ParseCsv(filteringText, FilteringFile, FilteringHeader, ParseFiltering);
+        string? projectionText = RunFolderReader.ReadOptional(dir, ProjectionFile);
+        ProjectionRow[]? projection = projectionText is null ? null : RunFolderReader.ParseCsv(projectionText, ProjectionFile, ProjectionHeader, ParseProjection);
         string? summaryText = RunFolderReader.ReadOptional(dir, "summary.json");
         ClassifySummary? summary = summaryText is null ? null : ParseSummary(summaryText);
 
