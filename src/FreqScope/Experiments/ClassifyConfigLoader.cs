@@ -117,18 +117,7 @@ public static class ClassifyConfigLoader
         if (node is null) return d;
         node.ExpectObject("loss", "optimizer", "learningRate", "momentum", "nesterov", "beta1", "beta2", "weightDecay",
             "batchSize", "epochs", "schedule", "stepEpochs", "gamma", "checkpointEvery");
-        var optimizer = node.Optional("optimizer")?.GetEnum<OptimizerKind>() ?? d.Optimizer;
-        var momentum = ConfigLoader.Number(node, "momentum", d.Momentum, v => v is >= 0 and < 1, "a number in [0, 1)");
-        var nesterov = false;
-        if (node.Optional("nesterov") is { } nesterovNode)
-        {
-            nesterov = nesterovNode.GetBoolean();
-            if (nesterov && (optimizer != OptimizerKind.Sgd || momentum <= 0))
-            {
-                throw nesterovNode.Error("true requires optimizer \"sgd\" with momentum > 0 (optimizer is "
-                    + $"\"{JsonNames.Of(optimizer)}\", momentum {JsonReaderContext.Format(momentum)})");
-            }
-        }
+        var (optimizer, momentum, nesterov) = ConfigLoader.ReadOptimizerMomentum(node, d.Optimizer, d.Momentum);
 
         return new ClassifyTrainingConfig
         {

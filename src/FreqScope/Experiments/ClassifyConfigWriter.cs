@@ -67,13 +67,7 @@ internal static class ClassifyConfigWriter
     {
         w.WriteStartObject("training");
         w.WriteString("loss", JsonNames.Of(t.Loss));
-        w.WriteString("optimizer", JsonNames.Of(t.Optimizer));
-        w.WriteNumber("learningRate", t.LearningRate);
-        w.WriteNumber("momentum", t.Momentum);
-        w.WriteBoolean("nesterov", t.Nesterov);
-        w.WriteNumber("beta1", t.Beta1);
-        w.WriteNumber("beta2", t.Beta2);
-        w.WriteNumber("weightDecay", t.WeightDecay);
+        ConfigWriter.WriteOptimizer(w, t.Optimizer, t.LearningRate, t.Momentum, t.Nesterov, t.Beta1, t.Beta2, t.WeightDecay);
         w.WriteNumber("batchSize", t.BatchSize);
         w.WriteNumber("epochs", t.Epochs);
         w.WriteString("schedule", JsonNames.Of(t.Schedule));

@@ -249,6 +249,29 @@ public static partial class ConfigLoader
         };
     }
 
+    /// <summary>
+    /// The keys <c>optimizer</c>, <c>momentum</c> (in [0, 1)) and <c>nesterov</c> of a training object; Nesterov
+    /// momentum requires SGD with momentum &gt; 0.
+    /// </summary>
+    internal static (OptimizerKind Optimizer, double Momentum, bool Nesterov) ReadOptimizerMomentum(
+        JsonReaderContext node, OptimizerKind defaultOptimizer, double defaultMomentum)
+    {
+        var optimizer = node.Optional("optimizer")?.GetEnum<OptimizerKind>() ?? defaultOptimizer;
+        var momentum = Number(node, "momentum", defaultMomentum, v => v is >= 0 and < 1, "a number in [0, 1)");
+        var nesterov = false;
+        if (node.Optional("nesterov") is { } nesterovNode)
+        {
+            nesterov = nesterovNode.GetBoolean();
+            if (nesterov && (optimizer != OptimizerKind.Sgd || momentum <= 0))
+            {
+                throw nesterovNode.Error("true requires optimizer \"sgd\" with momentum > 0 (optimizer is "
+                    + $"\"{JsonNames.Of(optimizer)}\", momentum {JsonReaderContext.Format(momentum)})");
+            }
+        }
+
+        return (optimizer, momentum, nesterov);
+    }
+
     /// <summary>Hidden layer widths: 1 to <see cref="MaxHiddenLayers"/> integers, each ≥ 1.</summary>
     internal static List<int> ReadWidths(JsonReaderContext hiddenNode)
     {
@@ -320,18 +343,7 @@ public static partial class ConfigLoader
         var defaults = new TrainingConfig();
         if (node is null) return defaults;
         node.ExpectObject("optimizer", "learningRate", "momentum", "nesterov", "beta1", "beta2", "weightDecay", "batchSize", "steps", "h1Weight", "stopAtLoss", "checkpointEvery");
-        var optimizer = node.Optional("optimizer")?.GetEnum<OptimizerKind>() ?? defaults.Optimizer;
-        var momentum = Number(node, "momentum", defaults.Momentum, v => v is >= 0 and < 1, "a number in [0, 1)");
-        var nesterov = false;
-        if (node.Optional("nesterov") is { } nesterovNode)
-        {
-            nesterov = nesterovNode.GetBoolean();
-            if (nesterov && (optimizer != OptimizerKind.Sgd || momentum <= 0))
-            {
-                throw nesterovNode.Error("true requires optimizer \"sgd\" with momentum > 0 (optimizer is "
-                    + $"\"{JsonNames.Of(optimizer)}\", momentum {JsonReaderContext.Format(momentum)})");
-            }
-        }
+        var (optimizer, momentum, nesterov) = ReadOptimizerMomentum(node, defaults.Optimizer, defaults.Momentum);
 
         int? batchSize = null;
         if (node.OptionalOrNull("batchSize") is { } batchNode)

@@ -119,6 +119,19 @@ internal static class ConfigWriter
         w.WriteEndObject();
     }
 
+    /// <summary>The optimizer keys every training object has, in the order the loaders document them.</summary>
+    internal static void WriteOptimizer(Utf8JsonWriter w, OptimizerKind optimizer, double learningRate, double momentum, bool nesterov,
+        double beta1, double beta2, double weightDecay)
+    {
+        w.WriteString("optimizer", JsonNames.Of(optimizer));
+        w.WriteNumber("learningRate", learningRate);
+        w.WriteNumber("momentum", momentum);
+        w.WriteBoolean("nesterov", nesterov);
+        w.WriteNumber("beta1", beta1);
+        w.WriteNumber("beta2", beta2);
+        w.WriteNumber("weightDecay", weightDecay);
+    }
+
     internal static void WriteInit(Utf8JsonWriter w, string name, InitConfig init)
     {
         w.WriteStartObject(name);
@@ -139,13 +152,7 @@ internal static class ConfigWriter
     private static void WriteTraining(Utf8JsonWriter w, TrainingConfig t)
     {
         w.WriteStartObject("training");
-        w.WriteString("optimizer", JsonNames.Of(t.Optimizer));
-        w.WriteNumber("learningRate", t.LearningRate);
-        w.WriteNumber("momentum", t.Momentum);
-        w.WriteBoolean("nesterov", t.Nesterov);
-        w.WriteNumber("beta1", t.Beta1);
-        w.WriteNumber("beta2", t.Beta2);
-        w.WriteNumber("weightDecay", t.WeightDecay);
+        WriteOptimizer(w, t.Optimizer, t.LearningRate, t.Momentum, t.Nesterov, t.Beta1, t.Beta2, t.WeightDecay);
         WriteNullable(w, "batchSize", t.BatchSize);
         w.WriteNumber("steps", t.Steps);
         w.WriteNumber("h1Weight", t.H1Weight);
