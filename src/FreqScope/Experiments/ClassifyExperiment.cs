@@ -63,6 +63,7 @@ public static class ClassifyExperiment
             config = ClassifyConfigLoader.Parse(File.ReadAllText(configPath), configPath);
             previous = RunFolder.ReadResumableManifest(runDir);
             data = LoadData(config, options);
+            Prepared.Check(config, data);
         }
         else
         {
@@ -206,9 +207,9 @@ public static class ClassifyExperiment
             }
         }
 
+        /// <summary>The subsets, normalised; <see cref="Check"/> has already accepted <paramref name="config"/> for <paramref name="data"/>.</summary>
         public static Prepared Create(ClassifyExperimentConfig config, DatasetPair data)
         {
-            Check(config, data);
             var train = data.Train.Select(Pick(config.Data.Train, data.Train, config.Seed));
             var test = data.Test.Select(Pick(config.Data.Test, data.Test, config.Seed + 1));
             var normalized = PixelNormalizer.Apply(train, test, config.Data.Normalization);
@@ -381,13 +382,11 @@ public static class ClassifyExperiment
 
                 var test = ClassifierTrainer.Evaluate(Model, _xTest, _yTest, loss, _classes, batch);
                 (_testLoss, _testAccuracy) = (test.MeanLoss, test.Accuracy);
-                var h = ClassificationLosses.Probabilities(outputs, loss);
-                _filtering?.Probe(epoch, h);
-                if (_projection is not null)
-                {
-                    using var cpu = h.to(float32).cpu();
-                    _projection.Probe(epoch, cpu.data<float>().ToArray());
-                }
+                // h goes to the host once; both methods read it from there (filtering also filters it on the device).
+                var h = ClassificationLosses.Probabilities(outputs, loss).to(float32).contiguous();
+                var hArray = h.cpu().data<float>().ToArray();
+                _filtering?.Probe(epoch, h, hArray);
+                _projection?.Probe(epoch, hArray);
             }
 
             _metrics!.Append(string.Join(',',

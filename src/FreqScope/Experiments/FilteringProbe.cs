@@ -82,12 +82,15 @@ internal sealed class FilteringProbe : IDisposable
         throw new InvalidDataException($"{ClassifyRunFolderReader.FilteringFile} names δ = {delta}, which the config does not list");
     }
 
-    /// <summary>Filters h (n×classes on the run's device; the first <c>samples</c> rows are used) and records e_low, e_high.</summary>
-    public void Probe(int epoch, Tensor h)
+    /// <summary>
+    /// Filters h (n×classes float32 on the run's device; the first <c>samples</c> rows are used) and records e_low,
+    /// e_high. <paramref name="hHost"/> is the same h on the host, row-major.
+    /// </summary>
+    public void Probe(int epoch, Tensor h, float[] hHost)
     {
         using var scope = NewDisposeScope();
-        var hs = h.narrow(0, 0, _samples).to(float32).contiguous();
-        var hArray = hs.cpu().data<float>().ToArray();
+        var hs = h.narrow(0, 0, _samples);
+        var hArray = hHost.AsSpan(0, _samples * _classes).ToArray();
         var lows = _filter.LowPass(hs);
         for (int i = 0; i < lows.Length; i++)
         {
