@@ -248,7 +248,7 @@ public static class ClassifyExperiment
         private readonly ProjectionProbe? _projection;
         private readonly List<int> _probeEpochs = [];
         private double _trainLoss = double.NaN, _trainAccuracy = double.NaN, _testLoss = double.NaN, _testAccuracy = double.NaN;
-        private CsvTable? _metrics;
+        private readonly RunTable _metrics;
 
         public nn.Module<Tensor, Tensor> Model { get; }
         public ClassifierTrainer Trainer { get; }
@@ -260,6 +260,7 @@ public static class ClassifyExperiment
             _options = options;
             _runDir = runDir;
             _device = device;
+            _metrics = new RunTable(runDir, ClassifyRunFolderReader.MetricsFile, ClassifyRunFolderReader.MetricsHeader);
             var prepared = Prepared.Create(config, data);
             var train = prepared.Train;
             _classes = train.ClassCount;
@@ -330,20 +331,19 @@ public static class ClassifyExperiment
 
         public void SetEpoch(int epoch) => OptimizerFactory.SetLearningRate(Trainer.Optimizer, _schedule.At(epoch));
 
+        /// <summary>metrics.csv and the probes' files.</summary>
+        private IEnumerable<RunTable> Tables =>
+            new[] { _metrics, _filtering?.Table, _projection?.Table }.OfType<RunTable>();
+
         public void OpenFiles(IReadOnlyDictionary<string, long>? rows)
         {
-            _metrics = CsvTable.Open(Path.Combine(_runDir, ClassifyRunFolderReader.MetricsFile), ClassifyRunFolderReader.MetricsHeader, rows?[ClassifyRunFolderReader.MetricsFile]);
-            _filtering?.Open(rows);
-            _projection?.Open(rows);
+            foreach (var table in Tables) table.Open(rows);
             if (rows is not null) ReloadHistory();
         }
 
         public void CloseFiles()
         {
-            _metrics?.Dispose();
-            _metrics = null;
-            _filtering?.Close();
-            _projection?.Close();
+            foreach (var table in Tables) table.Dispose();
         }
 
         /// <summary>Rebuilds the in-memory probe history from the (already cut back) data files of a resumed run.</summary>
@@ -389,7 +389,7 @@ public static class ClassifyExperiment
                 _projection?.Probe(epoch, hArray);
             }
 
-            _metrics!.Append(string.Join(',',
+            _metrics.Append(string.Join(',',
                 epoch.ToString(CultureInfo.InvariantCulture), step.ToString(CultureInfo.InvariantCulture),
                 CsvFormat.FormatDouble(_schedule.At(Math.Min(epoch, _config.Training.Epochs - 1))),
                 CsvFormat.FormatDouble(_trainLoss), CsvFormat.FormatDouble(_trainAccuracy),
@@ -402,17 +402,14 @@ public static class ClassifyExperiment
         {
             FlushAll();
             var (state, perm, pos) = Trainer.Sampler.Save();
-            var rows = new Dictionary<string, long> { [ClassifyRunFolderReader.MetricsFile] = _metrics!.Rows };
-            _filtering?.AddRows(rows);
-            _projection?.AddRows(rows);
+            var rows = new Dictionary<string, long>();
+            foreach (var table in Tables) table.RecordRows(rows);
             Checkpoint.Save(_runDir, new Checkpoint(step, state, perm, pos, Checkpoint.CaptureRng(), rows), Model, Trainer.Optimizer);
         }
 
         private void FlushAll()
         {
-            _metrics!.Flush();
-            _filtering?.Flush();
-            _projection?.Flush();
+            foreach (var table in Tables) table.Flush();
         }
 
         public ClassifySummary WriteSummary(int epochs, long step, bool finished)

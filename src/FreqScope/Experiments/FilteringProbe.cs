@@ -13,19 +13,17 @@ namespace FreqScope.Experiments;
 internal sealed class FilteringProbe : IDisposable
 {
     private readonly FilteringConfig _config;
-    private readonly string _runDir;
     private readonly int _samples;
     private readonly int _classes;
     private readonly GaussianFilter _filter;
     private readonly float[] _y;
     private readonly float[][] _yLow;
     private readonly List<double>[] _low, _high;
-    private CsvTable? _csv;
 
     public FilteringProbe(FilteringConfig config, ImageDataset train, float[] oneHot, int classes, Device device, string runDir)
     {
         _config = config;
-        _runDir = runDir;
+        Table = new RunTable(runDir, ClassifyRunFolderReader.FilteringFile, ClassifyRunFolderReader.FilteringHeader);
         _classes = classes;
         _samples = config.Samples ?? train.Count;
         using (var cpu = tensor(train.Pixels.AsSpan(0, _samples * train.Features).ToArray(), [_samples, train.Features]))
@@ -51,18 +49,8 @@ internal sealed class FilteringProbe : IDisposable
         return lows.Select(l => l.to(float32).cpu().data<float>().ToArray()).ToArray();
     }
 
-    public void Open(IReadOnlyDictionary<string, long>? rows) =>
-        _csv = CsvTable.Open(Path.Combine(_runDir, ClassifyRunFolderReader.FilteringFile), ClassifyRunFolderReader.FilteringHeader, rows?[ClassifyRunFolderReader.FilteringFile]);
-
-    public void Close()
-    {
-        _csv?.Dispose();
-        _csv = null;
-    }
-
-    public void Flush() => _csv?.Flush();
-
-    public void AddRows(Dictionary<string, long> rows) => rows[ClassifyRunFolderReader.FilteringFile] = _csv!.Rows;
+    /// <summary>The method's data file.</summary>
+    public RunTable Table { get; }
 
     /// <summary>Restores the error history from the (already cut back) filtering.csv rows of a resumed run.</summary>
     public void Reload(IEnumerable<FilteringRow> rows)
@@ -98,7 +86,7 @@ internal sealed class FilteringProbe : IDisposable
             var (low, high) = FilterErrors.Compute(_yLow[i], _y, hLow, hArray);
             _low[i].Add(low);
             _high[i].Add(high);
-            _csv!.Append(string.Join(',', epoch.ToString(CultureInfo.InvariantCulture), CsvFormat.FormatDouble(_config.Deltas[i]),
+            Table.Append(string.Join(',', epoch.ToString(CultureInfo.InvariantCulture), CsvFormat.FormatDouble(_config.Deltas[i]),
                 CsvFormat.FormatDouble(low), CsvFormat.FormatDouble(high)));
         }
     }
@@ -143,7 +131,7 @@ internal sealed class FilteringProbe : IDisposable
 
     public void Dispose()
     {
-        Close();
+        Table.Dispose();
         _filter.Dispose();
     }
 }

@@ -25,12 +25,12 @@ internal sealed class ProjectionProbe
     private readonly int[] _peaks;
     private readonly List<double>[] _peakErrors;
     private readonly string _direction;
-    private CsvTable? _csv;
 
     public ProjectionProbe(ProjectionConfig config, ImageDataset train, float[] oneHot, int classes, string runDir)
     {
         _config = config;
         _runDir = runDir;
+        Table = new RunTable(runDir, ClassifyRunFolderReader.ProjectionFile, ClassifyRunFolderReader.ProjectionHeader);
         _classes = classes;
         int n = train.Count, d = train.Features;
         double[] p;
@@ -76,18 +76,8 @@ internal sealed class ProjectionProbe
         return result;
     }
 
-    public void Open(IReadOnlyDictionary<string, long>? rows) =>
-        _csv = CsvTable.Open(Path.Combine(_runDir, ClassifyRunFolderReader.ProjectionFile), ClassifyRunFolderReader.ProjectionHeader, rows?[ClassifyRunFolderReader.ProjectionFile]);
-
-    public void Close()
-    {
-        _csv?.Dispose();
-        _csv = null;
-    }
-
-    public void Flush() => _csv?.Flush();
-
-    public void AddRows(Dictionary<string, long> rows) => rows[ClassifyRunFolderReader.ProjectionFile] = _csv!.Rows;
+    /// <summary>The method's data file.</summary>
+    public RunTable Table { get; }
 
     /// <summary>Restores the peak-error history from the (already cut back) projection.csv rows of a resumed run.</summary>
     public void Reload(IEnumerable<ProjectionRow> rows)
@@ -109,7 +99,7 @@ internal sealed class ProjectionProbe
         string e = epoch.ToString(CultureInfo.InvariantCulture);
         for (int j = 0; j < _frequencies.Length; j++)
         {
-            _csv!.Append(string.Join(',', e, j.ToString(CultureInfo.InvariantCulture), CsvFormat.FormatDouble(_frequencies[j]),
+            Table.Append(string.Join(',', e, j.ToString(CultureInfo.InvariantCulture), CsvFormat.FormatDouble(_frequencies[j]),
                 CsvFormat.FormatDouble(norms[j]), CsvFormat.FormatDouble(_targetNorms[j]),
                 CsvFormat.FormatDouble(complexErrors[j]), CsvFormat.FormatDouble(magnitudeErrors[j])));
         }

@@ -25,22 +25,11 @@ public static class ClassifyPlots
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentException.ThrowIfNullOrEmpty(plotsDir);
-        List<PlotFile> written = [];
-        Func<ClassifyRunData, string, PlotFile?>[] figures =
+        return PlotCanvas.WriteFigures(run, plotsDir,
         [
             WriteAccuracy, WriteLoss, WriteFiltering, WriteFilteringLowHeatmap, WriteFilteringHighHeatmap,
             WriteProjectionSpectrum, WriteProjectionPeaksHeatmap, WriteProjectionAllHeatmap,
-        ];
-        foreach (Func<ClassifyRunData, string, PlotFile?> figure in figures)
-        {
-            PlotFile? file = figure(run, plotsDir);
-            if (file is not null)
-            {
-                written.Add(file);
-            }
-        }
-
-        return written;
+        ]);
     }
 
     /// <summary>Train and test accuracy against epoch.</summary>

@@ -27,17 +27,7 @@ public static class FitPlots
     public static IReadOnlyList<PlotFile> WriteAll(RunData run, string plotsDir)
     {
         ArgumentNullException.ThrowIfNull(run);
-        List<PlotFile> written = [];
-        foreach (Func<RunData, string, PlotFile?> figure in (Func<RunData, string, PlotFile?>[])[WriteFit, WriteSpectrum, WritePeaksHeatmap, WriteAllKHeatmap, WriteLoss])
-        {
-            PlotFile? file = figure(run, plotsDir);
-            if (file is not null)
-            {
-                written.Add(file);
-            }
-        }
-
-        return written;
+        return PlotCanvas.WriteFigures(run, plotsDir, [WriteFit, WriteSpectrum, WritePeaksHeatmap, WriteAllKHeatmap, WriteLoss]);
     }
 
     /// <summary>Target (thick black) and network output at each snapshot step of outputs.csv, over x.</summary>

@@ -41,6 +41,18 @@ internal static class PlotCanvas
         return new PlotFile(name, title, png, svg);
     }
 
+    /// <summary>Draws each figure in turn and returns those written (a figure returns null when the run lacks its data), in that order.</summary>
+    public static IReadOnlyList<PlotFile> WriteFigures<TRun>(TRun run, string plotsDir, IReadOnlyList<Func<TRun, string, PlotFile?>> figures)
+    {
+        List<PlotFile> written = [];
+        foreach (var figure in figures)
+        {
+            if (figure(run, plotsDir) is { } file) written.Add(file);
+        }
+
+        return written;
+    }
+
     /// <summary>Curve <paramref name="i"/> of <paramref name="count"/>: early light blue, late dark red (reads as time without a colorbar).</summary>
     public static Color StepColor(int i, int count)
     {
