@@ -39,10 +39,7 @@ public static class Cifar10Reader
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                var problem = e is FileNotFoundException or DirectoryNotFoundException
-                    ? $"file not found (full path: {Path.GetFullPath(path)})"
-                    : "cannot read the file: " + e.Message;
-                throw new DataFileException(path, null, problem, e);
+                throw DataFileException.Unreadable(path, e);
             }
 
             Check(bytes, path);

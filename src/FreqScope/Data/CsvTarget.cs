@@ -47,10 +47,7 @@ public sealed class CsvTarget : ITargetFunction
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var problem = e is FileNotFoundException or DirectoryNotFoundException
-                ? $"file not found (full path: {Path.GetFullPath(filePath)})"
-                : "cannot read the file: " + e.Message;
-            throw new DataFileException(filePath, null, problem, e);
+            throw DataFileException.Unreadable(filePath, e);
         }
 
         return Parse(lines, filePath, xColumn, yColumn);

@@ -16,4 +16,17 @@ public sealed class DataFileException : Exception
         FilePath = filePath;
         Line = line;
     }
+
+    /// <summary>
+    /// The exception for a file that could not be opened or read: "file not found (full path: …)" for a missing file
+    /// or folder, otherwise "cannot read the file: …" with the system's reason.
+    /// </summary>
+    public static DataFileException Unreadable(string filePath, Exception e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var problem = e is FileNotFoundException or DirectoryNotFoundException
+            ? $"file not found (full path: {Path.GetFullPath(filePath)})"
+            : "cannot read the file: " + e.Message;
+        return new DataFileException(filePath, null, problem, e);
+    }
 }

@@ -94,10 +94,7 @@ public static class IdxReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var problem = e is FileNotFoundException or DirectoryNotFoundException
-                ? $"file not found (full path: {Path.GetFullPath(path)})"
-                : "cannot read the file: " + e.Message;
-            throw new DataFileException(path, null, problem, e);
+            throw DataFileException.Unreadable(path, e);
         }
     }
 

@@ -84,7 +84,7 @@ public static class TarGzArchive
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new DataFileException(archivePath, null, $"file not found (full path: {Path.GetFullPath(archivePath)})", e);
+            throw DataFileException.Unreadable(archivePath, e);
         }
     }
 }
