@@ -9,8 +9,6 @@ namespace FreqScope.Experiments;
 /// </summary>
 public static class ClassifyConfigLoader
 {
-    /// <summary>The dataset names a config may give.</summary>
-    public static IReadOnlyList<string> Datasets { get; } = ["mnist", "fashion-mnist", "cifar10"];
 
     /// <summary>Parses and validates a classify config.</summary>
     /// <exception cref="ConfigException">The JSON is malformed, not a classify config, or invalid.</exception>
@@ -55,7 +53,7 @@ public static class ClassifyConfigLoader
 
         return new ImageDataConfig
         {
-            Dataset = node.Required("dataset").GetChoice(Datasets),
+            Dataset = node.Required("dataset").GetChoice(DatasetCatalog.Names),
             Dir = dir,
             Download = node.Optional("download")?.GetBoolean() ?? false,
             Train = ReadSubset(node.Optional("train")),
