@@ -174,8 +174,6 @@ public static class ClassifyExperiment
     {
         public required ImageDataset Train { get; init; }
         public required ImageDataset Test { get; init; }
-        public required double[] ChannelMeans { get; init; }
-        public required double[] ChannelStds { get; init; }
 
         private const string Source = "config";
 
@@ -217,8 +215,6 @@ public static class ClassifyExperiment
             {
                 Train = normalized.Train,
                 Test = normalized.Test,
-                ChannelMeans = normalized.ChannelMeans,
-                ChannelStds = normalized.ChannelStds,
             };
         }
 
@@ -240,7 +236,6 @@ public static class ClassifyExperiment
         private readonly ClassifyExperimentConfig _config;
         private readonly ClassifyRunOptions _options;
         private readonly string _runDir;
-        private readonly Device _device;
         private readonly Tensor _xTrain, _yTrain, _xTest, _yTest;
         private readonly int _classes;
         private readonly LearningRateSchedule _schedule;
@@ -259,7 +254,6 @@ public static class ClassifyExperiment
             _config = config;
             _options = options;
             _runDir = runDir;
-            _device = device;
             _metrics = new RunTable(runDir, ClassifyRunFolderReader.MetricsFile, ClassifyRunFolderReader.MetricsHeader);
             var prepared = Prepared.Create(config, data);
             var train = prepared.Train;
