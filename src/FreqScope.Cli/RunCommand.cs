@@ -53,6 +53,7 @@ internal static class RunCommand
             return config switch
             {
                 ClassifyExperimentConfig classify => RunClassify(console, classify, a, runDir, configDir, cts.Token),
+                PoissonExperimentConfig poisson => RunPoisson(console, poisson, a, runDir, cts.Token),
                 FitExperimentConfig fit => RunFit(console, fit, a, runDir, configDir, cts.Token),
                 _ => throw new UsageException($"experiment \"{config.Experiment}\" cannot be run"),
             };
@@ -86,6 +87,20 @@ internal static class RunCommand
                 }
 
                 return a.Smoke ? ClassifyExperiment.Smoke(c) : c;
+            case PoissonExperimentConfig p:
+                if (a.Epochs is not null) throw new UsageException($"--epochs applies to classify experiments; \"{p.Name}\" is a poisson experiment (--steps sets network.steps)");
+                if (a.Data is not null) throw new UsageException($"--data applies to classify experiments; \"{p.Name}\" is a poisson experiment");
+                if (a.Seed is long ps) p = p with { Seed = ps };
+                if (a.Device is string pd) p = p with { Device = pd };
+                if (a.Steps is long pSteps)
+                {
+                    if (p.Network is null) throw new UsageException($"--steps sets network.steps, but \"{p.Name}\" has no network");
+                    if (p.Hybrid is { } h && h.Handover[^1] > pSteps)
+                        throw new UsageException($"--steps {pSteps} is before the last hybrid handover step {h.Handover[^1]}; expected at least {h.Handover[^1]}");
+                    p = p with { Network = p.Network with { Steps = pSteps } };
+                }
+
+                return a.Smoke ? PoissonExperiment.Smoke(p) : p;
             default:
                 return config;
         }
@@ -140,6 +155,32 @@ internal static class RunCommand
         });
         var r = result!;
         return Finish(console, r.Status, r.RunDirectory, $"epoch {r.EpochsCompleted} (step {r.StepsCompleted})", r.Summary?.Verdict, a.NoReport);
+    }
+
+    private static int RunPoisson(IAnsiConsole console, PoissonExperimentConfig config, Arguments a, string runDir, CancellationToken token)
+    {
+        PoissonRunResult? result = null;
+        Progress(console).Start(ctx =>
+        {
+            var task = ctx.AddTask("solving", maxValue: PoissonExperiment.Plan(config).Count);
+            result = PoissonExperiment.Run(config, new PoissonRunOptions
+            {
+                RunDirectory = runDir,
+                Resume = a.Resume is not null,
+                Smoke = a.Smoke,
+                BuildReport = !a.NoReport,
+                OnProgress = p =>
+                {
+                    task.MaxValue = p.MethodCount;
+                    // Relaxations are probed at log-spaced sweeps, so progress within a method is shown on a log scale.
+                    task.Value = p.MethodIndex + Math.Min(1.0, Math.Log(1 + p.Iteration) / Math.Log(1 + Math.Max(1, p.IterationLimit)));
+                    task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                        $"{p.Method,-12} iteration {p.Iteration,9}  error {p.Error,9:E2}"));
+                },
+            }, token);
+        });
+        var r = result!;
+        return Finish(console, r.Status, r.RunDirectory, $"method {r.MethodsCompleted + 1}", r.Summary?.Verdict, a.NoReport);
     }
 
     private static Progress Progress(IAnsiConsole console) => console.Progress()

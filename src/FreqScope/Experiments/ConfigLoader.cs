@@ -468,7 +468,7 @@ public static partial class ConfigLoader
     }
 
     /// <summary>The experiment kinds a config file may name.</summary>
-    public static IReadOnlyList<string> Experiments { get; } = [FitExperimentConfig.Fit1d, ClassifyExperimentConfig.Classify];
+    public static IReadOnlyList<string> Experiments { get; } = [FitExperimentConfig.Fit1d, ClassifyExperimentConfig.Classify, PoissonExperimentConfig.Poisson];
 
     /// <summary>Parses and validates a config of any experiment kind (its <c>experiment</c> key; default <c>fit1d</c>).</summary>
     /// <exception cref="ConfigException">The JSON is malformed or the config is invalid.</exception>
@@ -480,7 +480,12 @@ public static partial class ConfigLoader
         var root = JsonReaderContext.Root(source, document.RootElement);
         if (root.Element.ValueKind != JsonValueKind.Object) throw root.WrongType("an object");
         var experiment = root.Optional("experiment")?.GetChoice(Experiments) ?? FitExperimentConfig.Fit1d;
-        return experiment == ClassifyExperimentConfig.Classify ? ClassifyConfigLoader.ReadRoot(root) : ReadRoot(root);
+        return experiment switch
+        {
+            ClassifyExperimentConfig.Classify => ClassifyConfigLoader.ReadRoot(root),
+            PoissonExperimentConfig.Poisson => PoissonConfigLoader.ReadRoot(root),
+            _ => ReadRoot(root),
+        };
     }
 
     /// <summary>Reads and validates the config file at <paramref name="path"/>, of any experiment kind.</summary>
@@ -492,6 +497,7 @@ public static partial class ConfigLoader
     {
         FitExperimentConfig fit => ConfigWriter.Write(fit),
         ClassifyExperimentConfig classify => ClassifyConfigWriter.Write(classify),
+        PoissonExperimentConfig poisson => PoissonConfigWriter.Write(poisson),
         _ => throw new ArgumentException($"unknown config type {config.GetType().Name}", nameof(config)),
     };
 }
