@@ -114,11 +114,7 @@ public static class ClassifyPlots
 
         if (run.Summary?.Filtering is { } summary && double.IsFinite(summary.Threshold))
         {
-            var line = plot.Add.HorizontalLine(summary.Threshold);
-            line.Color = Colors.Black;
-            line.LineWidth = 1.5f;
-            line.LinePattern = LinePattern.Dotted;
-            line.LegendText = "threshold " + summary.Threshold.ToString("G4", Invariant);
+            PlotCanvas.AddThresholdLine(plot, summary.Threshold, "threshold " + summary.Threshold.ToString("G4", Invariant));
         }
 
         plot.ShowLegend(Alignment.UpperRight);
@@ -309,31 +305,8 @@ public static class ClassifyPlots
         string[] rowLabels,
         ScottPlot.Range range,
         string colorbarLabel,
-        ScottPlot.TickGenerators.NumericManual? colorTicks)
-    {
-        Plot plot = PlotCanvas.NewPlot(title, "epoch", yLabel);
-        long[] epochs = [.. matrix.Epochs.Select(e => (long)e)];
-        (double left, double right, ScottPlot.TickGenerators.NumericManual? xTicks) = PlotCanvas.ColumnLayout(epochs);
-        double bottom = -0.5;
-        double top = matrix.RowCount - 0.5;
-        PlotCanvas.AddHeatmap(plot, matrix.ToArray(), new CoordinateRect(left, right, bottom, top), range, colorbarLabel, colorTicks);
-        if (xTicks is not null)
-        {
-            plot.Axes.Bottom.TickGenerator = xTicks;
-        }
-
-        // Rows sit at their row number (row 0, the lowest δ or frequency, at the bottom), labelled by value.
-        ScottPlot.TickGenerators.NumericManual yTicks = new();
-        int stride = Math.Max(1, (int)Math.Ceiling(rowLabels.Length / 16.0));
-        for (int r = 0; r < rowLabels.Length; r += stride)
-        {
-            yTicks.AddMajor(r, rowLabels[r]);
-        }
-
-        plot.Axes.Left.TickGenerator = yTicks;
-        plot.Axes.SetLimits(left, right, bottom, top);
-        return plot;
-    }
+        ScottPlot.TickGenerators.NumericManual? colorTicks) => PlotCanvas.DrawHeatmap(
+            matrix.ToArray(), [.. matrix.Epochs.Select(e => (long)e)], title, "epoch", yLabel, rowLabels, range, colorbarLabel, colorTicks);
 
     private static string[] FrequencyLabels(ClassifyRunData run, EpochHeatmapMatrix matrix)
     {

@@ -34,8 +34,6 @@ public static class ClassifyRunFolderReader
     /// <summary>The header line of projection.csv.</summary>
     public const string ProjectionHeader = "epoch,index,frequency,output_abs,target_abs,delta_complex,delta_magnitude";
 
-    private static readonly JsonSerializerOptions SummaryJson = new(FitExperiment.Json) { RespectNullableAnnotations = true };
-
     /// <summary>Reads and validates every data file of the run folder.</summary>
     /// <param name="runDir">The run folder.</param>
     /// <returns>The parsed run.</returns>
@@ -71,21 +69,7 @@ public static class ClassifyRunFolderReader
     public static ClassifySummary ParseSummary(string text)
     {
         const string file = "summary.json";
-        using (RunFolderReader.ParseJson(text, file))
-        {
-            // Syntax errors and a non-object top level are reported with the shared wording.
-        }
-
-        ClassifySummary summary;
-        try
-        {
-            summary = JsonSerializer.Deserialize<ClassifySummary>(text, SummaryJson)
-                ?? throw new InvalidDataException($"{file}: the top level is null");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{file}: {e.Message}", e);
-        }
+        ClassifySummary summary = RunFolderReader.DeserializeSummary<ClassifySummary>(text);
 
         string? errorForm = summary.Projection?.ErrorForm;
         if (errorForm is not null and not "complex" and not "magnitude")
@@ -101,12 +85,7 @@ public static class ClassifyRunFolderReader
         const string file = "config.json";
         using JsonDocument document = RunFolderReader.ParseJson(text, file);
         JsonElement root = document.RootElement;
-        string? experiment = RunFolderReader.OptionalString(root, "experiment", file);
-        if (experiment is not null and not Experiment)
-        {
-            throw new InvalidDataException($"{file}: \"experiment\" is \"{experiment}\", not \"{Experiment}\"");
-        }
-
+        RunFolderReader.CheckExperiment(root, Experiment, file);
         return RunFolderReader.OptionalString(root, "name", file);
     }
 

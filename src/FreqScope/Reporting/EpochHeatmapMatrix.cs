@@ -94,32 +94,6 @@ public sealed class EpochHeatmapMatrix
         Func<TRow, double> rowKey,
         Func<TRow, int> epoch,
         Func<TRow, double> value,
-        string column)
-    {
-        Dictionary<int, int> columnOf = epochs.Select((e, i) => (e, i)).ToDictionary(t => t.e, t => t.i);
-        Dictionary<double, int> rowOf = [];
-        for (int i = 0; i < rowKeys.Length; i++)
-        {
-            rowOf.TryAdd(rowKeys[i], i);
-        }
-
-        double[,] values = new double[rowKeys.Length, epochs.Length];
-        for (int r = 0; r < rowKeys.Length; r++)
-        {
-            for (int c = 0; c < epochs.Length; c++)
-            {
-                values[r, c] = double.NaN;
-            }
-        }
-
-        foreach (TRow row in source)
-        {
-            if (rowOf.TryGetValue(rowKey(row), out int r) && columnOf.TryGetValue(epoch(row), out int c))
-            {
-                values[r, c] = value(row);
-            }
-        }
-
-        return new EpochHeatmapMatrix(rowKeys, epochs, values, column);
-    }
+        string column) =>
+        new(rowKeys, epochs, HeatmapCells.Fill(source, rowKeys, epochs, rowKey, epoch, value), column);
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using ScottPlot;
+using SkiaSharp;
 
 namespace FreqScope.Reporting;
 
@@ -30,15 +32,59 @@ internal static class PlotCanvas
         return plot;
     }
 
+    /// <summary>The width of one panel of a figure drawn by <see cref="SavePanels"/>.</summary>
+    public const int PanelWidth = 620;
+
     /// <summary>Saves <paramref name="plot"/> atomically as <c>NAME.png</c> and <c>NAME.svg</c> (<see cref="FitPlots.Width"/> × <see cref="FitPlots.Height"/>).</summary>
-    public static PlotFile Save(Plot plot, string plotsDir, string name, string title)
+    public static PlotFile Save(Plot plot, string plotsDir, string name, string title) => WriteFiles(
+        plotsDir,
+        name,
+        title,
+        plot.GetImageBytes(FitPlots.Width, FitPlots.Height, ImageFormat.Png),
+        plot.GetSvgXml(FitPlots.Width, FitPlots.Height),
+        FitPlots.Width,
+        FitPlots.Height);
+
+    /// <summary>
+    /// Saves <paramref name="panels"/> side by side (a ScottPlot <see cref="Multiplot"/> in columns, each
+    /// <see cref="PanelWidth"/> × <see cref="FitPlots.Height"/>) atomically as one <c>NAME.png</c> and one
+    /// <c>NAME.svg</c>; a single panel is saved as <see cref="Save"/> does.
+    /// </summary>
+    public static PlotFile SavePanels(IReadOnlyList<Plot> panels, string plotsDir, string name, string title)
     {
-        Directory.CreateDirectory(plotsDir);
-        string png = Path.GetFullPath(Path.Combine(plotsDir, name + ".png"));
-        string svg = Path.GetFullPath(Path.Combine(plotsDir, name + ".svg"));
-        AtomicFile.WriteAllBytes(png, plot.GetImageBytes(FitPlots.Width, FitPlots.Height, ImageFormat.Png));
-        AtomicFile.WriteAllText(svg, plot.GetSvgXml(FitPlots.Width, FitPlots.Height));
-        return new PlotFile(name, title, png, svg);
+        ArgumentOutOfRangeException.ThrowIfZero(panels.Count);
+        if (panels.Count == 1)
+        {
+            return Save(panels[0], plotsDir, name, title);
+        }
+
+        Multiplot figure = new(panels[0]);
+        foreach (Plot panel in panels.Skip(1))
+        {
+            figure.AddPlot(panel);
+        }
+
+        figure.Layout = new ScottPlot.MultiplotLayouts.Columns();
+        int width = PanelWidth * panels.Count;
+        int height = FitPlots.Height;
+        PixelRect rect = new(0, width, height, 0);
+
+        byte[] png;
+        using (SKSurface surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul)))
+        {
+            figure.Render(surface.Canvas, rect);
+            using SKImage image = surface.Snapshot();
+            using SKData data = image.Encode(SKEncodedImageFormat.Png, 100);
+            png = data.ToArray();
+        }
+
+        using MemoryStream svg = new();
+        using (SKCanvas canvas = SKSvgCanvas.Create(SKRect.Create(width, height), svg))
+        {
+            figure.Render(canvas, rect);
+        }
+
+        return WriteFiles(plotsDir, name, title, png, Encoding.UTF8.GetString(svg.ToArray()), width, height);
     }
 
     /// <summary>Draws each figure in turn and returns those written (a figure returns null when the run lacks its data), in that order.</summary>
@@ -71,30 +117,47 @@ internal static class PlotCanvas
         return [.. Enumerable.Range(0, max).Select(i => (int)Math.Round(i * (items.Length - 1) / (double)(max - 1))).Distinct().Select(i => items[i])];
     }
 
-    /// <summary>A line through (x, log10 y), leaving out non-positive and non-finite y; nothing when none is left.</summary>
-    public static void AddLogLine(Plot plot, IEnumerable<(double X, double Y)> points, string legend, Color color)
+    /// <summary>
+    /// A line through (x, log10 y), or (log10 x, log10 y) with <paramref name="logX"/>, leaving out points whose
+    /// logarithm is undefined (non-positive or non-finite); null (nothing drawn) when none is left.
+    /// </summary>
+    public static ScottPlot.Plottables.Scatter? AddLogLine(Plot plot, IEnumerable<(double X, double Y)> points, string legend, Color color, bool logX = false)
     {
-        (double X, double Y)[] kept = [.. points.Where(p => p.Y > 0 && double.IsFinite(p.Y))];
+        (double X, double Y)[] kept = [.. points.Where(p => p.Y > 0 && double.IsFinite(p.Y) && (!logX || (p.X > 0 && double.IsFinite(p.X))))];
         if (kept.Length == 0)
         {
-            return;
+            return null;
         }
 
-        var line = plot.Add.ScatterLine(kept.Select(p => p.X).ToArray(), kept.Select(p => Math.Log10(p.Y)).ToArray());
+        var line = plot.Add.ScatterLine(kept.Select(p => logX ? Math.Log10(p.X) : p.X).ToArray(), kept.Select(p => Math.Log10(p.Y)).ToArray());
         line.Color = color;
         line.LineWidth = 2;
         line.LegendText = legend;
+        return line;
     }
 
     /// <summary>Labels the left axis, which holds log10 values, with powers of ten and log-spaced minor ticks.</summary>
-    public static void UseLogTicks(Plot plot)
+    public static void UseLogTicks(Plot plot) => UseLogTicks(plot.Axes.Left);
+
+    /// <summary>Labels <paramref name="axis"/>, which holds log10 values, with powers of ten and log-spaced minor ticks.</summary>
+    public static void UseLogTicks(IAxis axis)
     {
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
             MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
             IntegerTicksOnly = true,
             LabelFormatter = FitPlots.PowerOfTen,
         };
+    }
+
+    /// <summary>A dotted black horizontal line at <paramref name="y"/> (a threshold or tolerance) with a legend entry.</summary>
+    public static void AddThresholdLine(Plot plot, double y, string legend)
+    {
+        var line = plot.Add.HorizontalLine(y);
+        line.Color = Colors.Black;
+        line.LineWidth = 1.5f;
+        line.LinePattern = LinePattern.Dotted;
+        line.LegendText = legend;
     }
 
     /// <summary>
@@ -147,6 +210,44 @@ internal static class PlotCanvas
         }
     }
 
+    /// <summary>
+    /// A heatmap plot over (row, probe column): columns laid out by <see cref="ColumnLayout"/> (labelled with their
+    /// probe position), rows at their row number (row 0 at the bottom) labelled by <paramref name="rowLabels"/> (at
+    /// most 16 labels), colours over <paramref name="range"/> with a labelled colorbar.
+    /// </summary>
+    public static Plot DrawHeatmap(
+        double[,] values,
+        long[] columns,
+        string title,
+        string xLabel,
+        string yLabel,
+        string[] rowLabels,
+        ScottPlot.Range range,
+        string colorbarLabel,
+        ScottPlot.TickGenerators.NumericManual? colorTicks)
+    {
+        Plot plot = NewPlot(title, xLabel, yLabel);
+        (double left, double right, ScottPlot.TickGenerators.NumericManual? xTicks) = ColumnLayout(columns);
+        double bottom = -0.5;
+        double top = rowLabels.Length - 0.5;
+        AddHeatmap(plot, values, new CoordinateRect(left, right, bottom, top), range, colorbarLabel, colorTicks);
+        if (xTicks is not null)
+        {
+            plot.Axes.Bottom.TickGenerator = xTicks;
+        }
+
+        ScottPlot.TickGenerators.NumericManual yTicks = new();
+        int stride = Math.Max(1, (int)Math.Ceiling(rowLabels.Length / 16.0));
+        for (int r = 0; r < rowLabels.Length; r += stride)
+        {
+            yTicks.AddMajor(r, rowLabels[r]);
+        }
+
+        plot.Axes.Left.TickGenerator = yTicks;
+        plot.Axes.SetLimits(left, right, bottom, top);
+        return plot;
+    }
+
     /// <summary>Colorbar ticks 0, 0.2, …, 0.8, "≥ 1" for Δ_F clipped to [0, 1].</summary>
     public static ScottPlot.TickGenerators.NumericManual UnitIntervalTicks()
     {
@@ -157,5 +258,15 @@ internal static class PlotCanvas
         }
 
         return colorTicks;
+    }
+
+    private static PlotFile WriteFiles(string plotsDir, string name, string title, byte[] png, string svg, int width, int height)
+    {
+        Directory.CreateDirectory(plotsDir);
+        string pngPath = Path.GetFullPath(Path.Combine(plotsDir, name + ".png"));
+        string svgPath = Path.GetFullPath(Path.Combine(plotsDir, name + ".svg"));
+        AtomicFile.WriteAllBytes(pngPath, png);
+        AtomicFile.WriteAllText(svgPath, svg);
+        return new PlotFile(name, title, pngPath, svgPath, width, height);
     }
 }

@@ -91,8 +91,8 @@ internal static class ReportHtml
         {
             string base64 = Convert.ToBase64String(File.ReadAllBytes(plot.PngPath));
             html.Append("<figure id=\"fig-").Append(Encode(plot.Name)).Append("\">\n")
-                .Append("<img width=\"").Append(FitPlots.Width.ToString(Invariant))
-                .Append("\" height=\"").Append(FitPlots.Height.ToString(Invariant))
+                .Append("<img width=\"").Append(plot.Width.ToString(Invariant))
+                .Append("\" height=\"").Append(plot.Height.ToString(Invariant))
                 .Append("\" alt=\"").Append(Encode(plot.Title))
                 .Append("\" src=\"data:image/png;base64,").Append(base64).Append("\">\n")
                 .Append("<figcaption><b>Figure ").Append(number.ToString(Invariant)).Append(".</b> ")

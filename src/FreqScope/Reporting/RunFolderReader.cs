@@ -12,6 +12,8 @@ namespace FreqScope.Reporting;
 /// </summary>
 public static class RunFolderReader
 {
+    private static readonly JsonSerializerOptions SummaryJson = new(FitExperiment.Json) { RespectNullableAnnotations = true };
+
     /// <summary>The header line of metrics.csv.</summary>
     public const string MetricsHeader = "step,train_loss,test_loss";
 
@@ -149,6 +151,42 @@ public static class RunFolderReader
         {
             long line = (e.LineNumber ?? 0) + 1;
             throw new InvalidDataException($"{file} line {line}: invalid JSON ({e.Message})", e);
+        }
+    }
+
+    /// <summary>
+    /// Deserialises summary.json into the runner's record <typeparamref name="T"/> with the runner's JSON options
+    /// (<see cref="FitExperiment.Json"/>), required and non-nullable properties enforced; unknown properties are ignored.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The JSON is malformed, a required property is missing or null, or a value has the wrong type.</exception>
+    internal static T DeserializeSummary<T>(string text)
+        where T : class
+    {
+        const string file = "summary.json";
+        using (ParseJson(text, file))
+        {
+            // Syntax errors and a non-object top level are reported with the shared wording.
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(text, SummaryJson)
+                ?? throw new InvalidDataException($"{file}: the top level is null");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{file}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Checks that config.json's <c>experiment</c>, when present, is <paramref name="expected"/>.</summary>
+    /// <exception cref="InvalidDataException">It names another experiment or is not a string.</exception>
+    internal static void CheckExperiment(JsonElement root, string expected, string file)
+    {
+        string? experiment = OptionalString(root, "experiment", file);
+        if (experiment is not null && experiment != expected)
+        {
+            throw new InvalidDataException($"{file}: \"experiment\" is \"{experiment}\", not \"{expected}\"");
         }
     }
 

@@ -4,7 +4,8 @@ namespace FreqScope.Reporting;
 
 /// <summary>
 /// Builds the report of any run folder: reads config.json's <c>experiment</c> and hands the folder to the matching
-/// report (absent or <c>fit1d</c>: <see cref="FitReport"/>; <c>classify</c>: <see cref="ClassifyReport"/>).
+/// report (absent or <c>fit1d</c>: <see cref="FitReport"/>; <c>classify</c>: <see cref="ClassifyReport"/>;
+/// <c>poisson</c>: <see cref="PoissonReport"/>).
 /// </summary>
 public static class RunReport
 {
@@ -14,8 +15,11 @@ public static class RunReport
     /// <summary>The experiment kind of an image-classifier run.</summary>
     public const string Classify = "classify";
 
+    /// <summary>The experiment kind of a Poisson-equation run (relaxations, a network and hybrids).</summary>
+    public const string Poisson = "poisson";
+
     /// <summary>The experiment kinds that have a report, in the order error messages list them.</summary>
-    public static IReadOnlyList<string> Experiments { get; } = [Fit1d, Classify];
+    public static IReadOnlyList<string> Experiments { get; } = [Fit1d, Classify, Poisson];
 
     /// <summary>Rebuilds <c>plots/</c> and <c>report.html</c> of the run folder with the report its experiment calls for.</summary>
     /// <param name="runDir">The run folder.</param>
@@ -25,12 +29,13 @@ public static class RunReport
     public static ReportResult Build(string runDir) => ExperimentOf(runDir) switch
     {
         Classify => ClassifyReport.Build(runDir),
+        Poisson => PoissonReport.Build(runDir),
         _ => FitReport.Build(runDir),
     };
 
     /// <summary>The experiment kind of the run folder: config.json's <c>experiment</c>, or <see cref="Fit1d"/> when absent.</summary>
     /// <param name="runDir">The run folder.</param>
-    /// <returns><see cref="Fit1d"/> or <see cref="Classify"/>.</returns>
+    /// <returns><see cref="Fit1d"/>, <see cref="Classify"/> or <see cref="Poisson"/>.</returns>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="InvalidDataException">config.json is missing or malformed, or names an experiment with no report.</exception>
     public static string ExperimentOf(string runDir)
@@ -48,9 +53,12 @@ public static class RunReport
         if (!Experiments.Contains(experiment))
         {
             throw new InvalidDataException(
-                $"{file}: \"experiment\" is \"{experiment}\"; reports exist for {string.Join(" and ", Experiments.Select(e => $"\"{e}\""))}");
+                $"{file}: \"experiment\" is \"{experiment}\"; reports exist for {ListText(Experiments.Select(e => $"\"{e}\"").ToArray())}");
         }
 
         return experiment;
     }
+
+    private static string ListText(string[] items) =>
+        items.Length <= 1 ? string.Concat(items) : string.Join(", ", items[..^1]) + " and " + items[^1];
 }

@@ -41,6 +41,18 @@ public sealed class RunReportTests
     }
 
     [Fact]
+    public void Build_PoissonRun_UsesThePoissonReport()
+    {
+        using SyntheticPoissonRun run = new();
+        ReportResult result = RunReport.Build(run.Directory);
+
+        Assert.Equal(RunReport.Poisson, RunReport.ExperimentOf(run.Directory));
+        Assert.Equal("error-vs-time", result.Plots[0].Name);
+        Assert.Contains("mode-heatmaps", result.Plots.Select(p => p.Name));
+        Assert.Contains(run.Summary.Verdict, File.ReadAllText(result.ReportPath));
+    }
+
+    [Fact]
     public void Build_UnknownExperiment_IsRejectedNamingItAndTheAllowedOnes()
     {
         using SyntheticClassifyRun run = new();
@@ -49,7 +61,7 @@ public sealed class RunReportTests
 
         InvalidDataException e = Assert.Throws<InvalidDataException>(() => RunReport.Build(run.Directory));
 
-        Assert.Equal("config.json: \"experiment\" is \"regress2d\"; reports exist for \"fit1d\" and \"classify\"", e.Message);
+        Assert.Equal("config.json: \"experiment\" is \"regress2d\"; reports exist for \"fit1d\", \"classify\" and \"poisson\"", e.Message);
         Assert.False(File.Exists(run.PathOf("report.html")));
     }
 
