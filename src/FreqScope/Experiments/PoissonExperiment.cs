@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Json;
 using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Reporting;
@@ -134,7 +132,11 @@ public static class PoissonExperiment
             RunFolder.WriteManifest(runDir, Manifest(RunStatus.Running));
             session = new Session(config, setup, runDir, device, options, plan.Count);
             session.OpenTables(options.Resume ? state.Rows : null);
-            if (!options.Resume) state.Save(runDir, session.Rows());
+            if (!options.Resume)
+            {
+                state.Save(runDir, session.Rows());
+                session.WriteSolution(null);
+            }
             for (int index = 0; index < plan.Count; index++)
             {
                 string method = plan[index];
@@ -475,7 +477,10 @@ public static class PoissonExperiment
             };
         }
 
-        /// <summary>solution.csv: the discrete solution, the analytic one (when known) and the network's final output.</summary>
+        /// <summary>
+        /// solution.csv: the discrete solution, the analytic one (when known) and the network's final output (written
+        /// at the start without it, and again at the end).
+        /// </summary>
         public void WriteSolution(double[]? network)
         {
             bool twoD = _setup.NodesY is not null;

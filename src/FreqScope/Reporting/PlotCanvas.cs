@@ -41,7 +41,7 @@ internal static class PlotCanvas
         name,
         title,
         plot.GetImageBytes(FitPlots.Width, FitPlots.Height, ImageFormat.Png),
-        plot.GetSvgXml(FitPlots.Width, FitPlots.Height),
+        WithSolidLines([plot], () => plot.GetSvgXml(FitPlots.Width, FitPlots.Height)),
         FitPlots.Width,
         FitPlots.Height);
 
@@ -78,13 +78,47 @@ internal static class PlotCanvas
             png = data.ToArray();
         }
 
-        using MemoryStream svg = new();
-        using (SKCanvas canvas = SKSvgCanvas.Create(SKRect.Create(width, height), svg))
+        string svgXml = WithSolidLines(panels, () =>
         {
-            figure.Render(canvas, rect);
+            using MemoryStream svg = new();
+            using (SKCanvas canvas = SKSvgCanvas.Create(SKRect.Create(width, height), svg))
+            {
+                figure.Render(canvas, rect);
+            }
+
+            return Encoding.UTF8.GetString(svg.ToArray());
+        });
+        return WriteFiles(plotsDir, name, title, png, svgXml, width, height);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="render"/> with every dashed or dotted line of <paramref name="plots"/> drawn solid, then
+    /// restores the patterns. Skia's SVG backend cannot express dash path effects: it drops them and prints
+    /// "Unsupported path effect in addPaint." on stderr for each, so the SVG would be solid anyway.
+    /// </summary>
+    private static string WithSolidLines(IEnumerable<Plot> plots, Func<string> render)
+    {
+        var changed = new List<(LineStyle Style, LinePattern Pattern)>();
+        foreach (var plot in plots)
+        {
+            foreach (var plottable in plot.GetPlottables())
+            {
+                if (plottable is IHasLine { LineStyle: var style } && style.Pattern.Name != LinePattern.Solid.Name)
+                {
+                    changed.Add((style, style.Pattern));
+                    style.Pattern = LinePattern.Solid;
+                }
+            }
         }
 
-        return WriteFiles(plotsDir, name, title, png, Encoding.UTF8.GetString(svg.ToArray()), width, height);
+        try
+        {
+            return render();
+        }
+        finally
+        {
+            foreach (var (style, pattern) in changed) style.Pattern = pattern;
+        }
     }
 
     /// <summary>Draws each figure in turn and returns those written (a figure returns null when the run lacks its data), in that order.</summary>

@@ -139,20 +139,21 @@ public sealed class PoissonExperimentTests : IDisposable
     public void AHybridReachesTheToleranceInFewerSweepsThanJacobiFromZero()
     {
         // On [0, 2] the solution has every sine mode (on [−1, 1] it is odd and Jacobi from zero never meets the odd modes).
-        var r = Run(Config(intervals: 256, steps: 400, handover: [0, 400], min: 0), "hybrid");
+        var config = Config(intervals: 256, steps: 1500, handover: [0, 1500], min: 0);
+        var r = Run(config with { Network = config.Network! with { CollocationCount = 128 }, Probe = config.Probe with { Every = 100 } }, "hybrid");
         var s = r.Summary!;
         var jacobi = s.Methods.Single(m => m.Method == "jacobi");
-        var late = s.Methods.Single(m => m.Method == "hybrid-400");
+        var late = s.Methods.Single(m => m.Method == "hybrid-1500");
         Assert.True(late.Reached);
         Assert.Equal("hybrid", late.Kind);
-        Assert.Equal(400, late.HandoverStep);
+        Assert.Equal(1500, late.HandoverStep);
         Assert.True(late.IterationsToTolerance < 0.75 * jacobi.IterationsToTolerance, $"{late.IterationsToTolerance} vs {jacobi.IterationsToTolerance}");
         Assert.True(late.SecondsToTolerance >= late.HandoverSeconds);
         var errors = Rows(r.RunDirectory, "errors.csv");
-        var first = errors.First(c => c[0] == "hybrid-400");
-        var networkAt400 = errors.Last(c => c[0] == "network" && c[1] == "400");
-        Assert.Equal(("0", networkAt400[2], networkAt400[3]), (first[1], first[2], first[3]));
-        Assert.Equal(late.HandoverError!.Value, D(networkAt400[3]));
+        var first = errors.First(c => c[0] == "hybrid-1500");
+        var networkAtHandover = errors.Last(c => c[0] == "network" && c[1] == "1500");
+        Assert.Equal(("0", networkAtHandover[2], networkAtHandover[3]), (first[1], first[2], first[3]));
+        Assert.Equal(late.HandoverError!.Value, D(networkAtHandover[3]));
         Assert.Equal("jacobi", s.HybridBaseline);
         Assert.NotNull(s.BestHybrid);
         Assert.Equal(jacobi.SecondsToTolerance!.Value / s.Methods.Single(m => m.Method == s.BestHybrid).SecondsToTolerance!.Value, s.BestHybridSpeedup!.Value, 12);
