@@ -98,6 +98,38 @@ public sealed class CliAppTests
     }
 
     [Fact]
+    public void PoissonSmokeRunWritesACompleteRunWithStepsAndSeedApplied()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var run = Path.Combine(dir, "run");
+            var config = Path.Combine(RepoPaths.Experiments, "poisson-1d-hybrid.json");
+            var (code, output) = Cli("run", config, "--smoke", "--out", run, "--steps", "2000", "--seed", "2");
+            Assert.True(code == CliApp.ExitOk, output);
+            var written = (PoissonExperimentConfig)ConfigLoader.LoadAnyFile(Path.Combine(run, "config.json"));
+            var expected = PoissonExperiment.Smoke((PoissonExperimentConfig)ConfigLoader.LoadAnyFile(config) with { Seed = 2 });
+            Assert.Equal(expected, written);
+            Assert.Equal(60, written.Network!.Steps);
+            var verdict = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json"))).RootElement.GetProperty("verdict").GetString()!;
+            Assert.Contains(verdict, output.ReplaceLineEndings(""));
+            Assert.True(File.Exists(Path.Combine(run, "plots", "mode-heatmaps.png")));
+
+            var (epochsCode, epochsOutput) = Cli("run", config, "--epochs", "3", "--out", Path.Combine(dir, "epochs"));
+            Assert.Equal(CliApp.ExitUsage, epochsCode);
+            Assert.Contains("--epochs applies to classify experiments", epochsOutput);
+            var (early, earlyOutput) = Cli("run", config, "--steps", "100", "--out", Path.Combine(dir, "early"));
+            Assert.Equal(CliApp.ExitUsage, early);
+            Assert.Contains("--steps 100 is before the last hybrid handover step 2000", earlyOutput);
+            Assert.False(Directory.Exists(Path.Combine(dir, "early")));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void ClassifySmokeRunWithDataFolderWritesACompleteRunAndItsReportRebuilds()
     {
         var dir = RepoPaths.NewTempDirectory();
