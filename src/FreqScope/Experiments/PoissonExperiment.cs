@@ -132,6 +132,7 @@ public static class PoissonExperiment
             RunFolder.WriteManifest(runDir, Manifest(RunStatus.Running));
             session = new Session(config, setup, runDir, device, options, plan.Count);
             session.OpenTables(options.Resume ? state.Rows : null);
+            session.WarmUp(plan.Where(m => !state.Completed.Contains(m)).ToList());
             if (!options.Resume)
             {
                 state.Save(runDir, session.Rows());
@@ -282,6 +283,34 @@ public static class PoissonExperiment
         {
             _errors?.Flush();
             _modes?.Flush();
+        }
+
+        /// <summary>
+        /// Runs each solver that is still to come once on a throwaway problem, so that one-time costs (compiling the
+        /// relaxation kernels, libtorch's first calls) are not counted in the first method's wall time.
+        /// </summary>
+        public void WarmUp(IReadOnlyList<string> methods)
+        {
+            var p = _config.Problem;
+            var grid = new PoissonGrid(p.Dimension, p.Min, p.Max, 8);
+            var kinds = _config.Classic.Methods.Where(k => methods.Contains(MethodName(k))).ToList();
+            if (_config.Hybrid is { } hybrid && methods.Any(m => m.StartsWith("hybrid-", StringComparison.Ordinal))) kinds.Add(hybrid.Relaxation);
+            foreach (var kind in kinds.Distinct())
+            {
+                var relaxation = new Relaxation(grid, new double[grid.Unknowns], kind, _config.Classic.Omega, new double[grid.Unknowns]);
+                relaxation.Run(4);
+                relaxation.RunUntil(new double[grid.Unknowns], 1.0, 4, 2);
+            }
+
+            if (_config.Network is { } net && methods.Contains(Network))
+            {
+                using var model = new Mlp(p.Dimension, net.Hidden, 1, net.Activation);
+                model.to(_device);
+                using var trainer = new PdeTrainer(model, net with { CollocationCount = Math.Min(net.CollocationCount, 16) }, p.Dimension, p.Min, p.Max, _setup.Source, _config.Seed, _device);
+                using var nodes = PdeTrainer.Points(NodesFlat(), p.Dimension, _device);
+                for (int i = 0; i < 3; i++) trainer.Step();
+                FitTrainer.Predict(model, nodes);
+            }
         }
 
         public PoissonMethodSummary? RunMethod(string method, int index, PoissonState state, CancellationToken cancellation)
