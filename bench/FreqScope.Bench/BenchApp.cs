@@ -137,12 +137,20 @@ public static class BenchApp
         for (int i = 0; i < 50; i++) trainer.Step();
         Synchronize(device);
         // Five timed chunks; the median resists the machine's momentary noise.
+        return MedianMicroseconds(trainer.Step, Math.Max(1, c.Steps / 5), device);
+    }
+
+    /// <summary>
+    /// Microseconds per call of <paramref name="step"/>: the median of five timed chunks of <paramref name="per"/>
+    /// calls each (the median resists the machine's momentary noise), the device synchronised before each clock read.
+    /// </summary>
+    public static double MedianMicroseconds(Action step, int per, Device device)
+    {
         var chunks = new List<double>();
-        int per = Math.Max(1, c.Steps / 5);
         for (int chunk = 0; chunk < 5; chunk++)
         {
             var sw = Stopwatch.StartNew();
-            for (int i = 0; i < per; i++) trainer.Step();
+            for (int i = 0; i < per; i++) step();
             Synchronize(device);
             chunks.Add(sw.Elapsed.TotalMicroseconds / per);
         }
@@ -150,7 +158,8 @@ public static class BenchApp
         return chunks[2];
     }
 
-    private static void Synchronize(Device device)
+    /// <summary>Waits for queued CUDA work; nothing on the CPU.</summary>
+    public static void Synchronize(Device device)
     {
         if (device.type == DeviceType.CUDA) cuda.synchronize(device);
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using FreqScope.Experiments;
@@ -64,16 +63,7 @@ public static class PoissonBench
         var relaxation = new Relaxation(grid, rhs, RelaxationKind.Jacobi, 1, new double[grid.Unknowns]);
         relaxation.Run(Math.Max(20, sweeps / 100));
         int per = Math.Max(1, sweeps / 5);
-        var chunks = new List<double>();
-        for (int chunk = 0; chunk < 5; chunk++)
-        {
-            var sw = Stopwatch.StartNew();
-            relaxation.Run(per);
-            chunks.Add(sw.Elapsed.TotalNanoseconds / per / grid.Unknowns);
-        }
-
-        chunks.Sort();
-        return chunks[2];
+        return BenchApp.MedianMicroseconds(() => relaxation.Run(per), 1, CPU) * 1000.0 / per / grid.Unknowns;
     }
 
     /// <summary>Microseconds per Adam step of the network solver with the experiments' settings.</summary>
@@ -88,24 +78,8 @@ public static class PoissonBench
             : (x, y) => Math.Sin(Math.PI * x) * Math.Sin(Math.PI * y);
         using var trainer = new PdeTrainer(model, config, dimension, 0, dimension == 1 ? 2 : 1, g, 0, device);
         for (int i = 0; i < 50; i++) trainer.Step();
-        Synchronize(device);
-        int per = Math.Max(1, steps / 5);
-        var chunks = new List<double>();
-        for (int chunk = 0; chunk < 5; chunk++)
-        {
-            var sw = Stopwatch.StartNew();
-            for (int i = 0; i < per; i++) trainer.Step();
-            Synchronize(device);
-            chunks.Add(sw.Elapsed.TotalMicroseconds / per);
-        }
-
-        chunks.Sort();
-        return chunks[2];
-    }
-
-    private static void Synchronize(Device device)
-    {
-        if (device.type == DeviceType.CUDA) cuda.synchronize(device);
+        BenchApp.Synchronize(device);
+        return BenchApp.MedianMicroseconds(trainer.Step, Math.Max(1, steps / 5), device);
     }
 
     private static (Dictionary<string, double>, string) RunPeer(string python, int threads)

@@ -22,9 +22,7 @@ public static class ClassifyConfigLoader
     internal static ClassifyExperimentConfig ReadRoot(JsonReaderContext root)
     {
         root.ExpectObject("experiment", "name", "seed", "device", "data", "model", "training", "probe");
-        var name = ConfigLoader.ReadName(root, ClassifyExperimentConfig.Classify);
-        var seed = root.Optional("seed")?.GetInt64() ?? 0;
-        var device = root.Optional("device")?.GetChoice(ConfigLoader.Devices) ?? "cpu";
+        var (name, seed, device) = ConfigLoader.ReadHeader(root, ClassifyExperimentConfig.Classify);
         var data = ReadData(root.Required("data"));
         var model = ReadModel(root.Required("model"));
         var training = ReadTraining(root.Optional("training"));

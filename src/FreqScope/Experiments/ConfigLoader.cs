@@ -104,10 +104,7 @@ public static partial class ConfigLoader
         }
         root.ExpectObject("experiment", "name", "seed", "device", "target", "data", "model", "training", "probe");
 
-        var name = ReadName(root, FitExperimentConfig.Fit1d);
-
-        var seed = root.Optional("seed")?.GetInt64() ?? 0;
-        var device = root.Optional("device")?.GetChoice(Devices) ?? "cpu";
+        var (name, seed, device) = ReadHeader(root, FitExperimentConfig.Fit1d);
         var target = ReadTarget(root.Required("target"));
         var data = ReadData(root.Required("data"));
         var model = ReadModel(root.Required("model"));
@@ -453,6 +450,10 @@ public static partial class ConfigLoader
 
     [GeneratedRegex("^[A-Za-z0-9._-]+$")]
     private static partial Regex NameRegex();
+
+    /// <summary>The keys every experiment has: <c>name</c> (default <paramref name="fallbackName"/>), <c>seed</c> (0) and <c>device</c> ("cpu").</summary>
+    internal static (string Name, long Seed, string Device) ReadHeader(JsonReaderContext root, string fallbackName) =>
+        (ReadName(root, fallbackName), root.Optional("seed")?.GetInt64() ?? 0, root.Optional("device")?.GetChoice(Devices) ?? "cpu");
 
     /// <summary>Reads the optional <c>name</c> key (letters, digits, '.', '_' and '-').</summary>
     internal static string ReadName(JsonReaderContext root, string fallback)

@@ -27,9 +27,7 @@ public static class PoissonConfigLoader
     internal static PoissonExperimentConfig ReadRoot(JsonReaderContext root)
     {
         root.ExpectObject("experiment", "name", "seed", "device", "problem", "tolerance", "classic", "network", "hybrid", "probe");
-        var name = ConfigLoader.ReadName(root, PoissonExperimentConfig.Poisson);
-        var seed = root.Optional("seed")?.GetInt64() ?? 0;
-        var device = root.Optional("device")?.GetChoice(ConfigLoader.Devices) ?? "cpu";
+        var (name, seed, device) = ConfigLoader.ReadHeader(root, PoissonExperimentConfig.Poisson);
         var problem = ReadProblem(root.Required("problem"));
         var tolerance = ConfigLoader.Number(root, "tolerance", 1e-4, v => v > 0, "a number > 0");
         var classic = ReadClassic(root.Optional("classic"));

@@ -20,11 +20,7 @@ public static class ClassifyReport
     public static ReportResult Build(string runDir)
     {
         ClassifyRunData run = ClassifyRunFolderReader.Read(runDir);
-        string plotsDir = Path.Combine(run.RunDirectory, FitReport.PlotsFolderName);
-        IReadOnlyList<PlotFile> plots = ClassifyPlots.WriteAll(run, plotsDir);
-        string reportPath = Path.Combine(run.RunDirectory, FitReport.ReportFileName);
-        AtomicFile.WriteAllText(reportPath, RenderHtml(run, plots));
-        return new ReportResult(reportPath, plotsDir, plots, run.IsFinished);
+        return ReportHtml.Write(run, run.RunDirectory, run.IsFinished, ClassifyPlots.WriteAll, RenderHtml);
     }
 
     /// <summary>
@@ -42,15 +38,7 @@ public static class ClassifyReport
         string name = run.Name ?? Path.GetFileName(run.RunDirectory);
         string title = ReportHtml.Title(name, run.IsFinished, run.Manifest.Status);
 
-        StringBuilder html = new();
-        ReportHtml.AppendHead(html, title);
-        if (!run.IsFinished)
-        {
-            ReportHtml.AppendBanner(html, UnfinishedBannerText(run.Manifest));
-        }
-
-        ReportHtml.AppendVerdict(html, VerdictText(run));
-        html.Append("<h1>").Append(Encode(title)).Append("</h1>\n");
+        StringBuilder html = ReportHtml.Open(title, run.IsFinished ? null : UnfinishedBannerText(run.Manifest), VerdictText(run));
         ReportHtml.AppendFacts(html, Facts(run, name));
         AppendFiltering(html, run);
         AppendProjection(html, run);

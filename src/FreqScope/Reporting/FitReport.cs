@@ -27,11 +27,7 @@ public static class FitReport
     public static ReportResult Build(string runDir)
     {
         RunData run = RunFolderReader.Read(runDir);
-        string plotsDir = Path.Combine(run.RunDirectory, PlotsFolderName);
-        IReadOnlyList<PlotFile> plots = FitPlots.WriteAll(run, plotsDir);
-        string reportPath = Path.Combine(run.RunDirectory, ReportFileName);
-        AtomicFile.WriteAllText(reportPath, RenderHtml(run, plots));
-        return new ReportResult(reportPath, plotsDir, plots, run.IsFinished);
+        return ReportHtml.Write(run, run.RunDirectory, run.IsFinished, FitPlots.WriteAll, RenderHtml);
     }
 
     /// <summary>
@@ -49,15 +45,7 @@ public static class FitReport
         string name = run.Name ?? Path.GetFileName(run.RunDirectory);
         string title = ReportHtml.Title(name, run.IsFinished, m.Status);
 
-        StringBuilder html = new();
-        ReportHtml.AppendHead(html, title);
-        if (!run.IsFinished)
-        {
-            ReportHtml.AppendBanner(html, UnfinishedBannerText(m));
-        }
-
-        ReportHtml.AppendVerdict(html, VerdictText(run));
-        html.Append("<h1>").Append(Encode(title)).Append("</h1>\n");
+        StringBuilder html = ReportHtml.Open(title, run.IsFinished ? null : UnfinishedBannerText(m), VerdictText(run));
 
         AppendFacts(html, run);
         AppendPeaks(html, run);

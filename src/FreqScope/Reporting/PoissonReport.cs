@@ -21,11 +21,7 @@ public static class PoissonReport
     public static ReportResult Build(string runDir)
     {
         PoissonRunData run = PoissonRunFolderReader.Read(runDir);
-        string plotsDir = Path.Combine(run.RunDirectory, FitReport.PlotsFolderName);
-        IReadOnlyList<PlotFile> plots = PoissonPlots.WriteAll(run, plotsDir);
-        string reportPath = Path.Combine(run.RunDirectory, FitReport.ReportFileName);
-        AtomicFile.WriteAllText(reportPath, RenderHtml(run, plots));
-        return new ReportResult(reportPath, plotsDir, plots, run.IsFinished);
+        return ReportHtml.Write(run, run.RunDirectory, run.IsFinished, PoissonPlots.WriteAll, RenderHtml);
     }
 
     /// <summary>
@@ -44,15 +40,7 @@ public static class PoissonReport
         string name = run.Name ?? Path.GetFileName(run.RunDirectory);
         string title = ReportHtml.Title(name, run.IsFinished, run.Manifest.Status);
 
-        StringBuilder html = new();
-        ReportHtml.AppendHead(html, title);
-        if (!run.IsFinished)
-        {
-            ReportHtml.AppendBanner(html, UnfinishedBannerText(run.Manifest));
-        }
-
-        ReportHtml.AppendVerdict(html, VerdictText(run));
-        html.Append("<h1>").Append(Encode(title)).Append("</h1>\n");
+        StringBuilder html = ReportHtml.Open(title, run.IsFinished ? null : UnfinishedBannerText(run.Manifest), VerdictText(run));
         AppendCompleteness(html, run);
         ReportHtml.AppendFacts(html, Facts(run, name));
         AppendMethods(html, run);

@@ -60,6 +60,38 @@ internal static class ReportHtml
     }
 
     /// <summary>The red banner of an unfinished run.</summary>
+    /// <summary>
+    /// Writes every figure of a read run into <c>RUN_DIR/plots/</c>, then its report.html atomically: the one
+    /// <c>Build</c> every report shares.
+    /// </summary>
+    public static ReportResult Write<TRun>(TRun run, string runDirectory, bool finished,
+        Func<TRun, string, IReadOnlyList<PlotFile>> writePlots, Func<TRun, IReadOnlyList<PlotFile>, string> render)
+    {
+        string plotsDir = Path.Combine(runDirectory, FitReport.PlotsFolderName);
+        IReadOnlyList<PlotFile> plots = writePlots(run, plotsDir);
+        string reportPath = Path.Combine(runDirectory, FitReport.ReportFileName);
+        AtomicFile.WriteAllText(reportPath, render(run, plots));
+        return new ReportResult(reportPath, plotsDir, plots, finished);
+    }
+
+    /// <summary>
+    /// Starts a report: the head, the UNFINISHED RUN banner when <paramref name="banner"/> is given, the verdict line
+    /// and the title heading.
+    /// </summary>
+    public static StringBuilder Open(string title, string? banner, string verdict)
+    {
+        StringBuilder html = new();
+        AppendHead(html, title);
+        if (banner is not null)
+        {
+            AppendBanner(html, banner);
+        }
+
+        AppendVerdict(html, verdict);
+        html.Append("<h1>").Append(Encode(title)).Append("</h1>\n");
+        return html;
+    }
+
     public static void AppendBanner(StringBuilder html, string text) =>
         html.Append("<div class=\"banner\" id=\"unfinished\">").Append(Encode(text)).Append("</div>\n");
 

@@ -23,7 +23,7 @@ public sealed partial class ClassifyReportTests
         string html = File.ReadAllText(result.ReportPath);
 
         Assert.True(result.Finished);
-        Assert.Equal(run.Summary.Verdict, FirstBodyText(html));
+        Assert.Equal(run.Summary.Verdict, ReportHtmlText.FirstBodyText(html));
         Assert.DoesNotContain("UNFINISHED", html);
         Assert.Contains("<title>FreqScope report: synthetic-classify</title>", html);
         Assert.Contains(WebUtility.HtmlEncode(run.Summary.Filtering!.Verdict), html);
@@ -38,12 +38,12 @@ public sealed partial class ClassifyReportTests
         string html = File.ReadAllText(result.ReportPath);
 
         Assert.False(result.Finished);
-        Assert.Equal("UNFINISHED RUN (status: interrupted, 8 of 20 epochs)", FirstBodyText(html));
+        Assert.Equal("UNFINISHED RUN (status: interrupted, 8 of 20 epochs)", ReportHtmlText.FirstBodyText(html));
         Assert.Matches("<title>[^<]*UNFINISHED[^<]*</title>", html);
         Assert.DoesNotContain(run.Summary.Verdict, html);
         Assert.DoesNotContain(WebUtility.HtmlEncode(run.Summary.Projection!.Verdict), html);
         Assert.DoesNotContain("converged in the order", html, StringComparison.OrdinalIgnoreCase);
-        string verdict = WebUtility.HtmlDecode(VerdictParagraph().Match(html).Groups[1].Value);
+        string verdict = WebUtility.HtmlDecode(ReportHtmlText.VerdictParagraph().Match(html).Groups[1].Value);
         Assert.StartsWith("No verdict: the run is unfinished", verdict);
         Assert.Contains("1 of 3 projection peaks have reached Δ_F < ε", verdict); // index 3 converges at epoch 6, index 8 at 12
         Assert.Contains("up to epoch 8", verdict);
@@ -56,7 +56,7 @@ public sealed partial class ClassifyReportTests
         ReportResult result = ClassifyReport.Build(run.Directory);
         string html = File.ReadAllText(result.ReportPath);
 
-        Assert.Equal("UNFINISHED RUN (status: running, 5 of 20 epochs)", FirstBodyText(html));
+        Assert.Equal("UNFINISHED RUN (status: running, 5 of 20 epochs)", ReportHtmlText.FirstBodyText(html));
         Assert.Contains("No verdict: summary.json is missing", html);
         Assert.Contains("<tr><th>final test accuracy (last probe)</th>", html);
 
@@ -184,20 +184,6 @@ public sealed partial class ClassifyReportTests
 
     private static double Parse(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 
-    /// <summary>The text of the first element inside &lt;body&gt;.</summary>
-    private static string FirstBodyText(string html)
-    {
-        Match match = FirstBodyElement().Match(html);
-        Assert.True(match.Success, "no element after <body>");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
-
     [GeneratedRegex("data:image/png;base64,([A-Za-z0-9+/=]+)")]
     private static partial Regex DataUri();
-
-    [GeneratedRegex(@"<body>\s*<(?:p|div)\b[^>]*>([^<]*)<")]
-    private static partial Regex FirstBodyElement();
-
-    [GeneratedRegex("<p class=\"verdict\" id=\"verdict\">([^<]*)</p>")]
-    private static partial Regex VerdictParagraph();
 }

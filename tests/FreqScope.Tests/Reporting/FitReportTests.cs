@@ -20,7 +20,7 @@ public sealed partial class FitReportTests
         string html = File.ReadAllText(result.ReportPath);
 
         Assert.True(result.Finished);
-        Assert.Equal("Frequencies converged in the order 1, 3, 5 (spectral-bias index +1.00).", FirstBodyText(html));
+        Assert.Equal("Frequencies converged in the order 1, 3, 5 (spectral-bias index +1.00).", ReportHtmlText.FirstBodyText(html));
         Assert.DoesNotContain("UNFINISHED", html);
         Assert.Contains("<title>FreqScope report: synthetic-3-peaks</title>", html);
     }
@@ -121,7 +121,7 @@ public sealed partial class FitReportTests
         string html = File.ReadAllText(result.ReportPath);
 
         Assert.False(result.Finished);
-        Assert.Equal("UNFINISHED RUN (status: interrupted, 500 of 1000 steps)", FirstBodyText(html));
+        Assert.Equal("UNFINISHED RUN (status: interrupted, 500 of 1000 steps)", ReportHtmlText.FirstBodyText(html));
         Assert.Matches("<title>[^<]*UNFINISHED[^<]*</title>", html);
         Assert.DoesNotContain("converged in the order", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("2 of 3 peaks have reached", WebUtility.HtmlDecode(html));
@@ -134,7 +134,7 @@ public sealed partial class FitReportTests
         ReportResult result = FitReport.Build(run.Directory);
         string html = File.ReadAllText(result.ReportPath);
 
-        Assert.Equal("UNFINISHED RUN (status: running, 300 of 1000 steps)", FirstBodyText(html));
+        Assert.Equal("UNFINISHED RUN (status: running, 300 of 1000 steps)", ReportHtmlText.FirstBodyText(html));
         Assert.Contains("No verdict: summary.json is missing", html);
         Assert.DoesNotContain("converged in the order", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(result.Plots, p => p.Name == "fit"); // no outputs.csv yet
@@ -183,17 +183,6 @@ public sealed partial class FitReportTests
         Assert.EndsWith(".tmp-" + Environment.ProcessId, AtomicFile.TemporaryPath(path));
     }
 
-    /// <summary>The text of the first element inside &lt;body&gt;.</summary>
-    private static string FirstBodyText(string html)
-    {
-        Match match = FirstBodyElement().Match(html);
-        Assert.True(match.Success, "no element after <body>");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
-
     [GeneratedRegex("data:image/png;base64,([A-Za-z0-9+/=]+)")]
     private static partial Regex DataUri();
-
-    [GeneratedRegex(@"<body>\s*<(?:p|div)\b[^>]*>([^<]*)<")]
-    private static partial Regex FirstBodyElement();
 }

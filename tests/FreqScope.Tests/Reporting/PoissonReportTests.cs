@@ -22,7 +22,7 @@ public sealed partial class PoissonReportTests
         string html = File.ReadAllText(result.ReportPath);
 
         Assert.True(result.Finished);
-        Assert.Equal(run.Summary.Verdict, FirstBodyText(html));
+        Assert.Equal(run.Summary.Verdict, ReportHtmlText.FirstBodyText(html));
         Assert.DoesNotContain("UNFINISHED", html);
         Assert.DoesNotContain("id=\"incomplete\"", html);
         Assert.Contains("<title>FreqScope report: synthetic-poisson</title>", html);
@@ -114,10 +114,10 @@ public sealed partial class PoissonReportTests
         string html = File.ReadAllText(result.ReportPath);
 
         Assert.False(result.Finished);
-        Assert.Equal("UNFINISHED RUN (status: interrupted, 2 of 6 methods)", FirstBodyText(html));
+        Assert.Equal("UNFINISHED RUN (status: interrupted, 2 of 6 methods)", ReportHtmlText.FirstBodyText(html));
         Assert.Matches("<title>[^<]*UNFINISHED RUN, interrupted[^<]*</title>", html);
         Assert.DoesNotContain(run.Summary.Verdict, html);
-        string verdict = WebUtility.HtmlDecode(VerdictParagraph().Match(html).Groups[1].Value);
+        string verdict = WebUtility.HtmlDecode(ReportHtmlText.VerdictParagraph().Match(html).Groups[1].Value);
         Assert.Equal("No verdict: the run is unfinished; so far 2 of the 2 finished methods reached ‖u − u_h‖∞ < 0.0001 (provisional).", verdict);
         Assert.Contains("<p class=\"note\" id=\"incomplete\">Incomplete report: the run is unfinished; summary.json lists only the 2 methods that finished", html);
         Assert.Equal(2, TableRows(html, "methods-table").Length);
@@ -135,7 +135,7 @@ public sealed partial class PoissonReportTests
         string html = WebUtility.HtmlDecode(File.ReadAllText(result.ReportPath));
 
         Assert.False(result.Finished);
-        Assert.Equal("UNFINISHED RUN (status: failed, 3 of 6 methods)", FirstBodyText(html));
+        Assert.Equal("UNFINISHED RUN (status: failed, 3 of 6 methods)", ReportHtmlText.FirstBodyText(html));
         Assert.Contains("No verdict: summary.json is missing (the run has not finished)", html);
         Assert.Contains("Incomplete report: summary.json is missing (status: failed), so the tables below are computed from errors.csv", html);
         Assert.Contains("<tr><th>error</th><td>out of memory</td></tr>", html);
@@ -282,20 +282,6 @@ public sealed partial class PoissonReportTests
         return [.. Regex.Matches(table.Groups[1].Value, "<tr><td>(.*?)</td></tr>").Select(m => m.Groups[1].Value.Split("</td><td>"))];
     }
 
-    /// <summary>The text of the first element inside &lt;body&gt;.</summary>
-    private static string FirstBodyText(string html)
-    {
-        Match match = FirstBodyElement().Match(html);
-        Assert.True(match.Success, "no element after <body>");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
-
     [GeneratedRegex("<img width=\"(\\d+)\" height=\"560\" alt=\"[^\"]*\" src=\"data:image/png;base64,([A-Za-z0-9+/=]+)")]
     private static partial Regex DataUri();
-
-    [GeneratedRegex(@"<body>\s*<(?:p|div)\b[^>]*>([^<]*)<")]
-    private static partial Regex FirstBodyElement();
-
-    [GeneratedRegex("<p class=\"verdict\" id=\"verdict\">([^<]*)</p>")]
-    private static partial Regex VerdictParagraph();
 }
