@@ -21,7 +21,10 @@ public sealed record PdeNetworkConfig
     /// <summary>The objective. Default residual.</summary>
     public PdeLoss Loss { get; init; } = PdeLoss.Residual;
 
-    /// <summary>β, the weight of the boundary penalty mean(u²). Default 100.</summary>
+    /// <summary>How u = 0 on the boundary is met. Default penalty.</summary>
+    public PdeBoundary Boundary { get; init; } = PdeBoundary.Penalty;
+
+    /// <summary>β, the weight of the boundary penalty mean(u²) (unused with the exact boundary). Default 100.</summary>
     public double BoundaryWeight { get; init; } = 100;
 
     /// <summary>Interior collocation points per step (2-D uniform: rounded down to a square number). Default 128.</summary>
@@ -60,7 +63,7 @@ public sealed record PdeNetworkConfig
     /// <inheritdoc />
     public bool Equals(PdeNetworkConfig? other) =>
         other is not null && Hidden.SequenceEqual(other.Hidden) && Activation == other.Activation
-        && WeightInit == other.WeightInit && BiasInit == other.BiasInit && Loss == other.Loss
+        && WeightInit == other.WeightInit && BiasInit == other.BiasInit && Loss == other.Loss && Boundary == other.Boundary
         && BoundaryWeight == other.BoundaryWeight && CollocationCount == other.CollocationCount
         && CollocationSampling == other.CollocationSampling && BoundaryPoints == other.BoundaryPoints
         && Optimizer == other.Optimizer && LearningRate == other.LearningRate && Momentum == other.Momentum

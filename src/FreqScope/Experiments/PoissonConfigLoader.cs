@@ -185,7 +185,7 @@ public static class PoissonConfigLoader
     private static PdeNetworkConfig ReadNetwork(JsonReaderContext node, int dimension)
     {
         var d = new PdeNetworkConfig();
-        node.ExpectObject("hidden", "activation", "weightInit", "biasInit", "loss", "boundaryWeight", "collocation", "boundaryPoints",
+        node.ExpectObject("hidden", "activation", "weightInit", "biasInit", "loss", "boundary", "boundaryWeight", "collocation", "boundaryPoints",
             "optimizer", "learningRate", "momentum", "nesterov", "beta1", "beta2", "weightDecay", "steps");
         var (optimizer, momentum, nesterov) = ConfigLoader.ReadOptimizerMomentum(node, d.Optimizer, d.Momentum);
         var loss = node.Optional("loss")?.GetEnum<PdeLoss>() ?? d.Loss;
@@ -228,6 +228,7 @@ public static class PoissonConfigLoader
             WeightInit = ConfigLoader.ReadInit(node.Optional("weightInit")),
             BiasInit = ConfigLoader.ReadInit(node.Optional("biasInit")),
             Loss = loss,
+            Boundary = node.Optional("boundary")?.GetEnum<PdeBoundary>() ?? d.Boundary,
             BoundaryWeight = ConfigLoader.Number(node, "boundaryWeight", d.BoundaryWeight, v => v >= 0, "a number >= 0"),
             CollocationCount = count,
             CollocationSampling = sampling,

@@ -101,6 +101,7 @@ internal static class PoissonConfigWriter
         ConfigWriter.WriteInit(w, "weightInit", n.WeightInit);
         ConfigWriter.WriteInit(w, "biasInit", n.BiasInit);
         w.WriteString("loss", JsonNames.Of(n.Loss));
+        w.WriteString("boundary", JsonNames.Of(n.Boundary));
         w.WriteNumber("boundaryWeight", n.BoundaryWeight);
         w.WriteStartObject("collocation");
         w.WriteNumber("count", n.CollocationCount);

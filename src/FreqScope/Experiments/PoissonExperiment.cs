@@ -309,7 +309,7 @@ public static class PoissonExperiment
                 using var trainer = new PdeTrainer(model, net with { CollocationCount = Math.Min(net.CollocationCount, 16) }, p.Dimension, p.Min, p.Max, _setup.Source, _config.Seed, _device);
                 using var nodes = PdeTrainer.Points(NodesFlat(), p.Dimension, _device);
                 for (int i = 0; i < 3; i++) trainer.Step();
-                FitTrainer.Predict(model, nodes);
+                PredictInBlocks(trainer, nodes);
             }
         }
 
@@ -396,7 +396,7 @@ public static class PoissonExperiment
 
             void ProbeAt(long step)
             {
-                output = FitTrainer.Predict(model, nodes);
+                output = PredictInBlocks(trainer, nodes);
                 double seconds = clock.Elapsed.TotalSeconds;
                 error = Probe(Network, step, seconds, output, history);
                 if (toTolerance is null && error < tolerance)
@@ -426,6 +426,23 @@ public static class PoissonExperiment
         }
 
         private static void cuda_synchronize() => TorchSharp.torch.cuda.synchronize();
+
+        /// <summary>The network's output at every grid node, evaluated 65 536 nodes at a time (a 2-D grid can have millions).</summary>
+        private static double[] PredictInBlocks(PdeTrainer trainer, Tensor nodes)
+        {
+            const long block = 65_536;
+            long count = nodes.shape[0];
+            if (count <= block) return trainer.Predict(nodes);
+            var output = new double[count];
+            for (long start = 0; start < count; start += block)
+            {
+                long length = Math.Min(block, count - start);
+                using var slice = nodes.narrow(0, start, length);
+                trainer.Predict(slice).CopyTo(output, start);
+            }
+
+            return output;
+        }
 
         private double[] NodesFlat()
         {

@@ -11,7 +11,8 @@ namespace FreqScope.Training;
 /// <item>Residual loss: mean over interior points of (−Δu_θ − g)², with Δu_θ by autograd (second derivatives).</item>
 /// <item>Ritz loss: |Ω| · mean over interior points of (½|∇u_θ|² − g u_θ), whose minimiser solves the PDE.</item>
 /// </list>
-/// Both add β · mean(u_θ²) over the boundary points. Interior points are either a fixed evenly spaced set (1-D: N
+/// With the penalty boundary (u_θ = N_θ) both add β · mean(u_θ²) over the boundary points; with the exact boundary
+/// u_θ = φ · N_θ, φ = Π_d 4(x_d − min)(max − x_d)/L², vanishes on the boundary and there is no penalty. Interior points are either a fixed evenly spaced set (1-D: N
 /// points min + jL/(N + 1), j = 1..N; 2-D: the m × m tensor grid with m = ⌊√N⌋) or N fresh uniform draws per step
 /// from a SplitMix64 stream seeded by the experiment seed (device independent). Boundary points: the two ends in
 /// 1-D; in 2-D P points evenly spaced along the perimeter, starting at the corner (min, min). Each step runs in its
@@ -163,7 +164,7 @@ public sealed class PdeTrainer : IDisposable
     private Tensor Objective(Tensor points, Tensor g)
     {
         var x = points.detach().requires_grad_(true);
-        var u = _model.forward(x).reshape(-1);
+        var u = Output(x);
         var grad = autograd.grad([u], [x], [ones_like(u)], retain_graph: true, create_graph: true)[0];
         Tensor interior;
         if (_config.Loss == PdeLoss.Residual)
@@ -183,8 +184,26 @@ public sealed class PdeTrainer : IDisposable
             interior = _volume * (0.5 * (grad * grad).sum(1) - g * u).mean();
         }
 
+        if (_config.Boundary == PdeBoundary.Exact) return interior;
         var ub = _model.forward(_boundary);
         return interior + _config.BoundaryWeight * (ub * ub).mean();
+    }
+
+    /// <summary>u_θ at <paramref name="x"/> (n × dimension) as a vector of n: N_θ(x), times φ(x) with the exact boundary.</summary>
+    private Tensor Output(Tensor x)
+    {
+        var n = _model.forward(x).reshape(-1);
+        if (_config.Boundary != PdeBoundary.Exact) return n;
+        var phi = ((x - _min) * (_min + _length - x) * (4.0 / (_length * _length))).prod(1);
+        return n * phi;
+    }
+
+    /// <summary>u_θ at <paramref name="points"/> (n × dimension, no gradient), as doubles on the CPU.</summary>
+    public double[] Predict(Tensor points)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        return Output(points).to(float64).cpu().data<double>().ToArray();
     }
 
     public void Dispose()

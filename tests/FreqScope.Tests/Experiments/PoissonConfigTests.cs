@@ -52,7 +52,7 @@ public sealed class PoissonConfigTests
         var c = (PoissonExperimentConfig)ConfigLoader.ParseAny(WithNetwork, "c.json");
         Assert.Equal(new PdeNetworkConfig { Steps = 100 }, c.Network);
         Assert.Equal([32, 32], c.Network!.Hidden);
-        Assert.Equal((PdeLoss.Residual, 100.0, 128, Sampling.Uniform, 2), (c.Network.Loss, c.Network.BoundaryWeight, c.Network.CollocationCount, c.Network.CollocationSampling, c.Network.BoundaryPoints));
+        Assert.Equal((PdeLoss.Residual, PdeBoundary.Penalty, 100.0, 128, Sampling.Uniform, 2), (c.Network.Loss, c.Network.Boundary, c.Network.BoundaryWeight, c.Network.CollocationCount, c.Network.CollocationSampling, c.Network.BoundaryPoints));
         Assert.Equal([10L, 50L], c.Hybrid!.Handover);
         Assert.Equal(RelaxationKind.Jacobi, c.Hybrid.Relaxation);
     }
@@ -81,7 +81,7 @@ public sealed class PoissonConfigTests
               "tolerance": 2e-5,
               "classic": { "methods": ["gaussSeidel", "dampedJacobi", "jacobi"], "omega": 0.5, "maxIterations": 12345 },
               "network": { "hidden": [5, 6], "activation": "sin", "weightInit": { "distribution": "normal", "std": 0.3 },
-                           "biasInit": { "distribution": "zeros" }, "loss": "ritz", "boundaryWeight": 3.5,
+                           "biasInit": { "distribution": "zeros" }, "loss": "ritz", "boundary": "exact", "boundaryWeight": 3.5,
                            "collocation": { "count": 99, "sampling": "random" }, "boundaryPoints": 12,
                            "optimizer": "sgd", "learningRate": 0.01, "momentum": 0.9, "nesterov": true, "beta1": 0.8, "beta2": 0.95,
                            "weightDecay": 1e-3, "steps": 77 },
@@ -91,6 +91,7 @@ public sealed class PoissonConfigTests
             """;
         var c = (PoissonExperimentConfig)ConfigLoader.ParseAny(json, "c.json");
         Assert.Equal([2, 9], c.Probe.Modes);
+        Assert.Equal(PdeBoundary.Exact, c.Network!.Boundary);
         Assert.Equal("exp(-x^2) * sin(3*y)", c.Problem.Source.Expression);
         var written = ConfigLoader.ToJsonAny(c);
         var again = ConfigLoader.ParseAny(written, "again");

@@ -197,6 +197,29 @@ public sealed class PoissonExperimentTests : IDisposable
     }
 
     [Fact]
+    public void ARunInterruptedInAHybridResumesFromTheSavedNetworkOutputs()
+    {
+        var config = Config(steps: 40, handover: [10, 40]);
+        var whole = Run(config, "whole-h");
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var first = Cancellable(config, "cut-h", cts.Token, p => { if (p.Method == "hybrid-40" && p.Iteration > 0) cts.Cancel(); });
+        Assert.Equal(RunStatus.Interrupted, first.Status);
+        Assert.Equal(["jacobi", "network", "hybrid-10"], first.Summary!.Methods.Select(m => m.Method));
+        Assert.True(File.Exists(Path.Combine(first.RunDirectory, "checkpoint", "handover-40.bin")));
+        var resumed = Run(config, "cut-h", resume: true);
+        Assert.Equal(RunStatus.Finished, resumed.Status);
+        var a = whole.Summary!.Methods.Single(m => m.Method == "hybrid-40");
+        var b = resumed.Summary!.Methods.Single(m => m.Method == "hybrid-40");
+        Assert.Equal((a.IterationsToTolerance, a.FinalError, a.HandoverError, a.HandoverStep), (b.IterationsToTolerance, b.FinalError, b.HandoverError, b.HandoverStep));
+        // The handover time is the first session's network time at step 40, kept in the checkpoint.
+        var networkRow = Rows(resumed.RunDirectory, "errors.csv").Last(c => c[0] == "network" && c[1] == "40");
+        Assert.Equal(D(networkRow[2]), b.HandoverSeconds!.Value);
+        var network = File.ReadLines(Path.Combine(resumed.RunDirectory, "solution.csv")).Skip(1).Select(l => l.Split(',')[3]).ToList();
+        Assert.Equal(File.ReadLines(Path.Combine(whole.RunDirectory, "solution.csv")).Skip(1).Select(l => l.Split(',')[3]), network);
+        Assert.All(network, v => Assert.NotEqual("", v));
+    }
+
+    [Fact]
     public void AFormulaThatIsNotFiniteOnTheGridFailsBeforeTheFolderIsCreated()
     {
         var config = Config() with { Problem = Config().Problem with { Source = new PoissonSourceConfig { Kind = PoissonSourceKind.Expression, Expression = "log(x)" } } };

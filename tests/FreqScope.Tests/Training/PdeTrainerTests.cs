@@ -86,6 +86,27 @@ public sealed class PdeTrainerTests
     }
 
     [Fact]
+    public void ExactBoundaryMultipliesByTheBubbleAndDropsThePenalty()
+    {
+        // u = φ·N with φ = 4(x + 1)(2 − x)/9 on [−1, 2]: −u'' = −(φ''N + 2φ'N' + φN''), φ' = 4(1 − 2x)/9, φ'' = −8/9.
+        using var model = OneLayer(1, W1, B1, A1, C1);
+        using var trainer = new PdeTrainer(model, Config(PdeLoss.Residual, 9) with { Boundary = PdeBoundary.Exact }, 1, -1, 2, G, 0, CPU);
+        static double Phi(double x) => 4 * (x + 1) * (2 - x) / 9;
+        var xs = Enumerable.Range(1, 9).Select(j => -1 + 3.0 * j / 10).ToArray();
+        double expected = xs.Average(x =>
+        {
+            double uxx = -8.0 / 9 * U1(x) + 2 * 4 * (1 - 2 * x) / 9 * U1x(x) + Phi(x) * U1xx(x);
+            return Math.Pow(-uxx - G(x, 0), 2);
+        });
+        Assert.Equal(expected, trainer.Loss(), 1e-5 * Math.Max(1, expected));
+        using var ends = PdeTrainer.Points([-1, 0.5, 2], 1, CPU);
+        var u = trainer.Predict(ends);
+        Assert.Equal(0.0, u[0], 12);
+        Assert.Equal(0.0, u[2], 12);
+        Assert.Equal(Phi(0.5) * U1(0.5), u[1], 5);
+    }
+
+    [Fact]
     public void ResidualLossIn2DUsesTheFullLaplacianOnTheSquareGrid()
     {
         double[,] w = { { 1.1, -0.6 }, { 0.4, 1.7 } };
