@@ -57,6 +57,15 @@ public sealed record PdeNetworkConfig
     /// <summary>Weight decay. Default 0.</summary>
     public double WeightDecay { get; init; }
 
+    /// <summary>Learning-rate schedule over the steps (none, step or cosine, as for classify's epochs). Default none.</summary>
+    public ScheduleKind Schedule { get; init; } = ScheduleKind.None;
+
+    /// <summary>Steps between decays of the step schedule. Default 1000.</summary>
+    public int DecaySteps { get; init; } = 1000;
+
+    /// <summary>Decay factor of the step schedule. Default 0.5.</summary>
+    public double Gamma { get; init; } = 0.5;
+
     /// <summary>Optimizer steps. Default 2000.</summary>
     public long Steps { get; init; } = 2000;
 
@@ -68,7 +77,8 @@ public sealed record PdeNetworkConfig
         && CollocationSampling == other.CollocationSampling && BoundaryPoints == other.BoundaryPoints
         && Optimizer == other.Optimizer && LearningRate == other.LearningRate && Momentum == other.Momentum
         && Nesterov == other.Nesterov && Beta1 == other.Beta1 && Beta2 == other.Beta2
-        && WeightDecay == other.WeightDecay && Steps == other.Steps;
+        && WeightDecay == other.WeightDecay && Schedule == other.Schedule && DecaySteps == other.DecaySteps
+        && Gamma == other.Gamma && Steps == other.Steps;
 
     /// <inheritdoc />
     public override int GetHashCode()

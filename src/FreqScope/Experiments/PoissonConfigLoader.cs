@@ -186,7 +186,7 @@ public static class PoissonConfigLoader
     {
         var d = new PdeNetworkConfig();
         node.ExpectObject("hidden", "activation", "weightInit", "biasInit", "loss", "boundary", "boundaryWeight", "collocation", "boundaryPoints",
-            "optimizer", "learningRate", "momentum", "nesterov", "beta1", "beta2", "weightDecay", "steps");
+            "optimizer", "learningRate", "momentum", "nesterov", "beta1", "beta2", "weightDecay", "schedule", "decaySteps", "gamma", "steps");
         var (optimizer, momentum, nesterov) = ConfigLoader.ReadOptimizerMomentum(node, d.Optimizer, d.Momentum);
         var loss = node.Optional("loss")?.GetEnum<PdeLoss>() ?? d.Loss;
         var activationNode = node.Optional("activation");
@@ -240,6 +240,9 @@ public static class PoissonConfigLoader
             Beta1 = ConfigLoader.Number(node, "beta1", d.Beta1, v => v is >= 0 and < 1, "a number in [0, 1)"),
             Beta2 = ConfigLoader.Number(node, "beta2", d.Beta2, v => v is >= 0 and < 1, "a number in [0, 1)"),
             WeightDecay = ConfigLoader.Number(node, "weightDecay", d.WeightDecay, v => v >= 0, "a number >= 0"),
+            Schedule = node.Optional("schedule")?.GetEnum<ScheduleKind>() ?? d.Schedule,
+            DecaySteps = ConfigLoader.Integer(node, "decaySteps", d.DecaySteps, v => v >= 1, "an integer >= 1"),
+            Gamma = ConfigLoader.Number(node, "gamma", d.Gamma, v => v is > 0 and <= 1, "a number in (0, 1]"),
             Steps = steps,
         };
     }

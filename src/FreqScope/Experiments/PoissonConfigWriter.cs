@@ -109,6 +109,9 @@ internal static class PoissonConfigWriter
         w.WriteEndObject();
         w.WriteNumber("boundaryPoints", n.BoundaryPoints);
         ConfigWriter.WriteOptimizer(w, n.Optimizer, n.LearningRate, n.Momentum, n.Nesterov, n.Beta1, n.Beta2, n.WeightDecay);
+        w.WriteString("schedule", JsonNames.Of(n.Schedule));
+        w.WriteNumber("decaySteps", n.DecaySteps);
+        w.WriteNumber("gamma", n.Gamma);
         w.WriteNumber("steps", n.Steps);
         w.WriteEndObject();
     }

@@ -409,12 +409,14 @@ public static class PoissonExperiment
                 _options.OnProgress?.Invoke(new PoissonProgress(Network, index, _methodCount, step, net.Steps, error));
             }
 
+            var schedule = new LearningRateSchedule(net.LearningRate, net.Schedule, net.DecaySteps, net.Gamma, (int)net.Steps);
             ProbeAt(0);
             for (long step = 1; step <= net.Steps; step++)
             {
                 if (cancellation.IsCancellationRequested) return null;
                 bool probe = step % _config.Probe.Every == 0 || step == net.Steps || handovers.Contains(step);
                 clock.Start();
+                if (net.Schedule != ScheduleKind.None) OptimizerFactory.SetLearningRate(trainer.Optimizer, schedule.At((int)(step - 1)));
                 trainer.Step();
                 if (probe && cuda) cuda_synchronize();
                 clock.Stop();

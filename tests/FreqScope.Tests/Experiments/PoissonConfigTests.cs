@@ -84,7 +84,7 @@ public sealed class PoissonConfigTests
                            "biasInit": { "distribution": "zeros" }, "loss": "ritz", "boundary": "exact", "boundaryWeight": 3.5,
                            "collocation": { "count": 99, "sampling": "random" }, "boundaryPoints": 12,
                            "optimizer": "sgd", "learningRate": 0.01, "momentum": 0.9, "nesterov": true, "beta1": 0.8, "beta2": 0.95,
-                           "weightDecay": 1e-3, "steps": 77 },
+                           "weightDecay": 1e-3, "schedule": "cosine", "decaySteps": 17, "gamma": 0.3, "steps": 77 },
               "hybrid": { "handover": [0, 7, 70], "relaxation": "dampedJacobi" },
               "probe": { "points": 33, "every": 7, "keep": 12, "minRelativeHeight": 0.1, "epsilon": 0.05, "modes": [9, 2] }
             }
@@ -92,6 +92,7 @@ public sealed class PoissonConfigTests
         var c = (PoissonExperimentConfig)ConfigLoader.ParseAny(json, "c.json");
         Assert.Equal([2, 9], c.Probe.Modes);
         Assert.Equal(PdeBoundary.Exact, c.Network!.Boundary);
+        Assert.Equal((ScheduleKind.Cosine, 17, 0.3), (c.Network.Schedule, c.Network.DecaySteps, c.Network.Gamma));
         Assert.Equal("exp(-x^2) * sin(3*y)", c.Problem.Source.Expression);
         var written = ConfigLoader.ToJsonAny(c);
         var again = ConfigLoader.ParseAny(written, "again");

@@ -220,6 +220,23 @@ public sealed class PoissonExperimentTests : IDisposable
     }
 
     [Fact]
+    public void TheNetworksLearningRateScheduleIsApplied()
+    {
+        static string[] Network(PoissonRunResult r) =>
+            [.. File.ReadLines(Path.Combine(r.RunDirectory, "errors.csv")).Where(l => l.StartsWith("network,", StringComparison.Ordinal)).Select(l => l.Split(',')[3])];
+        var config = Config(steps: 30, methods: []);
+        var none = Run(config, "none");
+        var flat = Run(config with { Network = config.Network! with { Schedule = ScheduleKind.Step, DecaySteps = 1, Gamma = 1 } }, "flat");
+        var halved = Run(config with { Network = config.Network! with { Schedule = ScheduleKind.Step, DecaySteps = 10, Gamma = 0.5 } }, "halved");
+        Assert.Equal(Network(none), Network(flat));
+        // The probe at step 0 precedes every step; from step 11 on the halved rate changes the network.
+        var a = Network(none);
+        var b = Network(halved);
+        Assert.Equal(a[0], b[0]);
+        Assert.NotEqual(a[^1], b[^1]);
+    }
+
+    [Fact]
     public void AFormulaThatIsNotFiniteOnTheGridFailsBeforeTheFolderIsCreated()
     {
         var config = Config() with { Problem = Config().Problem with { Source = new PoissonSourceConfig { Kind = PoissonSourceKind.Expression, Expression = "log(x)" } } };
