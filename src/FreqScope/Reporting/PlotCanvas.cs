@@ -212,11 +212,15 @@ internal static class PlotCanvas
         ScottPlot.TickGenerators.NumericManual ticks = new();
         foreach (int i in SpreadEvenly([.. Enumerable.Range(0, positions.Length)], 8))
         {
-            ticks.AddMajor(i, positions[i].ToString(Invariant));
+            ticks.AddMajor(i, TickLabel(positions[i]));
         }
 
         return (-0.5, positions.Length - 0.5, ticks);
     }
+
+    /// <summary>A column's tick label: the number as is below 100 000, otherwise in short scientific form (1.7e6), so that labels of a log-spaced axis do not run into each other.</summary>
+    public static string TickLabel(long position) =>
+        Math.Abs(position) < 100_000 ? position.ToString(Invariant) : position.ToString("0.#e0", Invariant);
 
     /// <summary>
     /// Adds a Turbo heatmap of <paramref name="values"/> (row 0 at the bottom, NaN light grey) over
