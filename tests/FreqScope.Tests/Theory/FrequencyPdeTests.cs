@@ -1,3 +1,4 @@
+using FreqScope.Spectral;
 using FreqScope.Theory;
 
 namespace FreqScope.Tests.Theory;
@@ -104,6 +105,65 @@ public sealed class FrequencyPdeTests
         double expected = Integral(u0) * Math.Pow((1 - z / 2) / (1 + z / 2), 100);
         Assert.Equal(expected, Integral(u), 1e-12);
         Assert.True(u.Max() < u0.Max() * 0.9, "diffusion should have spread the peak");
+    }
+
+    /// <summary>
+    /// The derivation in docs/frequency-pde.md, checked without a network: the linearised gradient-descent dynamics
+    /// r ← (I − (η/n) Θ) r with the Fourier-feature kernel Θ(x, x′) = (1 + σ_a² x x′) e^{−s²(x − x′)²/2} (Gaussian
+    /// angular frequencies of scale s), run on 400 points of [−10, 10], and their spectrum R(ξ) = (1/n) Σ r_i e^{−2πiξx_i}
+    /// compared with the PDE solved from R(ξ, 0) with C = η/L, D = σ_a²/4π² and ρ the density of ξ = w/2π.
+    /// </summary>
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.3)]
+    public void ThePdeFollowsTheLinearisedDynamicsOfTheFourierFeatureKernel(double sigmaA)
+    {
+        const double length = 20, s = 2, eta = 0.1;
+        const int n = 400, steps = 1500;
+        var x = Enumerable.Range(0, n).Select(i => -length / 2 + (i + 0.5) * length / n).ToArray();
+        var theta = new double[n, n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+            {
+                double z = x[i] - x[j];
+                theta[i, j] = (1 + sigmaA * sigmaA * x[i] * x[j]) * Math.Exp(-s * s * z * z / 2);
+            }
+
+        var r0 = x.Select(v => Math.Exp(-v * v / 8) * Math.Cos(3 * v)).ToArray();
+        var r = (double[])r0.Clone();
+        var next = new double[n];
+        for (int step = 0; step < steps; step++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                double sum = 0;
+                for (int j = 0; j < n; j++) sum += theta[i, j] * r[j];
+                next[i] = r[i] - eta / n * sum;
+            }
+
+            (r, next) = (next, r);
+        }
+
+        var xi = Enumerable.Range(0, 801).Select(i => -2 + 4.0 * i / 800).ToArray();
+        var spectrum0 = NonUniformDft.Forward(x, r0, 1, xi);
+        var spectrumT = NonUniformDft.Forward(x, r, 1, xi);
+        double sd = s / (2 * Math.PI);
+        double Rho(double v) => Math.Exp(-v * v / (2 * sd * sd)) / (sd * Math.Sqrt(2 * Math.PI));
+        var pde = new FrequencyPde(xi, Rho, eta / length, sigmaA * sigmaA / (4 * Math.PI * Math.PI));
+        var re = pde.Solve(spectrum0.Select(c => c.Real).ToArray(), [steps], 1.0)[0];
+        var im = pde.Solve(spectrum0.Select(c => c.Imaginary).ToArray(), [steps], 1.0)[0];
+        double error = 0, norm = 0, decayOnly = 0;
+        for (int i = 0; i < xi.Length; i++)
+        {
+            var actual = spectrumT[i];
+            error += Math.Pow(re[i] - actual.Real, 2) + Math.Pow(im[i] - actual.Imaginary, 2);
+            norm += Math.Pow(actual.Magnitude, 2);
+            decayOnly += Math.Pow((spectrum0[i] * Math.Exp(-eta / length * Rho(xi[i]) * steps) - actual).Magnitude, 2);
+        }
+
+        double relative = Math.Sqrt(error / norm);
+        Assert.True(relative < 0.01, $"σ_a = {sigmaA}: relative L2 discrepancy {relative}");
+        if (sigmaA > 0) Assert.True(Math.Sqrt(decayOnly / norm) > 0.3, "without the diffusion term the prediction should be far off");
     }
 
     [Theory]
