@@ -321,7 +321,11 @@ public static class PoissonExperiment
                 long step = long.Parse(method["hybrid-".Length..], CultureInfo.InvariantCulture);
                 var handover = state.Handovers.Single(h => h.Step == step);
                 var start = state.HandoverOutput(_runDir, step, _setup.Grid.Unknowns);
-                var result = RunRelaxation(method, index, _config.Hybrid!.Relaxation, start, handover.Seconds, recordModes: false, cancellation);
+                // A network that diverged hands over NaN or ∞: no relaxation can recover from that, so the hybrid is
+                // recorded as failing at once instead of sweeping to the limit.
+                var result = double.IsFinite(handover.Error)
+                    ? RunRelaxation(method, index, _config.Hybrid!.Relaxation, start, handover.Seconds, recordModes: false, cancellation)
+                    : Summarise(method, "hybrid", null, null, 0, handover.Seconds, Probe(method, 0, handover.Seconds, start, null), null);
                 return result is null ? null : result with
                 {
                     Kind = "hybrid",

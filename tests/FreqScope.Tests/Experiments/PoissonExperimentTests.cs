@@ -237,6 +237,24 @@ public sealed class PoissonExperimentTests : IDisposable
     }
 
     [Fact]
+    public void AHybridFromADivergedNetworkFailsAtOnceInsteadOfSweepingToTheLimit()
+    {
+        // g of 1e39 is finite in double but infinite in the network's float32, so its parameters and output become NaN.
+        var config = Config(steps: 5, handover: [5]) with
+        {
+            Problem = new PoissonProblemConfig { Intervals = 64, Source = new PoissonSourceConfig { Kind = PoissonSourceKind.Expression, Expression = "1e39*sin(3*x)" } },
+            Classic = new ClassicSolversConfig { Methods = [RelaxationKind.Jacobi], MaxIterations = 1000 },
+        };
+        var r = Run(config, "diverged");
+        var hybrid = r.Summary!.Methods.Single(m => m.Method == "hybrid-5");
+        Assert.True(double.IsNaN(hybrid.HandoverError!.Value));
+        Assert.False(hybrid.Reached);
+        Assert.Equal(0, hybrid.Iterations);
+        Assert.Null(r.Summary.BestHybrid);
+        Assert.Contains("No hybrid reached", r.Summary.Verdict);
+    }
+
+    [Fact]
     public void AFormulaThatIsNotFiniteOnTheGridFailsBeforeTheFolderIsCreated()
     {
         var config = Config() with { Problem = Config().Problem with { Source = new PoissonSourceConfig { Kind = PoissonSourceKind.Expression, Expression = "log(x)" } } };
