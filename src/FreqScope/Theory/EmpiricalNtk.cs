@@ -18,9 +18,10 @@ namespace FreqScope.Theory;
 /// Memory: the kernel is assembled block by block. Rows are grouped into blocks of b = ⌊batchSize/2⌋ examples;
 /// for every pair of blocks (A, B) the two Jacobian blocks J_A, J_B (b×P each, float64 on the CPU) are held and
 /// J_A J_Bᵀ is added to the result, so at most batchSize Jacobian rows — batchSize·P·8 bytes — are alive at a time,
-/// plus the n₁×n₂ float64 result and, while a block is being filled, one b×P staging block in the parameters' dtype
-/// and device (filled row by row, widened to float64 once per block). The price is recomputation: each Jacobian row is computed about n/(2b) times in
-/// the symmetric case (n₂/b times in the cross case). With batchSize ≥ 2n each row is computed once.
+/// plus the n₁×n₂ float64 result and, while a block is being built, its b per-row gradients in the parameters' dtype
+/// and device (twice over during the one concatenation, before the block is widened to float64). The price is
+/// recomputation: each Jacobian row is computed about n/(2b) times in the symmetric case (n₂/b times in the cross
+/// case); with batchSize ≥ 2n each row is computed once.
 /// </para>
 /// <para>
 /// Products are formed and accumulated in float64 on the CPU (the Jacobian itself has the model's precision).
@@ -143,17 +144,18 @@ public static class EmpiricalNtk
     }
 
     /// <summary>Rows start … start+rows−1 of the Jacobian, rows×P float64 on the CPU (a tensor of the caller's scope).</summary>
+    /// <remarks>
+    /// The per-row gradients are kept as they come and joined by one <c>cat</c> per block: per-row copies would be
+    /// many small parallel kernels, whose thread hand-off dominates the time on a busy machine.
+    /// </remarks>
     private static Tensor JacobianBlock(nn.Module<Tensor, Tensor> model, Tensor[] parameters, Tensor x, int start, int rows)
     {
-        long total = parameters.Sum(p => p.numel());
-        // Filled in the parameters' own dtype and device, widened to float64 on the CPU once per block
-        // (per-row conversions cost far more than the forward and backward passes).
-        var block = zeros([rows, total], dtype: parameters[0].dtype, device: parameters[0].device);
+        using var scope = NewDisposeScope();
+        var pieces = new List<Tensor>(rows * parameters.Length);
         using (enable_grad())
         {
             for (var i = 0; i < rows; i++)
             {
-                using var scope = NewDisposeScope();
                 var output = model.forward(x.narrow(0, start + i, 1).detach());
                 if (output.numel() != 1)
                 {
@@ -161,24 +163,17 @@ public static class EmpiricalNtk
                 }
 
                 var grads = autograd.grad([output.reshape(1)], parameters, allow_unused: true);
-                using var _ = no_grad();
-                var row = block[i];
-                long offset = 0;
                 for (var k = 0; k < parameters.Length; k++)
                 {
-                    var count = parameters[k].numel();
                     var g = grads[k];
-                    if (g is not null && !g.IsInvalid)
-                    {
-                        row.narrow(0, offset, count).copy_(g.reshape(-1));
-                    }
-
-                    offset += count;
+                    pieces.Add(g is not null && !g.IsInvalid
+                        ? g.detach().reshape(-1)
+                        : zeros([parameters[k].numel()], dtype: parameters[k].dtype, device: parameters[k].device));
                 }
             }
         }
 
-        using var widen = NewDisposeScope();
-        return block.to(float64, CPU).MoveToOuterDisposeScope();
+        using var _ = no_grad();
+        return cat(pieces, 0).view(rows, -1).to(float64, CPU).MoveToOuterDisposeScope();
     }
 }
