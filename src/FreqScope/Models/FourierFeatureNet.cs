@@ -14,7 +14,7 @@ namespace FreqScope.Models;
 /// <remarks>
 /// <para>
 /// Initialisation, all from one <see cref="SplitMix64"/> seeded with the constructor's seed so it is the same on every
-/// device: first W = density.Sample(m, d) (row-major m×d), then a (m values), then b (m values), a_j, b_j ~ N(0, σ_a²)
+/// device: first W = density.Sample(m, d) (row-major m×d; or the density's quantiles when stratified), then a (m values), then b (m values), a_j, b_j ~ N(0, σ_a²)
 /// by Box–Muller. The output bias starts at 0.
 /// </para>
 /// <para>
@@ -43,6 +43,7 @@ public sealed class FourierFeatureNet : nn.Module<Tensor, Tensor>
     /// <param name="seed">Seed of the <see cref="SplitMix64"/> that draws W, a and b.</param>
     /// <param name="trainFrequencies">Whether W is trainable (requires_grad); a and b always are.</param>
     /// <param name="outputBias">Whether to add a trainable scalar output bias c (initially 0).</param>
+    /// <param name="stratified">1-D only: W = the density's quantiles F⁻¹((j + ½)/m) (no sampling noise) instead of random draws; a and b are still drawn from the seed.</param>
     /// <exception cref="ArgumentException">σ_a is not finite and positive.</exception>
     /// <exception cref="ArgumentOutOfRangeException">d or m &lt; 1.</exception>
     public FourierFeatureNet(
@@ -52,7 +53,8 @@ public sealed class FourierFeatureNet : nn.Module<Tensor, Tensor>
         double sigmaA = 1.0,
         long seed = 0,
         bool trainFrequencies = true,
-        bool outputBias = false) : base(nameof(FourierFeatureNet))
+        bool outputBias = false,
+        bool stratified = false) : base(nameof(FourierFeatureNet))
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputDimension, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
@@ -67,8 +69,14 @@ public sealed class FourierFeatureNet : nn.Module<Tensor, Tensor>
         Density = density;
         SigmaA = sigmaA;
         Seed = seed;
+        if (stratified && inputDimension != 1)
+        {
+            throw new ArgumentException($"stratified frequencies (the density's quantiles) need a 1-D input; got {inputDimension} dimensions", nameof(stratified));
+        }
+
+        Stratified = stratified;
         var random = new SplitMix64(seed);
-        var w = density.Sample(width, inputDimension, random);
+        var w = stratified ? density.Quantiles(width) : density.Sample(width, inputDimension, random);
         var a = NormalDraws.Draw(width, random, sigmaA);
         var b = NormalDraws.Draw(width, random, sigmaA);
         // Parameters are looked up by name when used: to(device/dtype) replaces the registered objects.
@@ -84,6 +92,9 @@ public sealed class FourierFeatureNet : nn.Module<Tensor, Tensor>
 
     /// <summary>Input dimension d.</summary>
     public int InputDimension { get; }
+
+    /// <summary>Whether W holds the density's quantiles (<see cref="FrequencyDensity.Quantiles"/>) instead of random draws.</summary>
+    public bool Stratified { get; }
 
     /// <summary>Number of frequency vectors m.</summary>
     public int Width { get; }
