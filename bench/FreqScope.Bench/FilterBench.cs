@@ -61,19 +61,14 @@ public static class FilterBench
             foreach (var t in warmFilter.LowPass(yw)) t.Dispose();
         }
 
-        Synchronize(device);
+        BenchApp.Synchronize(device);
         var sw = Stopwatch.StartNew();
         using var filter = new GaussianFilter(x, [o.Delta], 0, o.BlockRows);
         var lows = filter.LowPass(y);
-        Synchronize(device);
+        BenchApp.Synchronize(device);
         double seconds = sw.Elapsed.TotalSeconds;
         foreach (var t in lows) t.Dispose();
         return (seconds, filter.BlockRows);
-    }
-
-    private static void Synchronize(Device device)
-    {
-        if (device.type == DeviceType.CUDA) cuda.synchronize(device);
     }
 
     private static (double?, string) RunPeer(string python, string device, int threads, FilterBenchOptions o)

@@ -108,11 +108,8 @@ internal static class RunCommand
 
     private static int RunFit(IAnsiConsole console, FitExperimentConfig config, Arguments a, string runDir, string? configDir, CancellationToken token)
     {
-        FitRunResult? result = null;
-        Progress(console).Start(ctx =>
-        {
-            var task = ctx.AddTask("training", maxValue: config.Training.Steps);
-            result = FitExperiment.Run(config, new FitRunOptions
+        var r = WithProgress(console, "training", config.Training.Steps, task =>
+            FitExperiment.Run(config, new FitRunOptions
             {
                 RunDirectory = runDir,
                 Resume = a.Resume is not null,
@@ -124,19 +121,14 @@ internal static class RunCommand
                     task.Value = p.Step;
                     task.Description = string.Create(CultureInfo.InvariantCulture, $"step {p.Step,7}  loss {p.TrainLoss,10:E3}");
                 },
-            }, token);
-        });
-        var r = result!;
+            }, token));
         return Finish(console, r.Status, r.RunDirectory, $"step {r.StepsCompleted}", r.Summary?.Verdict, a.NoReport);
     }
 
     private static int RunClassify(IAnsiConsole console, ClassifyExperimentConfig config, Arguments a, string runDir, string? configDir, CancellationToken token)
     {
-        ClassifyRunResult? result = null;
-        Progress(console).Start(ctx =>
-        {
-            var task = ctx.AddTask("preparing", maxValue: 1);
-            result = ClassifyExperiment.Run(config, new ClassifyRunOptions
+        var r = WithProgress(console, "preparing", 1, task =>
+            ClassifyExperiment.Run(config, new ClassifyRunOptions
             {
                 RunDirectory = runDir,
                 Resume = a.Resume is not null,
@@ -151,19 +143,14 @@ internal static class RunCommand
                     task.Description = string.Create(CultureInfo.InvariantCulture,
                         $"epoch {p.Epoch,3}/{p.Epochs}  train acc {p.TrainAccuracy,6:P1}  test acc {p.TestAccuracy,6:P1}");
                 },
-            }, token);
-        });
-        var r = result!;
+            }, token));
         return Finish(console, r.Status, r.RunDirectory, $"epoch {r.EpochsCompleted} (step {r.StepsCompleted})", r.Summary?.Verdict, a.NoReport);
     }
 
     private static int RunPoisson(IAnsiConsole console, PoissonExperimentConfig config, Arguments a, string runDir, CancellationToken token)
     {
-        PoissonRunResult? result = null;
-        Progress(console).Start(ctx =>
-        {
-            var task = ctx.AddTask("solving", maxValue: PoissonExperiment.Plan(config).Count);
-            result = PoissonExperiment.Run(config, new PoissonRunOptions
+        var r = WithProgress(console, "solving", PoissonExperiment.Plan(config).Count, task =>
+            PoissonExperiment.Run(config, new PoissonRunOptions
             {
                 RunDirectory = runDir,
                 Resume = a.Resume is not null,
@@ -177,15 +164,20 @@ internal static class RunCommand
                     task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                         $"{p.Method,-12} iteration {p.Iteration,9}  error {p.Error,9:E2}"));
                 },
-            }, token);
-        });
-        var r = result!;
+            }, token));
         return Finish(console, r.Status, r.RunDirectory, $"method {r.MethodsCompleted + 1}", r.Summary?.Verdict, a.NoReport);
     }
 
-    private static Progress Progress(IAnsiConsole console) => console.Progress()
-        .AutoClear(false)
-        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn());
+    /// <summary>Runs <paramref name="run"/> under a progress bar with one task (description and maximum given) and returns its result.</summary>
+    private static T WithProgress<T>(IAnsiConsole console, string description, double maxValue, Func<ProgressTask, T> run)
+    {
+        T? result = default;
+        console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(ctx => result = run(ctx.AddTask(description, maxValue: maxValue)));
+        return result!;
+    }
 
     private static int Finish(IAnsiConsole console, string status, string runDir, string where, string? verdict, bool noReport)
     {

@@ -113,18 +113,18 @@ public static class ClassifyConfigLoader
         if (node is null) return d;
         node.ExpectObject("loss", "optimizer", "learningRate", "momentum", "nesterov", "beta1", "beta2", "weightDecay",
             "batchSize", "epochs", "schedule", "stepEpochs", "gamma", "checkpointEvery");
-        var (optimizer, momentum, nesterov) = ConfigLoader.ReadOptimizerMomentum(node, d.Optimizer, d.Momentum);
+        var o = ConfigLoader.ReadOptimizer(node, new OptimizerKeys(d.Optimizer, d.LearningRate, d.Momentum, d.Nesterov, d.Beta1, d.Beta2, d.WeightDecay));
 
         return new ClassifyTrainingConfig
         {
             Loss = node.Optional("loss")?.GetEnum<LossKind>() ?? d.Loss,
-            Optimizer = optimizer,
-            LearningRate = ConfigLoader.Number(node, "learningRate", d.LearningRate, v => v > 0, "a number > 0"),
-            Momentum = momentum,
-            Nesterov = nesterov,
-            Beta1 = ConfigLoader.Number(node, "beta1", d.Beta1, v => v is >= 0 and < 1, "a number in [0, 1)"),
-            Beta2 = ConfigLoader.Number(node, "beta2", d.Beta2, v => v is >= 0 and < 1, "a number in [0, 1)"),
-            WeightDecay = ConfigLoader.Number(node, "weightDecay", d.WeightDecay, v => v >= 0, "a number >= 0"),
+            Optimizer = o.Optimizer,
+            LearningRate = o.LearningRate,
+            Momentum = o.Momentum,
+            Nesterov = o.Nesterov,
+            Beta1 = o.Beta1,
+            Beta2 = o.Beta2,
+            WeightDecay = o.WeightDecay,
             BatchSize = ConfigLoader.Integer(node, "batchSize", d.BatchSize, v => v >= 1, "an integer >= 1"),
             Epochs = ConfigLoader.Integer(node, "epochs", d.Epochs, v => v is >= 1 and <= 100_000, "an integer between 1 and 100000"),
             Schedule = node.Optional("schedule")?.GetEnum<ScheduleKind>() ?? d.Schedule,

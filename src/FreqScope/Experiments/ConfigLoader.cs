@@ -247,10 +247,24 @@ public static partial class ConfigLoader
     }
 
     /// <summary>
-    /// The keys <c>optimizer</c>, <c>momentum</c> (in [0, 1)) and <c>nesterov</c> of a training object; Nesterov
-    /// momentum requires SGD with momentum &gt; 0.
+    /// The optimizer keys of a training object: <c>optimizer</c>, <c>learningRate</c> (&gt; 0), <c>momentum</c> (in
+    /// [0, 1)), <c>nesterov</c> (default false; requires SGD with momentum &gt; 0), <c>beta1</c> and <c>beta2</c> (in
+    /// [0, 1)) and <c>weightDecay</c> (≥ 0), each defaulting to <paramref name="defaults"/>.
     /// </summary>
-    internal static (OptimizerKind Optimizer, double Momentum, bool Nesterov) ReadOptimizerMomentum(
+    internal static OptimizerKeys ReadOptimizer(JsonReaderContext node, OptimizerKeys defaults)
+    {
+        var (optimizer, momentum, nesterov) = ReadOptimizerMomentum(node, defaults.Optimizer, defaults.Momentum);
+        return new OptimizerKeys(
+            optimizer,
+            Number(node, "learningRate", defaults.LearningRate, v => v > 0, "a number > 0"),
+            momentum,
+            nesterov,
+            Number(node, "beta1", defaults.Beta1, v => v is >= 0 and < 1, "a number in [0, 1)"),
+            Number(node, "beta2", defaults.Beta2, v => v is >= 0 and < 1, "a number in [0, 1)"),
+            Number(node, "weightDecay", defaults.WeightDecay, v => v >= 0, "a number >= 0"));
+    }
+
+    private static (OptimizerKind Optimizer, double Momentum, bool Nesterov) ReadOptimizerMomentum(
         JsonReaderContext node, OptimizerKind defaultOptimizer, double defaultMomentum)
     {
         var optimizer = node.Optional("optimizer")?.GetEnum<OptimizerKind>() ?? defaultOptimizer;
@@ -340,7 +354,8 @@ public static partial class ConfigLoader
         var defaults = new TrainingConfig();
         if (node is null) return defaults;
         node.ExpectObject("optimizer", "learningRate", "momentum", "nesterov", "beta1", "beta2", "weightDecay", "batchSize", "steps", "h1Weight", "stopAtLoss", "checkpointEvery");
-        var (optimizer, momentum, nesterov) = ReadOptimizerMomentum(node, defaults.Optimizer, defaults.Momentum);
+        var o = ReadOptimizer(node, new OptimizerKeys(defaults.Optimizer, defaults.LearningRate, defaults.Momentum, defaults.Nesterov,
+            defaults.Beta1, defaults.Beta2, defaults.WeightDecay));
 
         int? batchSize = null;
         if (node.OptionalOrNull("batchSize") is { } batchNode)
@@ -368,13 +383,13 @@ public static partial class ConfigLoader
 
         return new TrainingConfig
         {
-            Optimizer = optimizer,
-            LearningRate = Number(node, "learningRate", defaults.LearningRate, v => v > 0, "a number > 0"),
-            Momentum = momentum,
-            Nesterov = nesterov,
-            Beta1 = Number(node, "beta1", defaults.Beta1, v => v is >= 0 and < 1, "a number in [0, 1)"),
-            Beta2 = Number(node, "beta2", defaults.Beta2, v => v is >= 0 and < 1, "a number in [0, 1)"),
-            WeightDecay = Number(node, "weightDecay", defaults.WeightDecay, v => v >= 0, "a number >= 0"),
+            Optimizer = o.Optimizer,
+            LearningRate = o.LearningRate,
+            Momentum = o.Momentum,
+            Nesterov = o.Nesterov,
+            Beta1 = o.Beta1,
+            Beta2 = o.Beta2,
+            WeightDecay = o.WeightDecay,
             BatchSize = batchSize,
             Steps = steps,
             H1Weight = Number(node, "h1Weight", defaults.H1Weight, v => v >= 0, "a number >= 0"),

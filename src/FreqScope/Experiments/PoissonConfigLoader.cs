@@ -187,7 +187,7 @@ public static class PoissonConfigLoader
         var d = new PdeNetworkConfig();
         node.ExpectObject("hidden", "activation", "weightInit", "biasInit", "loss", "boundary", "boundaryWeight", "collocation", "boundaryPoints",
             "optimizer", "learningRate", "momentum", "nesterov", "beta1", "beta2", "weightDecay", "schedule", "decaySteps", "gamma", "steps");
-        var (optimizer, momentum, nesterov) = ConfigLoader.ReadOptimizerMomentum(node, d.Optimizer, d.Momentum);
+        var o = ConfigLoader.ReadOptimizer(node, new OptimizerKeys(d.Optimizer, d.LearningRate, d.Momentum, d.Nesterov, d.Beta1, d.Beta2, d.WeightDecay));
         var loss = node.Optional("loss")?.GetEnum<PdeLoss>() ?? d.Loss;
         var activationNode = node.Optional("activation");
         var activation = activationNode?.GetEnum<Activation>() ?? d.Activation;
@@ -233,13 +233,13 @@ public static class PoissonConfigLoader
             CollocationCount = count,
             CollocationSampling = sampling,
             BoundaryPoints = boundaryPoints,
-            Optimizer = optimizer,
-            LearningRate = ConfigLoader.Number(node, "learningRate", d.LearningRate, v => v > 0, "a number > 0"),
-            Momentum = momentum,
-            Nesterov = nesterov,
-            Beta1 = ConfigLoader.Number(node, "beta1", d.Beta1, v => v is >= 0 and < 1, "a number in [0, 1)"),
-            Beta2 = ConfigLoader.Number(node, "beta2", d.Beta2, v => v is >= 0 and < 1, "a number in [0, 1)"),
-            WeightDecay = ConfigLoader.Number(node, "weightDecay", d.WeightDecay, v => v >= 0, "a number >= 0"),
+            Optimizer = o.Optimizer,
+            LearningRate = o.LearningRate,
+            Momentum = o.Momentum,
+            Nesterov = o.Nesterov,
+            Beta1 = o.Beta1,
+            Beta2 = o.Beta2,
+            WeightDecay = o.WeightDecay,
             Schedule = node.Optional("schedule")?.GetEnum<ScheduleKind>() ?? d.Schedule,
             DecaySteps = ConfigLoader.Integer(node, "decaySteps", d.DecaySteps, v => v >= 1, "an integer >= 1"),
             Gamma = ConfigLoader.Number(node, "gamma", d.Gamma, v => v is > 0 and <= 1, "a number in (0, 1]"),
@@ -308,8 +308,6 @@ public static class PoissonConfigLoader
         };
     }
 
-    /// <summary>The largest mode index: n − 1 in 1-D; the largest shell round(√2 (n − 1)) in 2-D.</summary>
-    internal static int LargestMode(PoissonProblemConfig problem) => problem.Dimension == 1
-        ? problem.Intervals - 1
-        : (int)Math.Round(Math.Sqrt(2.0) * (problem.Intervals - 1));
+    /// <summary>The largest mode index of the problem's grid (see <see cref="ModeSpectrum.LargestMode(int, int)"/>).</summary>
+    internal static int LargestMode(PoissonProblemConfig problem) => ModeSpectrum.LargestMode(problem.Dimension, problem.Intervals);
 }

@@ -154,7 +154,6 @@ public static class PoissonExperiment
                 }
 
                 state.Methods.Add(result);
-                state.Completed.Add(method);
                 session.Flush();
                 state.Save(runDir, session.Rows());
                 RunFolder.WriteManifest(runDir, Manifest(RunStatus.Running));
@@ -307,7 +306,8 @@ public static class PoissonExperiment
                 using var model = new Mlp(p.Dimension, net.Hidden, 1, net.Activation);
                 model.to(_device);
                 using var trainer = new PdeTrainer(model, net with { CollocationCount = Math.Min(net.CollocationCount, 16) }, p.Dimension, p.Min, p.Max, _setup.Source, _config.Seed, _device);
-                using var nodes = PdeTrainer.Points(NodesFlat(), p.Dimension, _device);
+                // A few grid nodes are enough to compile the prediction path; the whole grid can hold millions.
+                using var nodes = PdeTrainer.Points(NodesFlat()[..(Math.Min(64, _setup.Grid.Unknowns) * p.Dimension)], p.Dimension, _device);
                 for (int i = 0; i < 3; i++) trainer.Step();
                 PredictInBlocks(trainer, nodes);
             }
@@ -342,7 +342,7 @@ public static class PoissonExperiment
         private PoissonMethodSummary? RunRelaxation(string method, int index, RelaxationKind kind, double[] initial, double startSeconds,
             bool recordModes, CancellationToken cancellation)
         {
-            var relaxation = new Relaxation(_setup.Grid, _setup.Rhs, kind, kind == RelaxationKind.DampedJacobi ? _config.Classic.Omega : 1.0, initial);
+            var relaxation = new Relaxation(_setup.Grid, _setup.Rhs, kind, _config.Classic.Omega, initial);
             var history = new ModeHistory(_setup.Analysed.Length);
             var clock = new Stopwatch();
             long max = _config.Classic.MaxIterations;
@@ -422,7 +422,7 @@ public static class PoissonExperiment
                 clock.Start();
                 if (net.Schedule != ScheduleKind.None) OptimizerFactory.SetLearningRate(trainer.Optimizer, schedule.At((int)(step - 1)));
                 trainer.Step();
-                if (probe && cuda) cuda_synchronize();
+                if (probe && cuda) TorchSharp.torch.cuda.synchronize(_device);
                 clock.Stop();
                 if (probe) ProbeAt(step);
             }
@@ -430,8 +430,6 @@ public static class PoissonExperiment
             state.SaveNetworkOutput(_runDir, output);
             return Summarise(Network, "network", toTolerance, secondsToTolerance, net.Steps, clock.Elapsed.TotalSeconds, error, history);
         }
-
-        private static void cuda_synchronize() => TorchSharp.torch.cuda.synchronize();
 
         /// <summary>The network's output at every grid node, evaluated 65 536 nodes at a time (a 2-D grid can have millions).</summary>
         private static double[] PredictInBlocks(PdeTrainer trainer, Tensor nodes)

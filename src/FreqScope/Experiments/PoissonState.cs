@@ -1,20 +1,24 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using FreqScope.Reporting;
 using FreqScope.Training;
 
 namespace FreqScope.Experiments;
 
 /// <summary>
-/// A poisson run's checkpoint (<c>checkpoint/state.json</c>): the finished methods and their summaries, the CSV row
+/// A poisson run's checkpoint (<c>checkpoint/state.json</c>): the finished methods' summaries, the CSV row
 /// counts they match, and the network's handovers; the network's outputs at the handovers and at its last step are
 /// stored beside it as raw little-endian float64 files (<c>handover-T.bin</c>, <c>network.bin</c>).
 /// </summary>
 internal sealed class PoissonState
 {
-    public List<string> Completed { get; init; } = [];
     public Dictionary<string, long> Rows { get; set; } = [];
     public List<PoissonMethodSummary> Methods { get; init; } = [];
+
+    /// <summary>The names of the finished methods, in the order they ran.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Completed => Methods.ConvertAll(m => m.Method);
     public List<HandoverRecord> Handovers { get; init; } = [];
 
     /// <summary>One handover: the network step, its training seconds up to then, and its error ‖u − u_h‖∞.</summary>

@@ -23,30 +23,23 @@ public static class DirectPoissonSolver
         return grid.Dimension == 1 ? Thomas(grid, rhs) : Spectral(grid, rhs);
     }
 
-    /// <summary>Thomas algorithm for tridiag(−1, 2, −1)·u = h²g.</summary>
+    /// <summary>Thomas algorithm for tridiag(−1, 2, −1)·u = h²g (row i: −u_{i−1} + 2u_i − u_{i+1} = h²g_i).</summary>
     private static double[] Thomas(PoissonGrid grid, ReadOnlySpan<double> rhs)
     {
         var m = rhs.Length;
         var h2 = grid.Spacing * grid.Spacing;
-        var upper = new double[m]; // modified super-diagonal c'_i
-        var u = new double[m];     // modified right-hand side d'_i, then the solution
-
-        // Row i: −u_{i−1} + 2u_i − u_{i+1} = h²g_i.
-        var pivot = 2.0;
-        upper[0] = -1.0 / pivot;
-        u[0] = h2 * rhs[0] / pivot;
-        for (var i = 1; i < m; i++)
+        var offDiagonal = new double[m];
+        var diagonal = new double[m];
+        var d = new double[m];
+        for (var i = 0; i < m; i++)
         {
-            pivot = 2.0 + upper[i - 1];
-            upper[i] = -1.0 / pivot;
-            u[i] = ((h2 * rhs[i]) + u[i - 1]) / pivot;
+            offDiagonal[i] = -1.0;
+            diagonal[i] = 2.0;
+            d[i] = h2 * rhs[i];
         }
 
-        for (var i = m - 2; i >= 0; i--)
-        {
-            u[i] -= upper[i] * u[i + 1];
-        }
-
+        var u = new double[m];
+        Tridiagonal.Solve(offDiagonal, diagonal, offDiagonal, d, u, new double[m]);
         return u;
     }
 

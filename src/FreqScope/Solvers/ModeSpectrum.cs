@@ -12,14 +12,21 @@ namespace FreqScope.Solvers;
 public static class ModeSpectrum
 {
     /// <summary>The largest mode (1-D) or shell (2-D) index of <paramref name="grid"/>.</summary>
-    public static int LargestMode(PoissonGrid grid) => grid.Dimension == 1
-        ? grid.PointsPerAxis
-        : (int)Math.Round(Math.Sqrt(2.0) * grid.PointsPerAxis);
+    public static int LargestMode(PoissonGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        return LargestMode(grid.Dimension, grid.Intervals);
+    }
+
+    /// <summary>The largest mode (1-D: n − 1) or shell (2-D: round(√2 (n − 1))) of a grid of <paramref name="intervals"/> n per axis.</summary>
+    public static int LargestMode(int dimension, int intervals) => dimension == 1
+        ? intervals - 1
+        : (int)Math.Round(Math.Sqrt(2.0) * (intervals - 1));
 
     /// <summary>The shell of mode (k, l): round(√(k² + l²)).</summary>
     public static int Shell(int k, int l) => (int)Math.Round(Math.Sqrt((double)k * k + (double)l * l));
 
-    /// <summary>Amplitudes per mode (1-D) or shell (2-D) of <paramref name="v"/>, indexed 0..<see cref="LargestMode"/>.</summary>
+    /// <summary>Amplitudes per mode (1-D) or shell (2-D) of <paramref name="v"/>, indexed 0..<see cref="LargestMode(PoissonGrid)"/>.</summary>
     /// <param name="grid">The grid <paramref name="v"/> lives on.</param>
     /// <param name="v">Values at the interior nodes (2-D: flat, row-major as <see cref="PoissonGrid"/> documents).</param>
     /// <returns>The amplitudes; entry 0 is 0.</returns>

@@ -1,3 +1,5 @@
+using FreqScope.Solvers;
+
 namespace FreqScope.Theory;
 
 /// <summary>
@@ -27,6 +29,12 @@ namespace FreqScope.Theory;
 /// </remarks>
 public sealed class FrequencyPde
 {
+    /// <summary>3-point Gauss–Legendre nodes on [0, 1] (exact for polynomials of degree 5).</summary>
+    private static readonly double[] GaussNodes = [(1 - Math.Sqrt(0.6)) / 2, 0.5, (1 + Math.Sqrt(0.6)) / 2];
+
+    /// <summary>The weights of <see cref="GaussNodes"/>.</summary>
+    private static readonly double[] GaussWeights = [5.0 / 18, 8.0 / 18, 5.0 / 18];
+
     private readonly double[] _nodes;
     private readonly double _c;
     private readonly double _diffusion;
@@ -70,22 +78,18 @@ public sealed class FrequencyPde
         var rDiag = new double[n];
         var rUpper = new double[n];
 
-        // 3-point Gauss–Legendre on [0, 1].
-        double g = Math.Sqrt(0.6);
-        double[] qs = [(1 - g) / 2, 0.5, (1 + g) / 2];
-        double[] qw = [5.0 / 18, 8.0 / 18, 5.0 / 18];
         for (int e = 0; e < n - 1; e++)
         {
             double h = nodes[e + 1] - nodes[e];
             double m00 = 0, m01 = 0, m11 = 0, k = 0, r00 = 0, r01 = 0, r11 = 0;
             for (int q = 0; q < 3; q++)
             {
-                double s = qs[q];
+                double s = GaussNodes[q];
                 double xi = nodes[e] + s * h;
                 double p = rho(xi);
                 if (!(p >= 0) || double.IsInfinity(p))
                     throw new ArgumentException($"ρ({xi}) = {p}; expected a finite number >= 0", nameof(rho));
-                double w = qw[q] * h;
+                double w = GaussWeights[q] * h;
                 double f0 = 1 - s, f1 = s;
                 m00 += w * f0 * f0;
                 m01 += w * f0 * f1;
@@ -227,16 +231,13 @@ public sealed class FrequencyPde
     private void LoadVector(Func<double, double, double> source, double t, double[] f)
     {
         Array.Clear(f);
-        double g = Math.Sqrt(0.6);
-        double[] qs = [(1 - g) / 2, 0.5, (1 + g) / 2];
-        double[] qw = [5.0 / 18, 8.0 / 18, 5.0 / 18];
         for (int e = 0; e < _nodes.Length - 1; e++)
         {
             double h = _nodes[e + 1] - _nodes[e];
             for (int q = 0; q < 3; q++)
             {
-                double s = qs[q];
-                double value = source(_nodes[e] + s * h, t) * qw[q] * h;
+                double s = GaussNodes[q];
+                double value = source(_nodes[e] + s * h, t) * GaussWeights[q] * h;
                 f[e] += value * (1 - s);
                 f[e + 1] += value * s;
             }
@@ -253,18 +254,15 @@ public sealed class FrequencyPde
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(exact);
         if (nodes.Count != values.Count) throw new ArgumentException($"{values.Count} values for {nodes.Count} nodes", nameof(values));
-        double g = Math.Sqrt(0.6);
-        double[] qs = [(1 - g) / 2, 0.5, (1 + g) / 2];
-        double[] qw = [5.0 / 18, 8.0 / 18, 5.0 / 18];
         double sum = 0;
         for (int e = 0; e < nodes.Count - 1; e++)
         {
             double h = nodes[e + 1] - nodes[e];
             for (int q = 0; q < 3; q++)
             {
-                double s = qs[q];
+                double s = GaussNodes[q];
                 double diff = (1 - s) * values[e] + s * values[e + 1] - exact(nodes[e] + s * h);
-                sum += qw[q] * h * diff * diff;
+                sum += GaussWeights[q] * h * diff * diff;
             }
         }
 

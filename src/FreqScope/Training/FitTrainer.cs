@@ -44,13 +44,7 @@ public sealed class FitTrainer : IDisposable
     }
 
     /// <summary>A column tensor (n×1, float32) on <paramref name="device"/>.</summary>
-    public static Tensor ToColumn(double[] values, Device device)
-    {
-        var f = new float[values.Length];
-        for (int i = 0; i < f.Length; i++) f[i] = (float)values[i];
-        using var cpu = tensor(f).reshape(values.Length, 1);
-        return cpu.to(device);
-    }
+    public static Tensor ToColumn(double[] values, Device device) => PdeTrainer.Points(values, 1, device);
 
     /// <summary>One optimizer step on the next batch.</summary>
     public void Step()

@@ -146,7 +146,7 @@ public sealed class PdeTrainer : IDisposable
     public void Step()
     {
         using var scope = NewDisposeScope();
-        var (points, g) = _fixedPoints is not null ? (_fixedPoints, _fixedSource!) : RandomPoints();
+        var (points, g) = NextPoints();
         Optimizer.zero_grad();
         var loss = Objective(points, g);
         loss.backward();
@@ -157,9 +157,12 @@ public sealed class PdeTrainer : IDisposable
     public double Loss()
     {
         using var scope = NewDisposeScope();
-        var (points, g) = _fixedPoints is not null ? (_fixedPoints, _fixedSource!) : RandomPoints();
+        var (points, g) = NextPoints();
         return Objective(points, g).item<float>();
     }
+
+    /// <summary>The fixed uniform points and their source values, or a fresh random draw.</summary>
+    private (Tensor Points, Tensor Source) NextPoints() => _fixedPoints is not null ? (_fixedPoints, _fixedSource!) : RandomPoints();
 
     private Tensor Objective(Tensor points, Tensor g)
     {

@@ -1,4 +1,4 @@
-namespace FreqScope.Theory;
+namespace FreqScope.Solvers;
 
 /// <summary>The Thomas algorithm for tridiagonal systems.</summary>
 internal static class Tridiagonal
@@ -7,7 +7,7 @@ internal static class Tridiagonal
     /// Solves T x = d for T with sub-diagonal <paramref name="lower"/> (lower[0] unused), diagonal
     /// <paramref name="diag"/> and super-diagonal <paramref name="upper"/> (upper[^1] unused), into
     /// <paramref name="x"/>; <paramref name="scratch"/> has the same length. No pivoting: T must be diagonally
-    /// dominant or symmetric positive definite (true for M + θΔt·A).
+    /// dominant or symmetric positive definite (true for the discrete Laplacian and for M + θΔt·A).
     /// </summary>
     public static void Solve(double[] lower, double[] diag, double[] upper, double[] d, double[] x, double[] scratch)
     {
