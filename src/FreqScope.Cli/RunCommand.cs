@@ -54,6 +54,7 @@ internal static class RunCommand
             {
                 ClassifyExperimentConfig classify => RunClassify(console, classify, a, runDir, configDir, cts.Token),
                 PoissonExperimentConfig poisson => RunPoisson(console, poisson, a, runDir, cts.Token),
+                FourierExperimentConfig fourier => RunFourier(console, fourier, a, runDir, cts.Token),
                 FitExperimentConfig fit => RunFit(console, fit, a, runDir, configDir, cts.Token),
                 _ => throw new UsageException($"experiment \"{config.Experiment}\" cannot be run"),
             };
@@ -101,6 +102,18 @@ internal static class RunCommand
                 }
 
                 return a.Smoke ? PoissonExperiment.Smoke(p) : p;
+            case FourierExperimentConfig ff:
+                if (a.Epochs is not null) throw new UsageException($"--epochs applies to classify experiments; \"{ff.Name}\" is a fourier-features experiment (use --steps)");
+                if (a.Data is not null) throw new UsageException($"--data applies to classify experiments; \"{ff.Name}\" is a fourier-features experiment");
+                if (a.Seed is long fs) ff = ff with { Seed = fs };
+                if (a.Device is string fd) ff = ff with { Device = fd };
+                if (a.Steps is long fSteps)
+                {
+                    if (fSteps < 1 || fSteps > FourierConfigLoader.MaxSteps) throw new UsageException($"--steps {fSteps}: expected an integer between 1 and {FourierConfigLoader.MaxSteps}");
+                    ff = ff with { Training = ff.Training with { Steps = fSteps }, Probe = ff.Probe with { Every = Math.Min(ff.Probe.Every, fSteps) } };
+                }
+
+                return a.Smoke ? FourierExperiment.Smoke(ff) : ff;
             default:
                 return config;
         }
@@ -166,6 +179,26 @@ internal static class RunCommand
                 },
             }, token));
         return Finish(console, r.Status, r.RunDirectory, $"method {r.MethodsCompleted + 1}", r.Summary?.Verdict, a.NoReport);
+    }
+
+    private static int RunFourier(IAnsiConsole console, FourierExperimentConfig config, Arguments a, string runDir, CancellationToken token)
+    {
+        var r = WithProgress(console, "training", config.Training.Steps, task =>
+            FourierExperiment.Run(config, new FourierRunOptions
+            {
+                RunDirectory = runDir,
+                Resume = a.Resume is not null,
+                Smoke = a.Smoke,
+                BuildReport = !a.NoReport,
+                OnProgress = (step, loss) =>
+                {
+                    task.Value = step;
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"step {step,7}  loss {loss,10:E3}");
+                },
+            }, token));
+        string? verdict = r.Summary?.Verdict;
+        if (r.Summary?.Pde is { } pde) verdict += " " + FreqScope.Reporting.FourierReport.DiscrepancyText(pde);
+        return Finish(console, r.Status, r.RunDirectory, $"step {r.StepsCompleted}", verdict, a.NoReport);
     }
 
     /// <summary>Runs <paramref name="run"/> under a progress bar with one task (description and maximum given) and returns its result.</summary>

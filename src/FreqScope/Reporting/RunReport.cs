@@ -5,7 +5,7 @@ namespace FreqScope.Reporting;
 /// <summary>
 /// Builds the report of any run folder: reads config.json's <c>experiment</c> and hands the folder to the matching
 /// report (absent or <c>fit1d</c>: <see cref="FitReport"/>; <c>classify</c>: <see cref="ClassifyReport"/>;
-/// <c>poisson</c>: <see cref="PoissonReport"/>).
+/// <c>poisson</c>: <see cref="PoissonReport"/>; <c>fourier-features</c>: <see cref="FourierReport"/>).
 /// </summary>
 public static class RunReport
 {
@@ -18,8 +18,11 @@ public static class RunReport
     /// <summary>The experiment kind of a Poisson-equation run (relaxations, a network and hybrids).</summary>
     public const string Poisson = "poisson";
 
+    /// <summary>The experiment kind of a Fourier-feature network compared with the frequency PDE.</summary>
+    public const string FourierFeatures = "fourier-features";
+
     /// <summary>The experiment kinds that have a report, in the order error messages list them.</summary>
-    public static IReadOnlyList<string> Experiments { get; } = [Fit1d, Classify, Poisson];
+    public static IReadOnlyList<string> Experiments { get; } = [Fit1d, Classify, Poisson, FourierFeatures];
 
     /// <summary>Rebuilds <c>plots/</c> and <c>report.html</c> of the run folder with the report its experiment calls for.</summary>
     /// <param name="runDir">The run folder.</param>
@@ -30,6 +33,7 @@ public static class RunReport
     {
         Classify => ClassifyReport.Build(runDir),
         Poisson => PoissonReport.Build(runDir),
+        FourierFeatures => FourierReport.Build(runDir),
         _ => FitReport.Build(runDir),
     };
 
