@@ -85,7 +85,7 @@ public static class FourierConfigLoader
 
     private static FourierNetworkConfig ReadNetwork(JsonReaderContext node)
     {
-        node.ExpectObject("width", "density", "sigmaA", "trainFrequencies", "stratified", "outputBias");
+        node.ExpectObject("width", "density", "sigmaA", "trainFrequencies", "stratified", "outputBias", "subtractInitialOutput");
         return new FourierNetworkConfig
         {
             Width = ConfigLoader.RequiredInteger(node, "width", v => v is >= 1 and <= MaxWidth, $"an integer between 1 and {MaxWidth}"),
@@ -94,6 +94,7 @@ public static class FourierConfigLoader
             TrainFrequencies = node.Optional("trainFrequencies")?.GetBoolean() ?? false,
             Stratified = node.Optional("stratified")?.GetBoolean() ?? true,
             OutputBias = node.Optional("outputBias")?.GetBoolean() ?? false,
+            SubtractInitialOutput = node.Optional("subtractInitialOutput")?.GetBoolean() ?? false,
         };
     }
 

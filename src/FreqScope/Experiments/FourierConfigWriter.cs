@@ -30,6 +30,7 @@ internal static class FourierConfigWriter
             w.WriteBoolean("trainFrequencies", n.TrainFrequencies);
             w.WriteBoolean("stratified", n.Stratified);
             w.WriteBoolean("outputBias", n.OutputBias);
+            w.WriteBoolean("subtractInitialOutput", n.SubtractInitialOutput);
             w.WriteEndObject();
 
             w.WriteStartObject("training");

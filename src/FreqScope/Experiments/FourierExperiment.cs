@@ -189,6 +189,7 @@ public static class FourierExperiment
         private readonly FourierExperimentConfig _config;
         private readonly string _runDir;
         private readonly double[] _x, _y, _initialOutput;
+        private readonly double[] _fitted; // y, or y + f₀ when training f − f₀
         private readonly Tensor _xT, _yT;
         private readonly NonUniformDftMatrix _dft;
         private readonly double[] _halfXi;
@@ -215,9 +216,11 @@ public static class FourierExperiment
             Model = new FourierFeatureNet(1, n.Width, n.Density.ToDensity(), n.SigmaA, config.Seed, n.TrainFrequencies, n.OutputBias, n.Stratified);
             Model.to(device);
             _xT = tensor(_x.Select(v => (float)v).ToArray(), device: device).reshape(_x.Length, 1);
-            _yT = tensor(_y.Select(v => (float)v).ToArray(), device: device).reshape(_y.Length, 1);
             Optimizer = optim.SGD(Model.parameters().Where(p => p.requires_grad), config.Training.LearningRate);
             _initialOutput = Output();
+            // Training f − f₀ on y is training f on y + f₀ (f₀ fixed): the gradients are the same.
+            _fitted = n.SubtractInitialOutput ? _y.Select((v, i) => v + _initialOutput[i]).ToArray() : _y;
+            _yT = tensor(_fitted.Select(v => (float)v).ToArray(), device: device).reshape(_y.Length, 1);
         }
 
         public void Open(IReadOnlyDictionary<string, long>? rows)
@@ -270,7 +273,7 @@ public static class FourierExperiment
             double loss = 0;
             for (int i = 0; i < f.Length; i++)
             {
-                r[i] = f[i] - _y[i];
+                r[i] = f[i] - _fitted[i];
                 loss += r[i] * r[i];
             }
 
@@ -331,10 +334,11 @@ public static class FourierExperiment
             AtomicFile.WriteAllText(Path.Combine(_runDir, PeaksFile), peaksCsv.ToString());
 
             var final = Output();
+            var shown = _config.Network.SubtractInitialOutput ? final.Select((v, i) => v - _initialOutput[i]).ToArray() : final;
             var fit = new StringBuilder(FourierRunFolderReader.FitHeader).Append('\n');
             for (int i = 0; i < _x.Length; i++)
                 fit.Append(CsvFormat.FormatDouble(_x[i])).Append(',').Append(CsvFormat.FormatDouble(_y[i])).Append(',')
-                    .Append(CsvFormat.FormatDouble(_initialOutput[i])).Append(',').Append(CsvFormat.FormatDouble(final[i])).Append('\n');
+                    .Append(CsvFormat.FormatDouble(_config.Network.SubtractInitialOutput ? 0 : _initialOutput[i])).Append(',').Append(CsvFormat.FormatDouble(shown[i])).Append('\n');
             AtomicFile.WriteAllText(Path.Combine(_runDir, FitFile), fit.ToString());
             RunFolder.WriteSummary(_runDir, summary);
             return summary;

@@ -21,6 +21,14 @@ public sealed record FourierNetworkConfig
     /// <summary>Whether w_j are the density's quantiles F⁻¹((j + ½)/m) instead of random draws. Default true.</summary>
     public bool Stratified { get; init; } = true;
 
+    /// <summary>
+    /// Whether to train f − f₀ instead of f, f₀ the network's output at initialisation held fixed (the centring of
+    /// lazy-training analyses). The parameter gradients, hence the kernel and the dynamics, are unchanged, but the
+    /// residual starts at −y instead of f₀ − y: the random initial function, which fills the whole window, is gone.
+    /// Default false.
+    /// </summary>
+    public bool SubtractInitialOutput { get; init; }
+
     /// <summary>Whether to add a trainable output bias (initially 0). Default false.</summary>
     public bool OutputBias { get; init; }
 }

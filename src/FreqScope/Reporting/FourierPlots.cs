@@ -46,14 +46,14 @@ public static class FourierPlots
             var pde = PlotCanvas.AddLogLine(plot, rows.Select(r => ((double)r.Step, r.PdeError)), label + " PDE", color);
             if (pde is not null)
             {
-                pde.LineWidth = 1;
-                pde.MarkerShape = MarkerShape.OpenCircle;
-                pde.MarkerSize = 4;
+                pde.LineWidth = 1.5f;
                 pde.LinePattern = LinePattern.Dashed;
             }
         }
 
-        PlotCanvas.AddThresholdLine(plot, Math.Log10(run.Summary?.Epsilon ?? run.Config.Probe.Epsilon), "ε");
+        double epsilon = run.Summary?.Epsilon ?? run.Config.Probe.Epsilon;
+        PlotCanvas.AddThresholdLine(plot, Math.Log10(epsilon), "ε");
+        LimitToNetwork(plot, peaks.Select(p => p.NetworkError).Append(epsilon));
         PlotCanvas.UseLogTicks(plot);
         plot.ShowLegend(Alignment.LowerLeft);
         return PlotCanvas.Save(plot, plotsDir, "peak-errors", title);
@@ -127,6 +127,7 @@ public static class FourierPlots
             }
         }
 
+        LimitToNetwork(left, shown.SelectMany(p => p.Spectrum.Select(c => c.Magnitude)));
         PlotCanvas.UseLogTicks(left);
         left.ShowLegend(Alignment.UpperRight);
 
@@ -149,6 +150,18 @@ public static class FourierPlots
 
         right.ShowLegend(Alignment.UpperRight);
         return PlotCanvas.SavePanels([left, right], plotsDir, "spectra", "Error spectra and the frequency density");
+    }
+
+    /// <summary>
+    /// Vertical limits (log10 axis) from one decade below the smallest positive network value to half a decade above
+    /// the largest: the PDE's solution decays without a floor and would otherwise squeeze the network's curves.
+    /// </summary>
+    private static void LimitToNetwork(Plot plot, IEnumerable<double> networkValues)
+    {
+        var positive = networkValues.Where(v => v > 0 && double.IsFinite(v)).ToArray();
+        if (positive.Length == 0) return;
+        double low = Math.Floor(Math.Log10(positive.Min())) - 1, high = Math.Log10(positive.Max()) + 0.5;
+        plot.Axes.SetLimitsY(low, Math.Max(high, low + 1));
     }
 
     /// <summary>The loss (1/2n) Σ (f − y)² against steps, log scale.</summary>
