@@ -8,6 +8,7 @@ using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
+using FreqScope.Theory;
 using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -339,6 +340,7 @@ public static class FitExperiment
                 FinalTestLoss = _lastTestLoss,
                 Verdict = SpectralBiasIndex.Verdict(order, index, first, _peaks),
             };
+            summary = summary with { Theory = OneHiddenLayerTheory.Summarize(_config.Model, summary.Peaks) };
             RunFolder.WriteSummary(_runDir, summary);
             return summary;
         }

@@ -13,4 +13,11 @@ public sealed record FitSummary
     public required double FinalTrainLoss { get; init; }
     public required double FinalTestLoss { get; init; }
     public required string Verdict { get; init; }
+
+    /// <summary>
+    /// The one-hidden-layer prediction of each peak's convergence step next to the measured one
+    /// (<see cref="FreqScope.Theory.OneHiddenLayerTheory.Summarize"/>); <see cref="TheorySummary.Skipped"/> says why when
+    /// it does not apply. Null only in summaries written before this section existed.
+    /// </summary>
+    public TheorySummary? Theory { get; init; }
 }

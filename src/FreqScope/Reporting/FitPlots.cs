@@ -1,11 +1,14 @@
 using System.Globalization;
+using FreqScope.Experiments;
+using FreqScope.Theory;
 using ScottPlot;
 
 namespace FreqScope.Reporting;
 
 /// <summary>
 /// Draws the run's figures with ScottPlot 5, each saved (atomically) as PNG (900×560) and SVG into a plots folder:
-/// <c>fit</c>, <c>spectrum</c>, <c>peaks-heatmap</c>, <c>all-k-heatmap</c> and <c>loss</c>.
+/// <c>fit</c>, <c>spectrum</c>, <c>peaks-heatmap</c>, <c>all-k-heatmap</c>, <c>loss</c> and (two panels,
+/// 1240×560) <c>theory</c>.
 /// </summary>
 public static class FitPlots
 {
@@ -27,7 +30,7 @@ public static class FitPlots
     public static IReadOnlyList<PlotFile> WriteAll(RunData run, string plotsDir)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return PlotCanvas.WriteFigures(run, plotsDir, [WriteFit, WriteSpectrum, WritePeaksHeatmap, WriteAllKHeatmap, WriteLoss]);
+        return PlotCanvas.WriteFigures(run, plotsDir, [WriteFit, WriteSpectrum, WritePeaksHeatmap, WriteAllKHeatmap, WriteLoss, WriteTheory]);
     }
 
     /// <summary>Target (thick black) and network output at each snapshot step of outputs.csv, over x.</summary>
@@ -185,6 +188,130 @@ public static class FitPlots
         plot.ShowLegend(Alignment.UpperRight);
         return Save(plot, plotsDir, "loss", title);
     }
+
+    /// <summary>The activations whose predictions and spectra the theory figure always shows (the issue asks for tanh and ReLU).</summary>
+    public static readonly IReadOnlyList<Activation> TheoryComparison = [Activation.Tanh, Activation.Relu];
+
+    /// <summary>
+    /// The one-hidden-layer theory figure, two panels. (a) Convergence step against angular frequency k (radians per
+    /// unit of x), log scale: the measured steps of the converged peaks (black dots) and the predicted steps
+    /// s₀ · P(k₀)/P(k), anchored at the lowest peak's measured step s₀, as curves over k₀ ≤ k ≤ k_max for the run's
+    /// activation (with its peaks marked) and for tanh and ReLU with the same first-layer weights. (b) The activation
+    /// spectra |σ̂(ξ)| (ξ in cycles per unit of the pre-activation, log scale) of tanh, ReLU and the run's activation,
+    /// with dotted lines at ξ = k/(2π σ), where a neuron with |w| = σ (the first-layer weight std) sees each peak.
+    /// </summary>
+    /// <param name="run">The run.</param>
+    /// <param name="plotsDir">The folder to write into.</param>
+    /// <returns>The figure, or null when the run has no theory (<see cref="RunData.Theory"/> null, skipped, or no peaks).</returns>
+    public static PlotFile? WriteTheory(RunData run, string plotsDir)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        TheorySummary? theory = run.Theory;
+        if (theory is null || theory.Skipped is not null || theory.FirstLayerWeights is null || theory.Peaks.Count == 0
+            || theory.Activation is null || !JsonNames.TryParse(theory.Activation, out Activation activation))
+        {
+            return null;
+        }
+
+        FirstLayerWeights weights = theory.FirstLayerWeights.ToWeights();
+        TheoryPeakSummary[] peaks = [.. theory.Peaks.OrderBy(p => Math.Abs(p.AngularFrequency))];
+        double k0 = Math.Abs(peaks[0].AngularFrequency);
+        double kMax = Math.Abs(peaks[^1].AngularFrequency);
+        long? anchor = theory.Peaks.FirstOrDefault(p => p.Index == theory.AnchorIndex)?.MeasuredStep;
+        Activation[] shown = [activation, .. TheoryComparison.Where(a => a != activation)];
+        // (a) measured vs predicted convergence steps.
+        string titleA = anchor is > 0
+            ? "(a) Measured vs one-hidden-layer prediction"
+            : "(a) Convergence step (no prediction: lowest peak " + (anchor is null ? "never converged)" : "converged at step 0)");
+        Plot a = NewPlot(titleA, "angular frequency k (rad per unit x)", "convergence step (log scale)");
+        if (anchor is long s0 && s0 > 0)
+        {
+            double[] grid = [.. Enumerable.Range(0, TheoryGridPoints).Select(i => k0 + ((kMax - k0) * i / (TheoryGridPoints - 1)))];
+            for (int c = 0; c < shown.Length; c++)
+            {
+                IReadOnlyList<PeakPrediction> curve = OneHiddenLayerTheory.Predict(shown[c], weights, grid, null);
+                var line = a.Add.ScatterLine(grid, curve.Select(p => Math.Log10(s0) - p.Log10RelativePriority).ToArray());
+                line.Color = TheoryColor(c);
+                line.LineWidth = c == 0 ? 3 : 2;
+                line.LinePattern = c == 0 ? LinePattern.Solid : LinePattern.Dashed;
+                line.LegendText = ActivationName(shown[c]) + (c == 0 ? " predicted (this run)" : " predicted");
+            }
+
+            var predicted = a.Add.ScatterPoints(
+                peaks.Select(p => Math.Abs(p.AngularFrequency)).ToArray(),
+                peaks.Select(p => Math.Log10(s0) - p.Log10RelativePriority).ToArray());
+            predicted.Color = TheoryColor(0);
+            predicted.MarkerShape = MarkerShape.OpenCircle;
+            predicted.MarkerSize = 14;
+        }
+
+        TheoryPeakSummary[] converged = [.. peaks.Where(p => p.MeasuredStep is > 0)];
+        if (converged.Length > 0)
+        {
+            var measured = a.Add.ScatterPoints(
+                converged.Select(p => Math.Abs(p.AngularFrequency)).ToArray(),
+                converged.Select(p => Math.Log10(p.MeasuredStep!.Value)).ToArray());
+            measured.Color = Colors.Black;
+            measured.MarkerShape = MarkerShape.FilledCircle;
+            measured.MarkerSize = 10;
+            measured.LegendText = "measured (Δ_F < ε)";
+        }
+
+        PlotCanvas.UseLogTicks(a);
+        a.ShowLegend(Alignment.UpperLeft);
+
+        // (b) activation spectra.
+        double xiPeakMax = kMax / (2 * Math.PI * weights.Std);
+        double xiMax = Math.Max(1, 1.15 * xiPeakMax);
+        Plot b = NewPlot("(b) Activation spectra |σ̂(ξ)|", "ξ (cycles per unit of pre-activation)", "|σ̂(ξ)| (log scale)");
+        double[] xis = [.. Enumerable.Range(1, TheoryGridPoints).Select(i => xiMax * i / TheoryGridPoints)];
+        for (int c = 0; c < shown.Length; c++)
+        {
+            var line = b.Add.ScatterLine(xis, xis.Select(x => ActivationSpectrum.LogMagnitude(shown[c], x) / Math.Log(10)).ToArray());
+            line.Color = TheoryColor(c);
+            line.LineWidth = c == 0 ? 3 : 2;
+            line.LinePattern = c == 0 ? LinePattern.Solid : LinePattern.Dashed;
+            line.LegendText = ActivationName(shown[c]) + (c == 0 ? " (this run)" : string.Empty);
+        }
+
+        bool first = true;
+        foreach (TheoryPeakSummary p in peaks)
+        {
+            var v = b.Add.VerticalLine(Math.Abs(p.AngularFrequency) / (2 * Math.PI * weights.Std));
+            v.Color = Colors.Gray;
+            v.LineWidth = 1.5f;
+            v.LinePattern = LinePattern.Dotted;
+            if (first)
+            {
+                v.LegendText = "ξ = k/(2πσ) at the peaks";
+                first = false;
+            }
+        }
+
+        PlotCanvas.UseLogTicks(b);
+        b.ShowLegend(Alignment.UpperRight);
+
+        const string title = "One-hidden-layer theory: predicted vs measured convergence steps, and activation spectra";
+        return PlotCanvas.SavePanels([a, b], plotsDir, "theory", title);
+    }
+
+    /// <summary>Points per curve of the theory figure.</summary>
+    private const int TheoryGridPoints = 60;
+
+    private static Color TheoryColor(int i) => i switch
+    {
+        0 => Colors.Red,
+        1 => Colors.Blue,
+        _ => Colors.Green,
+    };
+
+    private static string ActivationName(Activation activation) => activation switch
+    {
+        Activation.Relu => "ReLU",
+        Activation.LeakyRelu => "leaky ReLU",
+        Activation.Gelu => "GELU",
+        _ => JsonNames.Of(activation),
+    };
 
     /// <summary>Formats a log10 tick position as a power of ten, e.g. −3 → 10⁻³.</summary>
     /// <param name="exponent">The tick position (an integer for major ticks).</param>

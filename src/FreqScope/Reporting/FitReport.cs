@@ -49,6 +49,7 @@ public static class FitReport
 
         AppendFacts(html, run);
         AppendPeaks(html, run);
+        AppendTheory(html, run);
         AppendFigures(html, run, plots);
 
         ReportHtml.AppendConfigAndEnd(html, run.ConfigJson, run.RunDirectory);
@@ -150,6 +151,61 @@ public static class FitReport
         html.Append("</table>\n");
     }
 
+    /// <summary>
+    /// The sentence introducing the one-hidden-layer prediction, or saying why there is none (no summary.json, an old
+    /// config, sin activation, …).
+    /// </summary>
+    /// <param name="run">The run.</param>
+    /// <returns>The sentence.</returns>
+    public static string TheoryText(RunData run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        TheorySummary? theory = run.Theory;
+        if (theory is null)
+        {
+            return run.Summary is null
+                ? "No one-hidden-layer prediction: summary.json is missing."
+                : "No one-hidden-layer prediction: summary.json has no theory section and config.json is not a valid fit1d config to compute it from.";
+        }
+
+        if (theory.Skipped is not null)
+        {
+            return "No one-hidden-layer prediction: " + theory.Skipped + ".";
+        }
+
+        string deep = theory.HiddenLayers > 1
+            ? string.Create(Invariant, $" This network has {theory.HiddenLayers} hidden layers; only its first layer's weights enter, so this is still the one-hidden-layer prediction.")
+            : string.Empty;
+        string source = run.TheoryIsRecomputed ? " (computed by the report from config.json: this summary.json predates the theory section)" : string.Empty;
+        string rho = theory.Spearman is double r ? r.ToString("+0.00;-0.00;0.00", Invariant) : "undefined";
+        return string.Create(Invariant,
+            $"One-hidden-layer theory{source}: the error at angular frequency k decays under gradient flow at a rate ∝ P(k) = E_w[|σ̂(k/2πw)|²/w²] over the first-layer weights w ~ {theory.FirstLayerWeights?.ToWeights()}, so the predicted convergence step of peak k is the lowest peak's measured step × P(k_lowest)/P(k) (wide network, output-layer part of the NTK, same initial relative error). Spearman correlation of predicted and measured steps: {rho}.{deep}");
+    }
+
+    private static void AppendTheory(StringBuilder html, RunData run)
+    {
+        html.Append("<h2>One-hidden-layer theory</h2>\n<p>").Append(Encode(TheoryText(run))).Append("</p>\n");
+        TheorySummary? theory = run.Theory;
+        if (theory is null || theory.Skipped is not null || theory.Peaks.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<table class=\"peaks\">\n<tr><th>k (DFT index)</th><th>angular frequency</th><th>P(k)/P(k_lowest)</th><th>predicted step</th><th>measured step</th></tr>\n");
+        foreach (TheoryPeakSummary p in theory.Peaks)
+        {
+            string relative = p.RelativePriority > 0 ? Number(p.RelativePriority) : string.Create(Invariant, $"10^{p.Log10RelativePriority:0.#}");
+            html.Append("<tr><td>").Append(p.Index.ToString(Invariant))
+                .Append("</td><td>").Append(Encode(Number(p.AngularFrequency)))
+                .Append("</td><td>").Append(Encode(relative))
+                .Append("</td><td>").Append(Encode(p.PredictedStep is double s ? Number(s) : "n/a"))
+                .Append("</td><td>").Append(p.MeasuredStep?.ToString(Invariant) ?? "never")
+                .Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
     private static PeakSummary[] ProvisionalPeaks(RunData run)
     {
         int[] ks = HeatmapMatrix.PeakIndices(run);
@@ -181,6 +237,7 @@ public static class FitReport
             "spectrum" => $"One-sided |DFT| against k of the target (black) and of the network output at up to {FitPlots.MaxSpectrumCurves} snapshot steps; red circles mark the target's peaks.",
             "peaks-heatmap" => $"Relative error Δ_F (spectra.csv column {column}) at each target peak (rows, labelled by k) and probe step (columns); colour clipped to [0, 1]. A peak has converged where Δ_F < ε = {epsilon}. Under the Frequency Principle the low-k rows darken (Δ_F falls) first.",
             "all-k-heatmap" => $"Relative error Δ_F (column {column}) at every kept DFT index k and probe step, clipped to [0, 1]; grey cells are undefined (NaN). Indices where the target has no energy show as 1 (Δ_F = ∞).",
+            "theory" => "(a) Measured convergence step of each peak (black dots; Δ_F < ε) against its angular frequency k, and the one-hidden-layer predictions s_lowest · P(k_lowest)/P(k) anchored at the lowest peak, for this run's activation (red, solid; circles at the peaks) and for tanh and ReLU with the same first-layer weights (dashed). (b) The activation spectra |σ̂(ξ)| (ξ in cycles per unit of the pre-activation); dotted lines mark ξ = k/(2πσ), where a neuron whose weight is one standard deviation σ sees each peak. Both y axes are logarithmic.",
             "loss" => "Mean squared error on the training points (train) and on the evaluation grid (test) against step, log scale; non-positive losses are left out.",
             _ => name,
         };

@@ -1,3 +1,5 @@
+using FreqScope.Experiments;
+
 namespace FreqScope.Reporting;
 
 /// <summary>Everything in a run folder's data files, parsed by <see cref="RunFolderReader"/>.</summary>
@@ -28,6 +30,19 @@ public sealed record RunData(
 
     /// <summary>The error form (<c>complex</c> or <c>magnitude</c>): summary.json, else config.json, else <c>complex</c>.</summary>
     public string ErrorForm => Summary?.ErrorForm ?? ConfigErrorForm ?? "complex";
+
+    /// <summary>The network of config.json, or null when config.json is not a valid fit1d config (e.g. written by an older version).</summary>
+    public ModelConfig? Model { get; init; }
+
+    /// <summary>
+    /// The one-hidden-layer theory: summary.json's <c>theory</c> section, or, for a summary that predates it, the same
+    /// section computed by <see cref="RunFolderReader"/> from config.json's model and summary.json's peaks
+    /// (<see cref="TheoryIsRecomputed"/>); null without summary.json or when neither is available.
+    /// </summary>
+    public TheorySummary? Theory { get; init; }
+
+    /// <summary>Whether <see cref="Theory"/> was computed from config.json rather than read from summary.json.</summary>
+    public bool TheoryIsRecomputed { get; init; }
 
     /// <summary>Whether the manifest says the run finished.</summary>
     public bool IsFinished => Manifest.Finished && Manifest.Status == "finished";

@@ -1,6 +1,7 @@
 using System.Text.Json;
 
 using FreqScope.Experiments;
+using FreqScope.Theory;
 
 namespace FreqScope.Reporting;
 
@@ -47,7 +48,16 @@ public static class RunFolderReader
         string? summaryText = ReadOptional(dir, "summary.json");
         RunSummary? summary = summaryText is null ? null : ParseSummary(summaryText);
 
-        return new RunData(dir, configText, name, epsilon, errorForm, manifest, metrics, spectra, outputs, summary);
+        ModelConfig? model = TryParseModel(configText);
+        TheorySummary? recomputed = summary is not null && summary.Theory is null && model is not null
+            ? OneHiddenLayerTheory.Summarize(model, summary.Peaks)
+            : null;
+        return new RunData(dir, configText, name, epsilon, errorForm, manifest, metrics, spectra, outputs, summary)
+        {
+            Model = model,
+            Theory = summary?.Theory ?? recomputed,
+            TheoryIsRecomputed = summary?.Theory is null && recomputed is not null,
+        };
     }
 
     internal static string ReadRequired(string dir, string file)
@@ -324,7 +334,46 @@ public static class RunFolderReader
             OptionalDouble(root, "spectralBiasIndex", file),
             OptionalDouble(root, "finalTrainLoss", file),
             OptionalDouble(root, "finalTestLoss", file),
-            OptionalString(root, "verdict", file) ?? throw Missing(file, "verdict"));
+            OptionalString(root, "verdict", file) ?? throw Missing(file, "verdict"),
+            ParseTheory(root, file));
+    }
+
+    private static TheorySummary? ParseTheory(JsonElement root, string file)
+    {
+        if (!root.TryGetProperty("theory", out JsonElement theory) || theory.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (theory.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException($"{file}: \"theory\" is not an object");
+        }
+
+        try
+        {
+            TheorySummary section = theory.Deserialize<TheorySummary>(SummaryJson)
+                ?? throw new InvalidDataException($"{file}: \"theory\" is null");
+            section.FirstLayerWeights?.ToWeights();
+            return section;
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException)
+        {
+            throw new InvalidDataException($"{file}: theory: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The network of config.json when it is a valid fit1d config, else null (an old or hand-made config).</summary>
+    private static ModelConfig? TryParseModel(string configText)
+    {
+        try
+        {
+            return ConfigLoader.Parse(configText, "config.json").Model;
+        }
+        catch (ConfigException)
+        {
+            return null;
+        }
     }
 
     internal static InvalidDataException Missing(string file, string key) => new($"{file}: \"{key}\" is missing");

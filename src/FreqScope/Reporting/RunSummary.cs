@@ -13,6 +13,7 @@ namespace FreqScope.Reporting;
 /// <param name="FinalTrainLoss">The last train loss, or null.</param>
 /// <param name="FinalTestLoss">The last test loss, or null.</param>
 /// <param name="Verdict">The one-sentence verdict.</param>
+/// <param name="Theory">The <c>theory</c> section (the one-hidden-layer prediction), or null when summary.json predates it.</param>
 public sealed record RunSummary(
     bool Finished,
     long StepsCompleted,
@@ -23,4 +24,5 @@ public sealed record RunSummary(
     double? SpectralBiasIndex,
     double? FinalTrainLoss,
     double? FinalTestLoss,
-    string Verdict);
+    string Verdict,
+    TheorySummary? Theory = null);

@@ -102,6 +102,88 @@ public sealed class FitExperimentTests
     }
 
     [Fact]
+    public void TheSummaryHasATheorySectionConsistentWithItsPeaks()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var run = Path.Combine(dir, "run");
+            var config = Small(steps: 300) with { Model = Small().Model with { WeightInit = new InitConfig() } }; // PyTorch's default: U(−1, 1)
+            FitExperiment.Run(config, new FitRunOptions { RunDirectory = run, BuildReport = false }, TestContext.Current.CancellationToken);
+            var summary = Json(Path.Combine(run, "summary.json"));
+            var theory = summary.GetProperty("theory");
+            Assert.Equal("one-hidden-layer", theory.GetProperty("prediction").GetString());
+            Assert.Equal(JsonValueKind.Null, theory.GetProperty("skipped").ValueKind);
+            Assert.Equal(2, theory.GetProperty("hiddenLayers").GetInt32());
+            Assert.Equal("tanh", theory.GetProperty("activation").GetString());
+            var weights = theory.GetProperty("firstLayerWeights");
+            Assert.Equal("uniform", weights.GetProperty("distribution").GetString());
+            Assert.Equal(1.0, weights.GetProperty("bound").GetDouble(), 1e-12);
+
+            var peaks = summary.GetProperty("peaks").EnumerateArray().ToArray();
+            var predicted = theory.GetProperty("peaks").EnumerateArray().ToArray();
+            Assert.Equal(peaks.Length, predicted.Length);
+            Assert.Equal(peaks[0].GetProperty("index").GetInt32(), theory.GetProperty("anchorIndex").GetInt32());
+            long?[] measured = new long?[peaks.Length];
+            for (int i = 0; i < peaks.Length; i++)
+            {
+                Assert.Equal(peaks[i].GetProperty("index").GetInt32(), predicted[i].GetProperty("index").GetInt32());
+                Assert.Equal(2 * Math.PI * peaks[i].GetProperty("frequency").GetDouble(), predicted[i].GetProperty("angularFrequency").GetDouble(), 1e-12);
+                Assert.Equal(peaks[i].GetProperty("convergedAtStep").GetRawText(), predicted[i].GetProperty("measuredStep").GetRawText());
+                measured[i] = peaks[i].GetProperty("convergedAtStep").ValueKind == JsonValueKind.Null ? null : peaks[i].GetProperty("convergedAtStep").GetInt64();
+            }
+
+            // Anchored at the lowest peak: its prediction is its measured step; the rest follow 1/P(k) for tanh, U(−1, 1).
+            Assert.Equal(1.0, predicted[0].GetProperty("relativePriority").GetDouble());
+            Assert.True(predicted[1].GetProperty("relativePriority").GetDouble() < 1);
+            var anchorStep = predicted[0].GetProperty("predictedStep");
+            Assert.Equal(measured[0], anchorStep.ValueKind == JsonValueKind.Null ? null : (long)anchorStep.GetDouble());
+            double[] k = [.. predicted.Select(p => p.GetProperty("angularFrequency").GetDouble())];
+            var expected = FreqScope.Theory.OneHiddenLayerTheory.Predict(Activation.Tanh, FreqScope.Theory.FirstLayerWeights.Uniform(1), k, measured[0]);
+            for (int i = 0; i < k.Length; i++)
+            {
+                var step = predicted[i].GetProperty("predictedStep");
+                Assert.Equal(expected[i].PredictedStep, step.ValueKind == JsonValueKind.Null ? null : step.GetDouble());
+            }
+
+            var rho = theory.GetProperty("spearman");
+            Assert.Equal(FreqScope.Theory.OneHiddenLayerTheory.Spearman(expected, measured), rho.ValueKind == JsonValueKind.Null ? null : rho.GetDouble());
+
+            // The report reads the section back (not recomputed) and draws the theory figure from it.
+            var data = RunFolderReader.Read(run);
+            Assert.False(data.TheoryIsRecomputed);
+            Assert.Equal(predicted.Length, data.Theory!.Peaks.Count);
+            Assert.Contains(FitReport.Build(run).Plots, p => p.Name == "theory");
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void ASinRunSaysWhyItHasNoTheory()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var run = Path.Combine(dir, "run");
+            var config = Small(steps: 20) with { Model = Small().Model with { Activation = Activation.Sin } };
+            FitExperiment.Run(config, new FitRunOptions { RunDirectory = run, BuildReport = false }, TestContext.Current.CancellationToken);
+            var theory = Json(Path.Combine(run, "summary.json")).GetProperty("theory");
+            Assert.Contains("line spectrum", theory.GetProperty("skipped").GetString());
+            Assert.Equal(0, theory.GetProperty("peaks").GetArrayLength());
+            var report = FitReport.Build(run);
+            Assert.DoesNotContain(report.Plots, p => p.Name == "theory");
+            Assert.Contains("No one-hidden-layer prediction: activation sin", File.ReadAllText(report.ReportPath));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void SameConfigAndSeedGiveIdenticalNumbers()
     {
         var dir = RepoPaths.NewTempDirectory();

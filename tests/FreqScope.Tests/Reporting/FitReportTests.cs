@@ -145,6 +145,99 @@ public sealed partial class FitReportTests
         Assert.Contains("<td>never</td>", html);
     }
 
+    /// <summary>A theory section as the runner writes it: tanh, U(−1, 1), peaks k = 1, 3, 5 at angular frequency 2π k.</summary>
+    private static string TheorySection(string activation = "tanh")
+    {
+        double[] k = [.. SyntheticRun.PeakKs.Select(p => 2 * Math.PI * p)];
+        long?[] measured = [200, 500, 700];
+        var predictions = FreqScope.Theory.OneHiddenLayerTheory.Predict(FreqScope.Experiments.Activation.Tanh, FreqScope.Theory.FirstLayerWeights.Uniform(1), k, 200);
+        string peaks = string.Join(",\n", k.Select((x, i) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $$"""{ "index": {{SyntheticRun.PeakKs[i]}}, "angularFrequency": {{x:R}}, "relativePriority": {{predictions[i].RelativePriority:R}}, "log10RelativePriority": {{predictions[i].Log10RelativePriority:R}}, "predictedStep": {{(predictions[i].PredictedStep is double s ? s.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "null")}}, "measuredStep": {{measured[i]}} }""")));
+        return $$"""
+            {
+              "prediction": "one-hidden-layer",
+              "skipped": null,
+              "hiddenLayers": 3,
+              "activation": "{{activation}}",
+              "firstLayerWeights": { "distribution": "uniform", "std": 0.5773502691896258, "bound": 1, "source": "weightInit default" },
+              "anchorIndex": 1,
+              "peaks": [ {{peaks}} ],
+              "spearman": 1
+            }
+            """;
+    }
+
+    [Fact]
+    public void Build_WithTheorySection_DrawsTheTwoPanelTheoryFigureAndExplainsIt()
+    {
+        using SyntheticRun run = new(theoryJson: TheorySection());
+        ReportResult result = FitReport.Build(run.Directory);
+        string html = WebUtility.HtmlDecode(File.ReadAllText(result.ReportPath));
+
+        Assert.Equal([.. FigureNames, "theory"], result.Plots.Select(p => p.Name));
+        PlotFile theory = result.Plots.Single(p => p.Name == "theory");
+        using (SKBitmap bitmap = SKBitmap.Decode(theory.PngPath))
+        {
+            Assert.Equal(2 * 620, bitmap.Width);
+            Assert.Equal(560, bitmap.Height);
+        }
+
+        Assert.Equal("svg", XDocument.Load(theory.SvgPath).Root!.Name.LocalName);
+        Assert.Contains("One-hidden-layer theory: the error at angular frequency k decays", html);
+        Assert.Contains("w ~ U(−1, 1)", html);
+        Assert.Contains("Spearman correlation of predicted and measured steps: +1.00", html);
+        Assert.Contains("This network has 3 hidden layers", html);
+        Assert.Contains("<tr><td>1</td><td>6.283</td><td>1</td><td>200</td><td>200</td></tr>", html);
+        Assert.Contains("for tanh and ReLU with the same first-layer weights", html);
+        Assert.DoesNotContain("computed by the report", html);
+    }
+
+    [Fact]
+    public void Build_WithoutTheorySectionOrValidConfig_StillWorksAndSaysWhy()
+    {
+        using SyntheticRun run = new();
+        ReportResult result = FitReport.Build(run.Directory);
+        string html = File.ReadAllText(result.ReportPath);
+
+        Assert.Equal(FigureNames, result.Plots.Select(p => p.Name));
+        Assert.Contains("No one-hidden-layer prediction: summary.json has no theory section", html);
+        Assert.False(File.Exists(Path.Combine(run.Directory, "plots", "theory.png")));
+    }
+
+    [Fact]
+    public void Build_OldSummaryWithAValidConfig_ComputesTheTheoryFromConfigJson()
+    {
+        using SyntheticRun run = new();
+        run.Write("config.json", """
+            {
+              "experiment": "fit1d",
+              "target": { "kind": "sinusoids", "frequencyUnit": "cycles", "terms": [ { "frequency": 1 }, { "frequency": 3 }, { "frequency": 5 } ] },
+              "data": { "domain": [0, 1], "train": { "count": 64 } },
+              "model": { "hidden": [50], "activation": "relu", "weightInit": { "distribution": "normal", "std": 0.5 } },
+              "probe": { "epsilon": 0.05, "errorForm": "complex" }
+            }
+            """);
+        RunData data = RunFolderReader.Read(run.Directory);
+        Assert.True(data.TheoryIsRecomputed);
+        Assert.Equal("normal", data.Theory!.FirstLayerWeights!.Distribution);
+        // ReLU: P(k) ∝ 1/k⁴, so peak 5 (frequency 5 cycles) is predicted at 200 × 5⁴.
+        Assert.Equal(200.0 * 625, data.Theory.Peaks[2].PredictedStep!.Value, 1e-3);
+
+        ReportResult result = FitReport.Build(run.Directory);
+        Assert.Contains(result.Plots, p => p.Name == "theory");
+        Assert.Contains("computed by the report from config.json", WebUtility.HtmlDecode(File.ReadAllText(result.ReportPath)));
+    }
+
+    [Fact]
+    public void Build_SkippedTheory_DrawsNoTheoryFigureAndGivesTheReason()
+    {
+        using SyntheticRun run = new(theoryJson: """{ "prediction": "one-hidden-layer", "skipped": "activation sin has a line spectrum", "hiddenLayers": 1, "activation": "sin", "peaks": [] }""");
+        ReportResult result = FitReport.Build(run.Directory);
+
+        Assert.DoesNotContain(result.Plots, p => p.Name == "theory");
+        Assert.Contains("No one-hidden-layer prediction: activation sin has a line spectrum.", File.ReadAllText(result.ReportPath));
+    }
+
     [Fact]
     public void Build_Twice_OverwritesAndLeavesNoTemporaryFiles()
     {

@@ -5,7 +5,9 @@ namespace FreqScope.Tests.Reporting;
 
 /// <summary>
 /// Fabricates a plausible run folder in a temporary directory: a target with three DFT peaks (k = 1, 3, 5) that a
-/// network learns low-to-high, probed every 100 steps up to <see cref="Steps"/>.
+/// network learns low-to-high, probed every 100 steps up to <see cref="Steps"/>. Its config.json is not a valid
+/// fit1d config (an old format), so the report cannot compute the one-hidden-layer theory from it; pass
+/// <c>theoryJson</c> to give summary.json a <c>theory</c> section.
 /// </summary>
 internal sealed class SyntheticRun : IDisposable
 {
@@ -21,7 +23,8 @@ internal sealed class SyntheticRun : IDisposable
         string errorForm = "complex",
         bool writeSummary = true,
         bool writeOutputs = true,
-        string name = "synthetic-3-peaks")
+        string name = "synthetic-3-peaks",
+        string? theoryJson = null)
     {
         Directory = Path.Combine(Path.GetTempPath(), "freqscope-reporting-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
@@ -127,7 +130,7 @@ internal sealed class SyntheticRun : IDisposable
                   "spectralBiasIndex": 1.0,
                   "finalTrainLoss": 1.2e-5,
                   "finalTestLoss": 1.3e-5,
-                  "verdict": "{{verdict}}"
+                  "verdict": "{{verdict}}"{{(theoryJson is null ? string.Empty : ",\n  \"theory\": " + theoryJson)}}
                 }
                 """);
         }

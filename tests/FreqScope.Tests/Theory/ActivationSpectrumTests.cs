@@ -92,6 +92,114 @@ public sealed class ActivationSpectrumTests
         }
     }
 
+    public static TheoryData<Activation> SpectralActivations() =>
+        new(Activation.Tanh, Activation.Sigmoid, Activation.Softplus, Activation.Relu, Activation.LeakyRelu, Activation.Gelu);
+
+    [Theory]
+    [MemberData(nameof(SpectralActivations))]
+    public void LogMagnitudeIsTheLogOfMagnitudeAndStaysFiniteWhereMagnitudeUnderflows(Activation activation)
+    {
+        foreach (double xi in new[] { 0.01, 0.3, -2.0, 4.0 })
+            Assert.Equal(Math.Log(ActivationSpectrum.Magnitude(activation, xi)), ActivationSpectrum.LogMagnitude(activation, xi), 9);
+        double far = ActivationSpectrum.LogMagnitude(activation, 400);
+        Assert.True(double.IsFinite(far) && far < Math.Log(ActivationSpectrum.Magnitude(activation, 4.0)), $"ln|σ̂(400)| = {far}");
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(1.0)]
+    [InlineData(3.0)]
+    public void UniformReluPriorityIsBSquaredOverThreeKToTheFourth(double b)
+    {
+        // Neuron(w, k) = |σ̂(k/2πw)|/|w| = (4π²w²/(4π²k²))/|w| = |w|/k², so E over U(−b, b) of w²/k⁴ is b²/(3k⁴).
+        foreach (double k in new[] { 1.0, 3.0, 10.0 })
+        {
+            Assert.Equal(1.0, ActivationSpectrum.Priority(Activation.Relu, k, FirstLayerWeights.Uniform(b)) / (b * b / (3 * Math.Pow(k, 4))), 8);
+            Assert.Equal(1.0, ActivationSpectrum.Priority(Activation.LeakyRelu, k, FirstLayerWeights.Uniform(b)) / (0.99 * 0.99 * b * b / (3 * Math.Pow(k, 4))), 8);
+        }
+    }
+
+    [Theory]
+    [InlineData(Activation.Tanh)]
+    [InlineData(Activation.Sigmoid)]
+    [InlineData(Activation.Softplus)]
+    [InlineData(Activation.Gelu)]
+    public void UniformPriorityMatchesAnIndependentMidpointIntegration(Activation activation)
+    {
+        // (1/2b) ∫_{−b}^{b} Neuron(w, k)² dw by the midpoint rule on Neuron itself (not the log-space route).
+        const double b = 1.5;
+        const int n = 400_000;
+        foreach (double k in new[] { 0.5, 2.0, 6.0 })
+        {
+            double sum = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double w = (i + 0.5) * b / n;
+                double v = ActivationSpectrum.Neuron(activation, w, k);
+                sum += v * v;
+            }
+
+            double midpoint = sum / n;
+            double p = ActivationSpectrum.Priority(activation, k, FirstLayerWeights.Uniform(b));
+            Assert.True(Math.Abs(p / midpoint - 1) < 1e-6, $"{activation}, k = {k}: Simpson {p}, midpoint {midpoint}");
+        }
+    }
+
+    [Fact]
+    public void TanhPriorityFallsStrictlyWithFrequencyForBothDistributions()
+    {
+        foreach (FirstLayerWeights weights in new[] { FirstLayerWeights.Uniform(1), FirstLayerWeights.Normal(0.0707), FirstLayerWeights.Normal(3) })
+        {
+            double previous = double.PositiveInfinity;
+            for (double k = 0.5; k <= 20; k += 0.5)
+            {
+                double logP = ActivationSpectrum.LogPriority(Activation.Tanh, k, weights);
+                Assert.True(logP < previous, $"{weights}, k = {k}: ln P = {logP} did not fall (previous {previous})");
+                previous = logP;
+            }
+        }
+    }
+
+    [Fact]
+    public void NormalLogPriorityFollowsTheIntegrandPeakBeyondTwelveSigma()
+    {
+        // For tanh, ln Neuron² ≈ ln(4π²/w²) − πk/w; with the Gaussian the integrand peaks near w ≈ (πkσ²)^{1/3}, which for
+        // k = 200, σ = 0.1 is 18σ. An independent log-space midpoint sum over (0, 60σ] of the asymptotic form must agree.
+        const double s = 0.1, k = 200;
+        const int n = 2_000_000;
+        double upper = 60 * s, h = upper / n, max = double.NegativeInfinity;
+        double[] logs = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double w = (i + 0.5) * h;
+            logs[i] = Math.Log(4 * Math.PI * Math.PI / (w * w)) - (Math.PI * k / w) - (w * w / (2 * s * s)) - Math.Log(s * Math.Sqrt(2 * Math.PI)) + Math.Log(2);
+            max = Math.Max(max, logs[i]);
+        }
+
+        double expected = max + Math.Log(logs.Sum(l => Math.Exp(l - max)) * h);
+        double logP = ActivationSpectrum.LogPriority(Activation.Tanh, k, FirstLayerWeights.Normal(s));
+        Assert.Equal(expected, logP, 4);
+        Assert.Equal(1.0, ActivationSpectrum.Priority(Activation.Tanh, k, FirstLayerWeights.Normal(s)) / Math.Exp(logP), 12);
+        Assert.Equal(0.0, ActivationSpectrum.Priority(Activation.Tanh, 2 * k, FirstLayerWeights.Normal(s / 4))); // underflows: use LogPriority
+        Assert.True(double.IsFinite(ActivationSpectrum.LogPriority(Activation.Tanh, 2 * k, FirstLayerWeights.Normal(s / 4))));
+    }
+
+    [Fact]
+    public void TheGaussianOverloadIsTheNormalDistribution()
+    {
+        foreach (Activation activation in new[] { Activation.Tanh, Activation.Gelu, Activation.Relu })
+            Assert.Equal(ActivationSpectrum.Priority(activation, 2.5, 0.7), ActivationSpectrum.Priority(activation, 2.5, FirstLayerWeights.Normal(0.7)));
+    }
+
+    [Fact]
+    public void SinHasNoPriorityAndSaysWhy()
+    {
+        var e = Assert.Throws<NotSupportedException>(() => ActivationSpectrum.Priority(Activation.Sin, 1, FirstLayerWeights.Uniform(1)));
+        Assert.Contains("line spectrum", e.Message);
+        Assert.False(ActivationSpectrum.HasSpectrum(Activation.Sin));
+        Assert.True(ActivationSpectrum.HasSpectrum(Activation.Gelu));
+    }
+
     [Fact]
     public void BadArgumentsAreRejected()
     {
