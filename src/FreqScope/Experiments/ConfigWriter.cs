@@ -51,7 +51,7 @@ internal static class ConfigWriter
         w.WriteString("device", config.Device);
     }
 
-    private static void WriteTarget(Utf8JsonWriter w, TargetConfig t)
+    internal static void WriteTarget(Utf8JsonWriter w, TargetConfig t)
     {
         w.WriteStartObject("target");
         w.WriteString("kind", JsonNames.Of(t.Kind));
@@ -107,7 +107,7 @@ internal static class ConfigWriter
         w.WriteEndObject();
     }
 
-    private static void WriteModel(Utf8JsonWriter w, ModelConfig m)
+    internal static void WriteModel(Utf8JsonWriter w, ModelConfig m)
     {
         w.WriteStartObject("model");
         w.WriteStartArray("hidden");
