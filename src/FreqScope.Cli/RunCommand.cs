@@ -204,7 +204,8 @@ internal static class RunCommand
                 $"final discrepancy ‖f − f_lin‖ / ‖y − f₀‖ = {s.FinalDiscrepancy:G4} (largest {s.MaxDiscrepancy:G4}); kernel drift ‖Θ_T − Θ₀‖_F / ‖Θ₀‖_F = {(s.KernelDrift is double k ? k.ToString("G4", CultureInfo.InvariantCulture) : "n/a")}")));
         }
 
-        return Finish(console, r.Status, r.RunDirectory, $"step {r.StepsCompleted}", r.Summary?.Verdict, a.NoReport);
+        return Finish(console, r.Status, r.RunDirectory, $"step {r.StepsCompleted}", r.Summary?.Verdict, a.NoReport,
+            "no checkpoint (--resume runs it again from step 0)");
     }
 
     /// <summary>Runs <paramref name="run"/> under a progress bar with one task (description and maximum given) and returns its result.</summary>
@@ -218,11 +219,11 @@ internal static class RunCommand
         return result!;
     }
 
-    private static int Finish(IAnsiConsole console, string status, string runDir, string where, string? verdict, bool noReport)
+    private static int Finish(IAnsiConsole console, string status, string runDir, string where, string? verdict, bool noReport, string saved = "checkpoint saved")
     {
         if (status == RunStatus.Interrupted)
         {
-            console.MarkupLineInterpolated($"[yellow]Interrupted at {where}; checkpoint saved.[/] Continue with: freqscope run --resume {runDir}");
+            console.MarkupLineInterpolated($"[yellow]Interrupted at {where}; {saved}.[/] Continue with: freqscope run --resume {runDir}");
             return CliApp.ExitInterrupted;
         }
 
