@@ -11,8 +11,8 @@ public static class NtkConfigLoader
     /// <summary>Largest number of training points: the kernel is n×n float64 (4000² · 8 bytes = 128 MB).</summary>
     public const int MaxTrainCount = 4000;
 
-    /// <summary>Largest number of test points.</summary>
-    public const int MaxTestCount = 100_000;
+    /// <summary>Largest number of test points: the cross kernel Θ₀(x*, X) is m×n float64 (10 000 × 4000 · 8 bytes = 320 MB).</summary>
+    public const int MaxTestCount = 10_000;
 
     /// <summary>Largest number of steps.</summary>
     public const long MaxSteps = 10_000_000;

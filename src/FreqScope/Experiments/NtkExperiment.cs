@@ -245,28 +245,36 @@ public static class NtkExperiment
 
             manual_seed(config.Seed);
             _model = new Mlp(1, config.Model.Hidden, 1, config.Model.Activation);
-            Initializer.Apply(_model, config.Model.WeightInit, config.Model.BiasInit);
-            _model.to(float64).to(device);
-            _xTrainT = Column(_xTrain, device);
-            _yTrainT = tensor(_yTrain, float64, device);
-            _xTestT = _xTest.Length == 0 ? null : Column(_xTest, device);
-            _optimizer = optim.SGD(_model.parameters(), config.Training.LearningRate);
+            try
+            {
+                Initializer.Apply(_model, config.Model.WeightInit, config.Model.BiasInit);
+                _model.to(float64).to(device);
+                _xTrainT = Column(_xTrain, device);
+                _yTrainT = tensor(_yTrain, float64, device);
+                _xTestT = _xTest.Length == 0 ? null : Column(_xTest, device);
+                _optimizer = optim.SGD(_model.parameters(), config.Training.LearningRate);
 
-            _kernel = EmpiricalNtk.Compute(_model, _xTrainT, config.Probe.NtkBatchSize);
-            _cross = _xTestT is null ? null : EmpiricalNtk.Compute(_model, _xTestT, _xTrainT, config.Probe.NtkBatchSize);
-            _spectrum = new NtkSpectrum(_kernel);
-            _f0 = Predict(_xTrainT);
-            _f0Test = _xTestT is null ? [] : Predict(_xTestT);
-            _dynamics = new LinearisedDynamics(_spectrum, _f0, _yTrain, config.Training.LearningRate);
-            _c0 = _spectrum.Project(Subtract(_f0, _yTrain));
-            _initialResidualNorm = Norm(Subtract(_yTrain, _f0));
-            _initialTestResidualNorm = Norm(Subtract(_yTest, _f0Test));
-            _initialLoss = Loss(_f0, _yTrain);
-            (_spearman, _spearmanCount) = WriteEigen(Path.Combine(runDir, "eigen.csv"));
+                _kernel = EmpiricalNtk.Compute(_model, _xTrainT, config.Probe.NtkBatchSize);
+                _cross = _xTestT is null ? null : EmpiricalNtk.Compute(_model, _xTestT, _xTrainT, config.Probe.NtkBatchSize);
+                _spectrum = new NtkSpectrum(_kernel);
+                _f0 = Predict(_xTrainT);
+                _f0Test = _xTestT is null ? [] : Predict(_xTestT);
+                _dynamics = new LinearisedDynamics(_spectrum, _f0, _yTrain, config.Training.LearningRate);
+                _c0 = _spectrum.Project(Subtract(_f0, _yTrain));
+                _initialResidualNorm = Norm(Subtract(_yTrain, _f0));
+                _initialTestResidualNorm = Norm(Subtract(_yTest, _f0Test));
+                _initialLoss = Loss(_f0, _yTrain);
+                (_spearman, _spearmanCount) = WriteEigen(Path.Combine(runDir, "eigen.csv"));
 
-            _trajectory = CsvTable.Open(Path.Combine(runDir, "trajectory.csv"), TrajectoryHeader, null);
-            _projections = CsvTable.Open(Path.Combine(runDir, "projections.csv"), ProjectionsHeader, null);
-            _outputs = CsvTable.Open(Path.Combine(runDir, "outputs.csv"), OutputsHeader, null);
+                _trajectory = CsvTable.Open(Path.Combine(runDir, "trajectory.csv"), TrajectoryHeader, null);
+                _projections = CsvTable.Open(Path.Combine(runDir, "projections.csv"), ProjectionsHeader, null);
+                _outputs = CsvTable.Open(Path.Combine(runDir, "outputs.csv"), OutputsHeader, null);
+            }
+            catch
+            {
+                Dispose(); // what was built so far; the run is marked failed by the caller
+                throw;
+            }
         }
 
         public long ParameterCount => _model.ParameterCount;
@@ -458,10 +466,11 @@ public static class NtkExperiment
             _projections?.Dispose();
             _outputs?.Dispose();
             _trajectory = _projections = _outputs = null;
-            _optimizer.Dispose();
-            _model.Dispose();
-            _xTrainT.Dispose();
-            _yTrainT.Dispose();
+            // Null-conditional: a constructor that failed half-way disposes what it had built.
+            _optimizer?.Dispose();
+            _model?.Dispose();
+            _xTrainT?.Dispose();
+            _yTrainT?.Dispose();
             _xTestT?.Dispose();
         }
     }
