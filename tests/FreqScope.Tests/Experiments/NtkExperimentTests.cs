@@ -133,18 +133,18 @@ public sealed class NtkExperimentTests : IDisposable
     [Fact]
     public void AWideNetworkFollowsItsLinearisationAndANarrowOneWithALargeStepDoesNot()
     {
-        // Measured (seed 1, n = 16): width 4096, ηλ₀/n ≈ 1: largest discrepancy ≈ 1e-4, drift ≈ 1e-5;
-        // width 8 with η = 0.1: discrepancy and drift of order 0.1–1.
+        // Measured (seed 1, n = 16, 200 steps): width 4096 with ηλ₀/n = 1.06: largest discrepancy 1.6e-7 (test 1.1e-7),
+        // kernel drift 1.8e-6; width 8 with η = 0.1 (ηλ₀/n = 0.47): largest discrepancy 0.10 (test 0.087), drift 0.092.
         var wide = Run(Config(width: 4096, learningRate: 1.0 / 4096, steps: 200, test: 32), "wide").Summary!;
         var narrow = Run(Config(width: 8, learningRate: 0.1, steps: 200, test: 32), "narrow").Summary!;
         Assert.True(wide.StabilityFactor is > 0.3 and < 1.9, $"wide ηλ₀/n = {wide.StabilityFactor}");
-        Assert.True(wide.MaxDiscrepancy < 2e-3, $"wide: {wide.MaxDiscrepancy}");
-        Assert.True(wide.FinalTestDiscrepancy < 2e-3, $"wide test: {wide.FinalTestDiscrepancy}");
-        Assert.True(wide.KernelDrift < 1e-3, $"wide drift: {wide.KernelDrift}");
+        Assert.True(wide.MaxDiscrepancy < 1e-5, $"wide: {wide.MaxDiscrepancy}");
+        Assert.True(wide.FinalTestDiscrepancy < 1e-5, $"wide test: {wide.FinalTestDiscrepancy}");
+        Assert.True(wide.KernelDrift < 1e-4, $"wide drift: {wide.KernelDrift}");
         Assert.True(wide.FinalLossReal < 0.5 * wide.InitialLoss, $"wide did not learn: {wide.InitialLoss} → {wide.FinalLossReal}");
         Assert.True(narrow.MaxDiscrepancy > 0.05, $"narrow: {narrow.MaxDiscrepancy}");
         Assert.True(narrow.KernelDrift > 0.05, $"narrow drift: {narrow.KernelDrift}");
-        Assert.True(narrow.MaxDiscrepancy > 20 * wide.MaxDiscrepancy);
+        Assert.True(narrow.MaxDiscrepancy > 1000 * wide.MaxDiscrepancy);
     }
 
     [Fact]
