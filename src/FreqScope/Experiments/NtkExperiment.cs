@@ -164,6 +164,7 @@ public static class NtkExperiment
             NtkSummary? partial = null;
             if (s is not null)
             {
+                if (s.LastProbe != step) s.Probe(step); // the summary and the files end at the step reached
                 partial = s.Summary(step, finished: false, null);
                 s.Dispose();
                 RunFolder.WriteSummary(runDir, partial);
@@ -319,9 +320,13 @@ public static class NtkExperiment
             _optimizer.step();
         }
 
+        /// <summary>The step of the last probe (−1 before the first).</summary>
+        public long LastProbe { get; private set; } = -1;
+
         /// <summary>Records trajectory.csv, projections.csv and (at snapshot steps) outputs.csv rows for step <paramref name="step"/>.</summary>
         public void Probe(long step)
         {
+            LastProbe = step;
             int t = (int)Math.Min(step, int.MaxValue);
             var real = Predict(_xTrainT);
             var linear = _dynamics.PredictDiscrete(t);

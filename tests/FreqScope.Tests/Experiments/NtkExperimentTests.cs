@@ -178,6 +178,7 @@ public sealed class NtkExperimentTests : IDisposable
         var cut = Run(config, "cut", cts.Token, p => { if (p.Step >= 20) cts.Cancel(); }, report: true);
         Assert.Equal(RunStatus.Interrupted, cut.Status);
         Assert.Equal(20, cut.StepsCompleted);
+        Assert.Equal("20", Rows(cut.RunDirectory, "trajectory.csv")[^1][0]);
         var manifest = RunFolder.ReadManifest(cut.RunDirectory);
         Assert.Equal((RunStatus.Interrupted, false, 20L, 60L), (manifest.Status, manifest.Finished, manifest.StepsCompleted, manifest.StepsPlanned));
         using (var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(cut.RunDirectory, "summary.json"))))
