@@ -28,7 +28,7 @@ public static class CliApp
         var deviceOpt = new Option<string?>("--device") { Description = "cpu, cuda or auto (overrides the config)." };
         deviceOpt.AcceptOnlyFromAmong("cpu", "cuda", "auto");
         var seedOpt = new Option<long?>("--seed") { Description = "Random seed (overrides the config)." };
-        var stepsOpt = new Option<long?>("--steps") { Description = "Training steps (overrides the config; poisson: network.steps)." };
+        var stepsOpt = new Option<long?>("--steps") { Description = "Training steps (overrides the config; poisson: network.steps; ntk: training.steps)." };
         stepsOpt.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<long?>() is long s && s < 1) r.AddError($"--steps {s} is out of range; expected an integer >= 1");
@@ -39,7 +39,7 @@ public static class CliApp
             if (r.GetValueOrDefault<int?>() is int e && e < 1) r.AddError($"--epochs {e} is out of range; expected an integer >= 1");
         });
         var dataOpt = new Option<string?>("--data") { Description = "Folder holding the dataset files of a classify experiment (local files only, never downloaded)." };
-        var smokeOpt = new Option<bool>("--smoke") { Description = "A short run that exercises everything (fit1d: at most 50 steps; classify: at most 2 epochs on 500 images; poisson: a coarse grid and at most 60 network steps; fourier-features: width ≤ 256, at most 60 steps)." };
+        var smokeOpt = new Option<bool>("--smoke") { Description = "A short run that exercises everything (fit1d: at most 50 steps; classify: at most 2 epochs on 500 images; poisson: a coarse grid and at most 60 network steps; fourier-features: width ≤ 256, at most 60 steps; ntk: at most 64 points, widths 256 and 50 steps)." };
         var resumeOpt = new Option<string?>("--resume") { Description = "Continue an interrupted run folder from its last checkpoint." };
         var noReportOpt = new Option<bool>("--no-report") { Description = "Write data files only; build plots and report.html later with 'freqscope report'." };
 

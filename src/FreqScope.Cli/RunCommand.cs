@@ -55,6 +55,7 @@ internal static class RunCommand
                 ClassifyExperimentConfig classify => RunClassify(console, classify, a, runDir, configDir, cts.Token),
                 PoissonExperimentConfig poisson => RunPoisson(console, poisson, a, runDir, cts.Token),
                 FourierExperimentConfig fourier => RunFourier(console, fourier, a, runDir, cts.Token),
+                NtkExperimentConfig ntk => RunNtk(console, ntk, a, runDir, cts.Token),
                 FitExperimentConfig fit => RunFit(console, fit, a, runDir, configDir, cts.Token),
                 _ => throw new UsageException($"experiment \"{config.Experiment}\" cannot be run"),
             };
@@ -114,6 +115,18 @@ internal static class RunCommand
                 }
 
                 return a.Smoke ? FourierExperiment.Smoke(ff) : ff;
+            case NtkExperimentConfig n:
+                if (a.Epochs is not null) throw new UsageException($"--epochs applies to classify experiments; \"{n.Name}\" is an ntk experiment (--steps sets training.steps)");
+                if (a.Data is not null) throw new UsageException($"--data applies to classify experiments; \"{n.Name}\" is an ntk experiment");
+                if (a.Seed is long ns) n = n with { Seed = ns };
+                if (a.Device is string nd) n = n with { Device = nd };
+                if (a.Steps is long nSteps)
+                {
+                    if (nSteps > NtkConfigLoader.MaxSteps) throw new UsageException($"--steps {nSteps} is out of range for an ntk experiment; expected at most {NtkConfigLoader.MaxSteps}");
+                    n = n with { Training = n.Training with { Steps = nSteps } };
+                }
+
+                return a.Smoke ? NtkExperiment.Smoke(n) : n;
             default:
                 return config;
         }
@@ -181,6 +194,33 @@ internal static class RunCommand
         return Finish(console, r.Status, r.RunDirectory, $"method {r.MethodsCompleted + 1}", r.Summary?.Verdict, a.NoReport);
     }
 
+    private static int RunNtk(IAnsiConsole console, NtkExperimentConfig config, Arguments a, string runDir, CancellationToken token)
+    {
+        var r = WithProgress(console, "computing the NTK", config.Training.Steps, task =>
+            NtkExperiment.Run(config, new NtkRunOptions
+            {
+                RunDirectory = runDir,
+                Resume = a.Resume is not null,
+                Smoke = a.Smoke,
+                BuildReport = !a.NoReport,
+                OnProgress = p =>
+                {
+                    task.MaxValue = Math.Max(1, p.Steps);
+                    task.Value = p.Step;
+                    task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                        $"step {p.Step,7}  loss {p.LossReal,10:E3}  linear {p.LossLinear,10:E3}  discrepancy {p.Discrepancy,9:E2}"));
+                },
+            }, token));
+        if (r.Summary is { } s)
+        {
+            console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"final discrepancy ‖f − f_lin‖ / ‖y − f₀‖ = {s.FinalDiscrepancy:G4} (largest {s.MaxDiscrepancy:G4}); kernel drift ‖Θ_T − Θ₀‖_F / ‖Θ₀‖_F = {(s.KernelDrift is double k ? k.ToString("G4", CultureInfo.InvariantCulture) : "n/a")}")));
+        }
+
+        return Finish(console, r.Status, r.RunDirectory, $"step {r.StepsCompleted}", r.Summary?.Verdict, a.NoReport,
+            "no checkpoint (--resume runs it again from step 0)");
+    }
+
     private static int RunFourier(IAnsiConsole console, FourierExperimentConfig config, Arguments a, string runDir, CancellationToken token)
     {
         var r = WithProgress(console, "training", config.Training.Steps, task =>
@@ -212,11 +252,11 @@ internal static class RunCommand
         return result!;
     }
 
-    private static int Finish(IAnsiConsole console, string status, string runDir, string where, string? verdict, bool noReport)
+    private static int Finish(IAnsiConsole console, string status, string runDir, string where, string? verdict, bool noReport, string saved = "checkpoint saved")
     {
         if (status == RunStatus.Interrupted)
         {
-            console.MarkupLineInterpolated($"[yellow]Interrupted at {where}; checkpoint saved.[/] Continue with: freqscope run --resume {runDir}");
+            console.MarkupLineInterpolated($"[yellow]Interrupted at {where}; {saved}.[/] Continue with: freqscope run --resume {runDir}");
             return CliApp.ExitInterrupted;
         }
 

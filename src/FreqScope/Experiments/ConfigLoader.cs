@@ -233,7 +233,7 @@ public static partial class ConfigLoader
         return new DataConfig { DomainMin = min, DomainMax = max, Train = train, Eval = eval };
     }
 
-    private static ModelConfig ReadModel(JsonReaderContext node)
+    internal static ModelConfig ReadModel(JsonReaderContext node)
     {
         node.ExpectObject("hidden", "activation", "weightInit", "biasInit");
         var hidden = ReadWidths(node.Required("hidden"));
@@ -484,7 +484,7 @@ public static partial class ConfigLoader
     }
 
     /// <summary>The experiment kinds a config file may name.</summary>
-    public static IReadOnlyList<string> Experiments { get; } = [FitExperimentConfig.Fit1d, ClassifyExperimentConfig.Classify, PoissonExperimentConfig.Poisson, FourierExperimentConfig.FourierFeatures];
+    public static IReadOnlyList<string> Experiments { get; } = [FitExperimentConfig.Fit1d, ClassifyExperimentConfig.Classify, PoissonExperimentConfig.Poisson, FourierExperimentConfig.FourierFeatures, NtkExperimentConfig.Ntk];
 
     /// <summary>Parses and validates a config of any experiment kind (its <c>experiment</c> key; default <c>fit1d</c>).</summary>
     /// <exception cref="ConfigException">The JSON is malformed or the config is invalid.</exception>
@@ -501,6 +501,7 @@ public static partial class ConfigLoader
             ClassifyExperimentConfig.Classify => ClassifyConfigLoader.ReadRoot(root),
             PoissonExperimentConfig.Poisson => PoissonConfigLoader.ReadRoot(root),
             FourierExperimentConfig.FourierFeatures => FourierConfigLoader.ReadRoot(root),
+            NtkExperimentConfig.Ntk => NtkConfigLoader.ReadRoot(root),
             _ => ReadRoot(root),
         };
     }
@@ -516,6 +517,7 @@ public static partial class ConfigLoader
         ClassifyExperimentConfig classify => ClassifyConfigWriter.Write(classify),
         PoissonExperimentConfig poisson => PoissonConfigWriter.Write(poisson),
         FourierExperimentConfig fourier => FourierConfigWriter.Write(fourier),
+        NtkExperimentConfig ntk => NtkConfigWriter.Write(ntk),
         _ => throw new ArgumentException($"unknown config type {config.GetType().Name}", nameof(config)),
     };
 }

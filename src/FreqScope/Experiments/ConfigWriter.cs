@@ -107,7 +107,7 @@ internal static class ConfigWriter
         w.WriteEndObject();
     }
 
-    private static void WriteModel(Utf8JsonWriter w, ModelConfig m)
+    internal static void WriteModel(Utf8JsonWriter w, ModelConfig m)
     {
         w.WriteStartObject("model");
         w.WriteStartArray("hidden");

@@ -141,6 +141,12 @@ public static class FitExperiment
     /// <summary>Reads a run folder's manifest.json.</summary>
     public static RunManifest ReadManifest(string runDir) => RunFolder.ReadManifest(runDir);
 
+    /// <summary>
+    /// The probe steps that get an output snapshot: step 0, the last probe, and <paramref name="count"/> − 2 probes
+    /// between them spaced geometrically (probes are at 0, every, 2·every, … and <paramref name="total"/>).
+    /// </summary>
+    internal static HashSet<long> SnapshotSteps(long total, int every, int count) => Session.SnapshotSteps(total, every, count);
+
     /// <summary>Everything one run holds: data, network, trainer, open files and the probe history.</summary>
     private sealed class Session : IDisposable
     {

@@ -5,7 +5,7 @@ namespace FreqScope.Reporting;
 /// <summary>
 /// Builds the report of any run folder: reads config.json's <c>experiment</c> and hands the folder to the matching
 /// report (absent or <c>fit1d</c>: <see cref="FitReport"/>; <c>classify</c>: <see cref="ClassifyReport"/>;
-/// <c>poisson</c>: <see cref="PoissonReport"/>; <c>fourier-features</c>: <see cref="FourierReport"/>).
+/// <c>poisson</c>: <see cref="PoissonReport"/>; <c>fourier-features</c>: <see cref="FourierReport"/>; <c>ntk</c>: <see cref="NtkReport"/>).
 /// </summary>
 public static class RunReport
 {
@@ -21,8 +21,11 @@ public static class RunReport
     /// <summary>The experiment kind of a Fourier-feature network compared with the frequency PDE.</summary>
     public const string FourierFeatures = "fourier-features";
 
+    /// <summary>The experiment kind of a network-vs-linearisation (NTK) run.</summary>
+    public const string Ntk = "ntk";
+
     /// <summary>The experiment kinds that have a report, in the order error messages list them.</summary>
-    public static IReadOnlyList<string> Experiments { get; } = [Fit1d, Classify, Poisson, FourierFeatures];
+    public static IReadOnlyList<string> Experiments { get; } = [Fit1d, Classify, Poisson, FourierFeatures, Ntk];
 
     /// <summary>Rebuilds <c>plots/</c> and <c>report.html</c> of the run folder with the report its experiment calls for.</summary>
     /// <param name="runDir">The run folder.</param>
@@ -34,12 +37,13 @@ public static class RunReport
         Classify => ClassifyReport.Build(runDir),
         Poisson => PoissonReport.Build(runDir),
         FourierFeatures => FourierReport.Build(runDir),
+        Ntk => NtkReport.Build(runDir),
         _ => FitReport.Build(runDir),
     };
 
     /// <summary>The experiment kind of the run folder: config.json's <c>experiment</c>, or <see cref="Fit1d"/> when absent.</summary>
     /// <param name="runDir">The run folder.</param>
-    /// <returns><see cref="Fit1d"/>, <see cref="Classify"/> or <see cref="Poisson"/>.</returns>
+    /// <returns><see cref="Fit1d"/>, <see cref="Classify"/>, <see cref="Poisson"/> or <see cref="Ntk"/>.</returns>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="InvalidDataException">config.json is missing or malformed, or names an experiment with no report.</exception>
     public static string ExperimentOf(string runDir)

@@ -98,6 +98,39 @@ public sealed class CliAppTests
     }
 
     [Fact]
+    public void NtkSmokeRunWritesACompleteRunWithStepsAndSeedAppliedAndPrintsTheDiscrepancy()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var run = Path.Combine(dir, "run");
+            var config = Path.Combine(RepoPaths.Experiments, "ntk-linearised-vs-training.json");
+            var (code, output) = Cli("run", config, "--smoke", "--out", run, "--steps", "30", "--seed", "2");
+            Assert.True(code == CliApp.ExitOk, output);
+            var written = (NtkExperimentConfig)ConfigLoader.LoadAnyFile(Path.Combine(run, "config.json"));
+            var file = (NtkExperimentConfig)ConfigLoader.LoadAnyFile(config);
+            var expected = NtkExperiment.Smoke(file with { Seed = 2, Training = file.Training with { Steps = 30 } });
+            Assert.Equal(expected, written);
+            Assert.Equal(30, written.Training.Steps);
+            Assert.Contains("final discrepancy ‖f − f_lin‖ / ‖y − f₀‖ = ", output);
+            Assert.Contains("kernel drift", output);
+            Assert.True(File.Exists(Path.Combine(run, "plots", "projections.png")));
+
+            var (epochsCode, epochsOutput) = Cli("run", config, "--epochs", "3", "--out", Path.Combine(dir, "epochs"));
+            Assert.Equal(CliApp.ExitUsage, epochsCode);
+            Assert.Contains("--epochs applies to classify experiments; \"ntk-linearised-vs-training\" is an ntk experiment", epochsOutput);
+            var (dataCode, dataOutput) = Cli("run", config, "--data", dir, "--out", Path.Combine(dir, "data"));
+            Assert.Equal(CliApp.ExitUsage, dataCode);
+            Assert.Contains("--data applies to classify experiments", dataOutput);
+            Assert.False(Directory.Exists(Path.Combine(dir, "epochs")));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void PoissonSmokeRunWritesACompleteRunWithStepsAndSeedApplied()
     {
         var dir = RepoPaths.NewTempDirectory();
