@@ -235,7 +235,7 @@ public static partial class ConfigLoader
 
     internal static ModelConfig ReadModel(JsonReaderContext node)
     {
-        node.ExpectObject("hidden", "activation", "weightInit", "biasInit");
+        node.ExpectObject("hidden", "activation", "weightInit", "biasInit", "encoding");
         var hidden = ReadWidths(node.Required("hidden"));
         return new ModelConfig
         {
@@ -243,6 +243,46 @@ public static partial class ConfigLoader
             Activation = node.Optional("activation")?.GetEnum<Activation>() ?? Activation.Tanh,
             WeightInit = ReadInit(node.Optional("weightInit")),
             BiasInit = ReadInit(node.Optional("biasInit")),
+            Encoding = ReadEncoding(node.Optional("encoding")),
+        };
+    }
+
+    /// <summary>
+    /// An encoding object: <c>kind</c> (none, basic, positional, gaussian) and the kind's parameters: <c>levels</c> and
+    /// <c>scale</c> (positional), <c>features</c> and <c>scale</c> (gaussian).
+    /// </summary>
+    internal static EncodingConfig ReadEncoding(JsonReaderContext? node)
+    {
+        if (node is null) return new EncodingConfig();
+        node.ExpectObject("kind", "levels", "scale", "features");
+        var kind = node.Required("kind").GetEnum<FreqScope.Models.InputEncodingKind>();
+        var owners = new (string Key, FreqScope.Models.InputEncodingKind[] Kinds)[]
+        {
+            ("levels", [FreqScope.Models.InputEncodingKind.Positional]),
+            ("scale", [FreqScope.Models.InputEncodingKind.Positional, FreqScope.Models.InputEncodingKind.Gaussian]),
+            ("features", [FreqScope.Models.InputEncodingKind.Gaussian]),
+        };
+        foreach (var (key, kinds) in owners)
+        {
+            if (!kinds.Contains(kind) && node.Optional(key) is not null)
+                throw node.Error(key, $"applies to kind {string.Join(" and ", kinds.Select(k => $"\"{JsonNames.Of(k)}\""))}, not \"{JsonNames.Of(kind)}\"");
+        }
+
+        return kind switch
+        {
+            FreqScope.Models.InputEncodingKind.Positional => new EncodingConfig
+            {
+                Kind = kind,
+                Levels = RequiredInteger(node, "levels", v => v is >= 1 and <= 64, "an integer between 1 and 64"),
+                Scale = RequiredNumber(node, "scale", v => v > 0 && double.IsFinite(v), "a number > 0 (cycles per unit of x)"),
+            },
+            FreqScope.Models.InputEncodingKind.Gaussian => new EncodingConfig
+            {
+                Kind = kind,
+                Features = RequiredInteger(node, "features", v => v is >= 1 and <= 100_000, "an integer between 1 and 100000"),
+                Scale = RequiredNumber(node, "scale", v => v > 0 && double.IsFinite(v), "a number > 0 (cycles per unit of x)"),
+            },
+            _ => new EncodingConfig { Kind = kind },
         };
     }
 

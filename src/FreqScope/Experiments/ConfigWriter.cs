@@ -116,6 +116,12 @@ internal static class ConfigWriter
         w.WriteString("activation", JsonNames.Of(m.Activation));
         WriteInit(w, "weightInit", m.WeightInit);
         WriteInit(w, "biasInit", m.BiasInit);
+        w.WriteStartObject("encoding");
+        w.WriteString("kind", JsonNames.Of(m.Encoding.Kind));
+        if (m.Encoding.Kind == FreqScope.Models.InputEncodingKind.Positional) w.WriteNumber("levels", m.Encoding.Levels);
+        if (m.Encoding.Kind == FreqScope.Models.InputEncodingKind.Gaussian) w.WriteNumber("features", m.Encoding.Features);
+        if (m.Encoding.Kind is FreqScope.Models.InputEncodingKind.Positional or FreqScope.Models.InputEncodingKind.Gaussian) w.WriteNumber("scale", m.Encoding.Scale);
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 

@@ -166,7 +166,7 @@ public static class FitExperiment
         private double _lastTrainLoss = double.NaN, _lastTestLoss = double.NaN;
         private CsvTable? _metrics, _spectra, _outputs;
 
-        public Mlp Model { get; }
+        public nn.Module<Tensor, Tensor> Model { get; }
         public FitTrainer Trainer { get; }
 
         public Session(FitExperimentConfig config, FitRunOptions options, string runDir, Device device)
@@ -200,9 +200,7 @@ public static class FitExperiment
             _peakErrors = _peaks.Select(_ => new List<double>()).ToArray();
             _snapshotSteps = SnapshotSteps(config.Training.Steps, config.Probe.Every, config.Probe.Snapshots);
 
-            manual_seed(config.Seed);
-            Model = new Mlp(1, config.Model.Hidden, 1, config.Model.Activation);
-            Initializer.Apply(Model, config.Model.WeightInit, config.Model.BiasInit);
+            Model = NetworkFactory.Create(config.Model, config.Seed);
             Model.to(device);
             Trainer = new FitTrainer(Model, _xTrain, _yTrain, dy, config.Training, config.Seed, device);
             _xTrainT = FitTrainer.ToColumn(_xTrain, device);

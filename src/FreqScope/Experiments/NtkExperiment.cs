@@ -217,7 +217,7 @@ public static class NtkExperiment
         private readonly double[] _xTrain, _yTrain, _xTest, _yTest, _f0, _f0Test, _c0;
         private readonly Tensor _xTrainT, _yTrainT;
         private readonly Tensor? _xTestT;
-        private readonly Mlp _model;
+        private readonly nn.Module<Tensor, Tensor> _model;
         private readonly optim.Optimizer _optimizer;
         private readonly double[,] _kernel;
         private readonly double[,]? _cross;
@@ -244,11 +244,9 @@ public static class NtkExperiment
             _yTest = [.. _xTest.Select(target.Evaluate)];
             _snapshots = FitExperiment.SnapshotSteps(config.Training.Steps, config.Probe.Every, config.Probe.Snapshots);
 
-            manual_seed(config.Seed);
-            _model = new Mlp(1, config.Model.Hidden, 1, config.Model.Activation);
+            _model = NetworkFactory.Create(config.Model, config.Seed);
             try
             {
-                Initializer.Apply(_model, config.Model.WeightInit, config.Model.BiasInit);
                 _model.to(float64).to(device);
                 _xTrainT = Column(_xTrain, device);
                 _yTrainT = tensor(_yTrain, float64, device);
@@ -278,7 +276,7 @@ public static class NtkExperiment
             }
         }
 
-        public long ParameterCount => _model.ParameterCount;
+        public long ParameterCount => _model.parameters().Sum(p => p.numel());
 
         /// <summary>eigen.csv; returns the eigenvalue-rank/frequency Spearman ρ (null when undefined) and how many eigenvectors it covers.</summary>
         private (double? Rho, int Count) WriteEigen(string path)

@@ -10,7 +10,7 @@ namespace FreqScope.Training;
 /// </summary>
 public sealed class FitTrainer : IDisposable
 {
-    private readonly Mlp _model;
+    private readonly nn.Module<Tensor, Tensor> _model;
     private readonly Tensor _x;
     private readonly Tensor _y;
     private readonly Tensor? _dy;
@@ -28,7 +28,7 @@ public sealed class FitTrainer : IDisposable
     /// <param name="config">Optimizer, learning rate, batch size and loss terms.</param>
     /// <param name="seed">Seeds the mini-batch order (unused for full batches).</param>
     /// <param name="device">Where the data tensors live; the same device as the model.</param>
-    public FitTrainer(Mlp model, double[] x, double[] y, double[]? dy, TrainingConfig config, long seed, Device device)
+    public FitTrainer(nn.Module<Tensor, Tensor> model, double[] x, double[] y, double[]? dy, TrainingConfig config, long seed, Device device)
     {
         if (x.Length != y.Length) throw new ArgumentException($"x has {x.Length} points but y has {y.Length}");
         if (config.H1Weight > 0 && (dy is null || dy.Length != x.Length))
@@ -85,7 +85,7 @@ public sealed class FitTrainer : IDisposable
     }
 
     /// <summary>The network's output at <paramref name="x"/> (no gradient), as doubles on the CPU.</summary>
-    public static double[] Predict(Mlp model, Tensor x)
+    public static double[] Predict(nn.Module<Tensor, Tensor> model, Tensor x)
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();

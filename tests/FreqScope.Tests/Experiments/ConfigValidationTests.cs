@@ -14,7 +14,7 @@ public sealed class ConfigValidationTests
     }
 
     [Theory]
-    [InlineData("model.hiden", "[10]", "$.model.hiden", "unknown key; allowed keys: hidden, activation, weightInit, biasInit")]
+    [InlineData("model.hiden", "[10]", "$.model.hiden", "unknown key; allowed keys: hidden, activation, weightInit, biasInit, encoding")]
     [InlineData("training.learningRate", "-0.1", "$.training.learningRate", "-0.1 is out of range; expected a number > 0")]
     [InlineData("model.activation", "\"tanhh\"", "$.model.activation", "\"tanhh\" is not allowed; expected one of tanh, relu, sigmoid, sin, gelu, softplus, leakyRelu")]
     [InlineData("data.train.count", "\"101\"", "$.data.train.count", "\"101\" has the wrong type; expected an integer")]

@@ -1,0 +1,33 @@
+using FreqScope.Models;
+
+namespace FreqScope.Experiments;
+
+/// <summary>
+/// The input encoding γ of a fit1d (or ntk) network, one of Tancik et al.'s mappings (see <see cref="InputEncoding"/>;
+/// frequencies in cycles per unit of x): <c>none</c> (γ(x) = x), <c>basic</c> ([cos 2πx, sin 2πx]),
+/// <c>positional</c> (<see cref="Levels"/> L, <see cref="Scale"/> σ: frequencies σ^(j/L), j = 0 … L − 1) or
+/// <c>gaussian</c> (<see cref="Features"/> m frequencies ~ N(0, σ²), drawn from the run's seed).
+/// </summary>
+public sealed record EncodingConfig
+{
+    /// <summary>The mapping. Default none.</summary>
+    public InputEncodingKind Kind { get; init; } = InputEncodingKind.None;
+
+    /// <summary>Positional only: the number of levels L ≥ 1; 0 otherwise.</summary>
+    public int Levels { get; init; }
+
+    /// <summary>Positional and Gaussian: σ &gt; 0 (cycles per unit of x); 0 otherwise.</summary>
+    public double Scale { get; init; }
+
+    /// <summary>Gaussian only: the number of frequencies m ≥ 1; 0 otherwise.</summary>
+    public int Features { get; init; }
+
+    /// <summary>The encoding for 1-D inputs; a Gaussian B is drawn from <paramref name="seed"/>.</summary>
+    public InputEncoding ToEncoding(long seed) => Kind switch
+    {
+        InputEncodingKind.None => InputEncoding.None,
+        InputEncodingKind.Basic => InputEncoding.Basic,
+        InputEncodingKind.Positional => InputEncoding.Positional(Levels, Scale),
+        _ => InputEncoding.Gaussian(1, Features, Scale, seed),
+    };
+}
