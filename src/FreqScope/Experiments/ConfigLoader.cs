@@ -125,6 +125,31 @@ public static partial class ConfigLoader
         };
     }
 
+    /// <summary>An interval <c>[min, max]</c>: two finite numbers with min &lt; max.</summary>
+    internal static (double Min, double Max) ReadDomain(JsonReaderContext domainNode)
+    {
+        var ends = domainNode.Items();
+        if (ends.Count != 2) throw domainNode.OutOfRange("[min, max], two numbers");
+        var min = ends[0].GetDouble();
+        var max = ends[1].GetDouble();
+        if (!(min < max))
+            throw domainNode.Error($"[{JsonReaderContext.Format(min)}, {JsonReaderContext.Format(max)}] is out of range; expected [min, max] with min < max");
+        return (min, max);
+    }
+
+    /// <summary>
+    /// The <c>target</c> of an experiment that evaluates it anywhere (not only at sampled points): any kind but
+    /// <c>csv</c>.
+    /// </summary>
+    internal static TargetConfig ReadAnalyticTarget(JsonReaderContext root, string experiment)
+    {
+        var node = root.Required("target");
+        var target = ReadTarget(node);
+        if (target.Kind == TargetKind.Csv)
+            throw node.Error("kind", $"\"csv\" is not available in {experiment} experiments; expected an analytic target: \"sinusoids\", \"square\", \"sawtooth\" or \"gaussianBumps\"");
+        return target;
+    }
+
     internal static TargetConfig ReadTarget(JsonReaderContext node)
     {
         node.ExpectObject("kind", "frequencyUnit", "terms", "frequency", "amplitude", "phase", "bumps", "csvPath", "csvXColumn", "csvYColumn");
@@ -200,15 +225,7 @@ public static partial class ConfigLoader
     private static DataConfig ReadData(JsonReaderContext node)
     {
         node.ExpectObject("domain", "train", "eval");
-        var domainNode = node.Required("domain");
-        var ends = domainNode.Items();
-        if (ends.Count != 2) throw domainNode.OutOfRange("[min, max], two numbers");
-        var min = ends[0].GetDouble();
-        var max = ends[1].GetDouble();
-        if (!(min < max))
-        {
-            throw domainNode.Error($"[{JsonReaderContext.Format(min)}, {JsonReaderContext.Format(max)}] is out of range; expected [min, max] with min < max");
-        }
+        var (min, max) = ReadDomain(node.Required("domain"));
 
         var trainNode = node.Required("train");
         trainNode.ExpectObject("sampling", "count", "includeEndpoint");

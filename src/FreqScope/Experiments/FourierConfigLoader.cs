@@ -35,10 +35,7 @@ public static class FourierConfigLoader
     {
         root.ExpectObject("experiment", "name", "seed", "device", "target", "data", "network", "training", "probe", "pde");
         var (name, seed, device) = ConfigLoader.ReadHeader(root, FourierExperimentConfig.FourierFeatures);
-        var targetNode = root.Required("target");
-        var target = ConfigLoader.ReadTarget(targetNode);
-        if (target.Kind == TargetKind.Csv)
-            throw targetNode.Error("kind", "\"csv\" is not available here; expected an analytic target: \"sinusoids\", \"square\", \"sawtooth\" or \"gaussianBumps\"");
+        var target = ConfigLoader.ReadAnalyticTarget(root, FourierExperimentConfig.FourierFeatures);
         var data = ReadData(root.Required("data"));
         var network = ReadNetwork(root.Required("network"));
         var training = ReadTraining(root.Required("training"));
@@ -63,14 +60,7 @@ public static class FourierConfigLoader
     {
         node.ExpectObject("domain", "points", "envelope");
         double min = -10, max = 10;
-        if (node.Optional("domain") is { } domainNode)
-        {
-            var items = domainNode.Items();
-            if (items.Count != 2) throw domainNode.OutOfRange("two numbers [min, max]");
-            min = items[0].GetDouble();
-            max = items[1].GetDouble();
-            if (!(max > min)) throw domainNode.OutOfRange($"[min, max] with min < max (got [{JsonReaderContext.Format(min)}, {JsonReaderContext.Format(max)}])");
-        }
+        if (node.Optional("domain") is { } domainNode) (min, max) = ConfigLoader.ReadDomain(domainNode);
 
         var points = ConfigLoader.RequiredInteger(node, "points", v => v is >= 4 and <= MaxPoints, $"an integer between 4 and {MaxPoints}");
         double? envelope = null;

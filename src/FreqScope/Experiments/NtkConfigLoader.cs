@@ -30,10 +30,7 @@ public static class NtkConfigLoader
     {
         root.ExpectObject("experiment", "name", "seed", "device", "target", "data", "model", "training", "probe");
         var (name, seed, device) = ConfigLoader.ReadHeader(root, NtkExperimentConfig.Ntk);
-        var targetNode = root.Required("target");
-        var target = ConfigLoader.ReadTarget(targetNode);
-        if (target.Kind == TargetKind.Csv)
-            throw targetNode.Error("kind", "\"csv\" is not supported by the ntk experiment; expected \"sinusoids\", \"square\", \"sawtooth\" or \"gaussianBumps\"");
+        var target = ConfigLoader.ReadAnalyticTarget(root, NtkExperimentConfig.Ntk);
         var data = ReadData(root.Required("data"));
         var model = ConfigLoader.ReadModel(root.Required("model"));
         var training = ReadTraining(root.Optional("training"));
@@ -54,13 +51,7 @@ public static class NtkConfigLoader
     private static NtkDataConfig ReadData(JsonReaderContext node)
     {
         node.ExpectObject("domain", "trainCount", "includeEndpoint", "testCount");
-        var domainNode = node.Required("domain");
-        var ends = domainNode.Items();
-        if (ends.Count != 2) throw domainNode.OutOfRange("[min, max], two numbers");
-        var min = ends[0].GetDouble();
-        var max = ends[1].GetDouble();
-        if (!(min < max))
-            throw domainNode.Error($"[{JsonReaderContext.Format(min)}, {JsonReaderContext.Format(max)}] is out of range; expected [min, max] with min < max");
+        var (min, max) = ConfigLoader.ReadDomain(node.Required("domain"));
         return new NtkDataConfig
         {
             DomainMin = min,

@@ -63,14 +63,7 @@ public static class PoissonConfigLoader
         var dimension = ConfigLoader.Integer(node, "dimension", 1, v => v is 1 or 2, "1 or 2");
         double min = -1, max = 1;
         if (dimension == 2) (min, max) = (0, 1);
-        if (node.Optional("domain") is { } domainNode)
-        {
-            var items = domainNode.Items();
-            if (items.Count != 2) throw domainNode.OutOfRange("two numbers [min, max]");
-            min = items[0].GetDouble();
-            max = items[1].GetDouble();
-            if (!(max > min)) throw domainNode.OutOfRange($"[min, max] with min < max (got [{JsonReaderContext.Format(min)}, {JsonReaderContext.Format(max)}])");
-        }
+        if (node.Optional("domain") is { } domainNode) (min, max) = ConfigLoader.ReadDomain(domainNode);
 
         int most = dimension == 1 ? MaxIntervals1D : MaxIntervals2D;
         var intervals = ConfigLoader.RequiredInteger(node, "intervals", v => v >= 4 && v <= most, $"an integer between 4 and {most} (intervals per axis in {dimension}-D)");

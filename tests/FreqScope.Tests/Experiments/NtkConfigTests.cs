@@ -99,7 +99,7 @@ public sealed class NtkConfigTests
     public void ACsvTargetIsRejectedWithTheKindsThatWork()
     {
         var e = Fails(ConfigJson.Set(With("target.kind", "\"csv\""), "target.csvPath", "\"a.csv\""));
-        Assert.Contains("\"csv\" is not supported by the ntk experiment", e.Message);
+        Assert.Contains("\"csv\" is not available in ntk experiments", e.Message);
     }
 
     [Fact]
