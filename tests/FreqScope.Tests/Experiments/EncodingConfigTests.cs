@@ -73,10 +73,10 @@ public sealed class EncodingConfigTests
             var rows = File.ReadLines(Path.Combine(result.RunDirectory, "outputs.csv")).Skip(1).Select(l => l.Split(',')).Where(c => c[0] == "0").ToList();
             Assert.Equal(101, rows.Count);
             var x = rows.Select(r => (float)double.Parse(r[1], CultureInfo.InvariantCulture)).ToArray();
-            using var _ = no_grad();
-            using var xt = tensor(x).reshape(x.Length, 1);
-            using var output = net.forward(xt);
-            var expected = output.reshape(-1).to(float64).data<double>().ToArray();
+            double[] expected;
+            using (no_grad())
+            using (NewDisposeScope())
+                expected = net.forward(tensor(x).reshape(x.Length, 1)).reshape(-1).to(float64).data<double>().ToArray();
             for (int i = 0; i < rows.Count; i++) Assert.Equal(expected[i], double.Parse(rows[i][3], CultureInfo.InvariantCulture), 6);
         }
         finally

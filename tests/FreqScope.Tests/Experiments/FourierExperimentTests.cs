@@ -169,6 +169,19 @@ public sealed class FourierExperimentTests : IDisposable
         Assert.Contains("UNFINISHED RUN", File.ReadAllText(rebuilt.ReportPath));
     }
 
+    [CudaFact]
+    public void ACudaRunAgreesWithTheCpuRun()
+    {
+        // Same parameters (drawn on the CPU before the move); float32 on both, so the spectra agree to rounding and
+        // the summaries' convergence steps are the same.
+        var config = Config(steps: 300);
+        var cpu = Run(config, "cpu").Summary!;
+        var gpu = Run(config with { Device = "cuda" }, "cuda").Summary!;
+        Assert.Equal(cpu.Peaks.Select(p => p.NetworkConvergedAtStep), gpu.Peaks.Select(p => p.NetworkConvergedAtStep));
+        Assert.Equal(cpu.Pde!.Discrepancy, gpu.Pde!.Discrepancy, 3);
+        Assert.Equal(cpu.FinalLoss, gpu.FinalLoss, 6);
+    }
+
     public static TheoryData<string> FourierFiles() =>
         new(Directory.GetFiles(RepoPaths.Experiments, "*.json")
             .Where(f => ConfigLoader.LoadAnyFile(f) is FourierExperimentConfig).Select(Path.GetFileName).Order()!);

@@ -65,6 +65,7 @@ public sealed class NtkExperimentTests : IDisposable
         var theta = EmpiricalNtk.Compute(model, xt);
         double[] f;
         using (no_grad())
+        using (NewDisposeScope())
         {
             f = model.forward(xt).view(-1).data<double>().ToArray();
         }
