@@ -7,7 +7,7 @@ using TorchSharp;
 
 namespace FreqScope.Cli;
 
-/// <summary>The <c>freqscope</c> command line: run, report, info.</summary>
+/// <summary>The <c>freqscope</c> command line: run, sweep, report, info.</summary>
 public static class CliApp
 {
     public const int ExitOk = 0, ExitError = 1, ExitUsage = 2, ExitInterrupted = 130;
@@ -51,8 +51,23 @@ public static class CliApp
             p.GetValue(configArg), p.GetValue(outOpt), p.GetValue(deviceOpt), p.GetValue(seedOpt), p.GetValue(stepsOpt),
             p.GetValue(epochsOpt), p.GetValue(dataOpt), p.GetValue(smokeOpt), p.GetValue(resumeOpt), p.GetValue(noReportOpt))));
 
-        var runDirArg = new Argument<string>("RUN_DIR") { Description = "A run folder written by 'freqscope run'." };
-        var report = new Command("report", "Rebuild plots/ and report.html of a run folder from its data files.") { runDirArg };
+        var sweepConfigArg = new Argument<string?>("CONFIG") { Arity = ArgumentArity.ZeroOrOne, Description = "Sweep config: an experiment config with a \"sweep\" key listing values for dotted paths (see README, Sweeps)." };
+        var sweepOutOpt = new Option<string?>("--out") { Description = "Sweep folder to create or continue (default: runs/NAME-TIMESTAMP); one run folder per member inside." };
+        var sweepDeviceOpt = new Option<string?>("--device") { Description = "cpu, cuda or auto for every member (overrides the config)." };
+        sweepDeviceOpt.AcceptOnlyFromAmong("cpu", "cuda", "auto");
+        var sweepSmokeOpt = new Option<bool>("--smoke") { Description = "Run every member in smoke mode (as 'run --smoke')." };
+        var sweepResumeOpt = new Option<string?>("--resume") { Description = "Continue a sweep folder with its own sweep.json: finished members are kept, interrupted ones resumed, failed ones run again." };
+        var sweepNoReportOpt = new Option<bool>("--no-report") { Description = "Write data files only; build the reports later with 'freqscope report'." };
+        var sweep = new Command("sweep", "Run every member of a parameter sweep (a grid or zip of config values) and compare them in sweep.csv and report.html.")
+        {
+            sweepConfigArg, sweepOutOpt, sweepDeviceOpt, sweepSmokeOpt, sweepResumeOpt, sweepNoReportOpt,
+        };
+        sweep.SetAction(p => SweepCommand.Execute(console, new SweepCommand.Arguments(
+            p.GetValue(sweepConfigArg), p.GetValue(sweepOutOpt), p.GetValue(sweepDeviceOpt), p.GetValue(sweepSmokeOpt),
+            p.GetValue(sweepResumeOpt), p.GetValue(sweepNoReportOpt))));
+
+        var runDirArg = new Argument<string>("RUN_DIR") { Description = "A run folder written by 'freqscope run', or a sweep folder written by 'freqscope sweep'." };
+        var report = new Command("report", "Rebuild plots/ and report.html of a run or sweep folder from its data files.") { runDirArg };
         report.SetAction(p => Guard(console, () =>
         {
             var dir = p.GetValue(runDirArg)!;
@@ -66,6 +81,7 @@ public static class CliApp
         info.SetAction(_ => Guard(console, () => Info(output)));
 
         root.Subcommands.Add(run);
+        root.Subcommands.Add(sweep);
         root.Subcommands.Add(report);
         root.Subcommands.Add(info);
         var parsed = root.Parse(args);

@@ -96,7 +96,9 @@ public static partial class ConfigLoader
     {
         if (root.Element.ValueKind != JsonValueKind.Object) throw root.WrongType("an object");
 
-        // Checked before the keys, so that another experiment's config gets this message rather than "unknown key".
+        // Checked before the keys, so that a sweep or another experiment's config gets this message rather than "unknown key".
+        if (root.Optional(SweepSpec.Key) is not null)
+            throw root.Error(SweepSpec.Key, "this config is a sweep; run it with freqscope sweep (or expand it with SweepSpec.Parse)");
         var experiment = root.Optional("experiment")?.GetChoice(Experiments) ?? FitExperimentConfig.Fit1d;
         if (experiment != FitExperimentConfig.Fit1d)
         {
@@ -552,6 +554,8 @@ public static partial class ConfigLoader
         using var document = ParseDocument(json, source);
         var root = JsonReaderContext.Root(source, document.RootElement);
         if (root.Element.ValueKind != JsonValueKind.Object) throw root.WrongType("an object");
+        if (root.Optional(SweepSpec.Key) is not null)
+            throw root.Error(SweepSpec.Key, "this config is a sweep; run it with freqscope sweep (or expand it with SweepSpec.Parse)");
         var experiment = root.Optional("experiment")?.GetChoice(Experiments) ?? FitExperimentConfig.Fit1d;
         return experiment switch
         {

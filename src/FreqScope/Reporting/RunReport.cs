@@ -27,12 +27,15 @@ public static class RunReport
     /// <summary>The experiment kinds that have a report, in the order error messages list them.</summary>
     public static IReadOnlyList<string> Experiments { get; } = [Fit1d, Classify, Poisson, FourierFeatures, Ntk];
 
-    /// <summary>Rebuilds <c>plots/</c> and <c>report.html</c> of the run folder with the report its experiment calls for.</summary>
+    /// <summary>
+    /// Rebuilds <c>plots/</c> and <c>report.html</c> of the run folder with the report its experiment calls for, or
+    /// of a sweep folder (one holding sweep.json) with <see cref="SweepReport"/>.
+    /// </summary>
     /// <param name="runDir">The run folder.</param>
     /// <returns>The paths written.</returns>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="InvalidDataException">config.json is missing or malformed, names an unknown experiment, or a data file is bad.</exception>
-    public static ReportResult Build(string runDir) => ExperimentOf(runDir) switch
+    public static ReportResult Build(string runDir) => SweepReport.IsSweepFolder(runDir) ? SweepReport.Build(runDir) : ExperimentOf(runDir) switch
     {
         Classify => ClassifyReport.Build(runDir),
         Poisson => PoissonReport.Build(runDir),

@@ -218,4 +218,99 @@ public sealed class CliAppTests
             Directory.Delete(dir, true);
         }
     }
+    private static string WriteSweep(string dir, string rawSweep)
+    {
+        var json = FreqScope.Tests.Experiments.ConfigJson.Set(FreqScope.Tests.Experiments.ConfigJson.Minimal, "name", "\"cli\"");
+        json = FreqScope.Tests.Experiments.ConfigJson.Set(json, "training.steps", "400");
+        json = FreqScope.Tests.Experiments.ConfigJson.Set(json, "sweep", rawSweep);
+        var path = Path.Combine(dir, "sweep.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    [Fact]
+    public void RunOnASweepConfigSaysToUseSweep()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var cfg = WriteSweep(dir, """{ "values": { "seed": [0, 1] } }""");
+            var (code, output) = Cli("run", cfg, "--out", Path.Combine(dir, "run"));
+            Assert.Equal(CliApp.ExitUsage, code);
+            Assert.Contains("this config is a sweep; run it with freqscope sweep", output);
+            Assert.False(Directory.Exists(Path.Combine(dir, "run")));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void ABadSweepSpecIsAUsageErrorNamingItsPathAndNothingRuns()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var cfg = WriteSweep(dir, """{ "values": { "seed": [0, 1], "training.learningRate": [] } }""");
+            var (code, output) = Cli("sweep", cfg, "--out", Path.Combine(dir, "out"));
+            Assert.Equal(CliApp.ExitUsage, code);
+            Assert.Contains("$.sweep.values['training.learningRate']: is an empty list", output);
+            Assert.False(Directory.Exists(Path.Combine(dir, "out")));
+
+            var plain = Path.Combine(dir, "plain.json");
+            File.WriteAllText(plain, FreqScope.Tests.Experiments.ConfigJson.Minimal);
+            var (plainCode, plainOutput) = Cli("sweep", plain);
+            Assert.Equal(CliApp.ExitUsage, plainCode);
+            Assert.Contains("no \"sweep\" key; run it with freqscope run", plainOutput);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void SmokeSweepRunsEveryMemberThenResumeSkipsThemAndReportRebuilds()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var cfg = WriteSweep(dir, """{ "values": { "seed": [3, 4] } }""");
+            var outDir = Path.Combine(dir, "out");
+            var (code, output) = Cli("sweep", cfg, "--smoke", "--out", outDir);
+            Assert.True(code == CliApp.ExitOk, output);
+            Assert.True(output.Contains("cli-000 seed=3", StringComparison.Ordinal), output);
+            Assert.True(output.Contains("cli-001 seed=4", StringComparison.Ordinal), output);
+            Assert.Contains(Path.Combine(outDir, "sweep.csv"), output.ReplaceLineEndings(""));
+            foreach (var (member, seed) in new[] { ("cli-000", 3L), ("cli-001", 4L) })
+            {
+                var manifest = FitExperiment.ReadManifest(Path.Combine(outDir, member));
+                Assert.True(manifest.Finished && manifest.Smoke);
+                Assert.Equal(seed, manifest.Seed);
+                Assert.Equal(50, manifest.StepsCompleted);
+            }
+
+            Assert.Equal(3, File.ReadAllLines(Path.Combine(outDir, "sweep.csv")).Length);
+            Assert.True(File.Exists(Path.Combine(outDir, "report.html")));
+
+            var (resumeCode, resumeOutput) = Cli("sweep", "--resume", outDir);
+            Assert.True(resumeCode == CliApp.ExitOk, resumeOutput);
+            Assert.Contains("cli-000 seed=3  finished (skipped: finished before)", resumeOutput);
+            Assert.Contains("cli-001 seed=4  finished (skipped: finished before)", resumeOutput);
+
+            var (againCode, againOutput) = Cli("sweep", "--resume", outDir, "--smoke");
+            Assert.Equal(CliApp.ExitUsage, againCode);
+            Assert.Contains("--resume continues a sweep", againOutput);
+
+            File.Delete(Path.Combine(outDir, "report.html"));
+            var (reportCode, reportOutput) = Cli("report", outDir);
+            Assert.True(reportCode == CliApp.ExitOk, reportOutput);
+            Assert.Contains("FreqScope sweep: cli", File.ReadAllText(Path.Combine(outDir, "report.html")));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
 }

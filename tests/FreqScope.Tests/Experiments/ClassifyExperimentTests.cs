@@ -246,7 +246,7 @@ public sealed class ClassifyExperimentTests : IDisposable
 
     public static TheoryData<string> ClassifyFiles() =>
         new(Directory.GetFiles(RepoPaths.Experiments, "*.json")
-            .Where(f => ConfigLoader.LoadAnyFile(f) is ClassifyExperimentConfig).Select(Path.GetFileName).Order()!);
+            .Where(f => !SweepSpec.IsSweepFile(f) && ConfigLoader.LoadAnyFile(f) is ClassifyExperimentConfig).Select(Path.GetFileName).Order()!);
 
     [Theory]
     [MemberData(nameof(ClassifyFiles))]

@@ -25,6 +25,7 @@ public sealed class ExperimentFilesTests
         Assert.Contains("mnist-mlp-projection.json", names);
         Assert.Contains("cifar10-cnn-filtering.json", names);
         Assert.Contains("cifar10-vgg16-filtering.json", names);
+        Assert.Contains("sweep-seeds-1d.json", names);
     }
 
     [Theory]
@@ -32,8 +33,23 @@ public sealed class ExperimentFilesTests
     public void EveryExperimentFileParsesAndRoundTrips(string file)
     {
         var path = Path.Combine(RepoPaths.Experiments, file);
+        if (SweepSpec.IsSweepFile(path))
+        {
+            // A sweep file: every member parses and round-trips, named after the file.
+            var spec = SweepSpec.LoadFile(path);
+            Assert.Equal(Path.GetFileNameWithoutExtension(file), spec.Name);
+            Assert.NotEmpty(spec.Members);
+            foreach (var member in spec.Members) RoundTrips(member.Config);
+            return;
+        }
+
         var config = ConfigLoader.LoadAnyFile(path);
         Assert.Equal(Path.GetFileNameWithoutExtension(file), config.Name);
+        RoundTrips(config);
+    }
+
+    private static void RoundTrips(IExperimentConfig config)
+    {
         var json = ConfigLoader.ToJsonAny(config);
         var again = ConfigLoader.ParseAny(json, "round-trip");
         Assert.Equal(config, again);

@@ -317,7 +317,7 @@ public sealed class FitExperimentTests
     /// <summary>The fit1d experiment files (the classify ones run in ClassifyExperimentTests).</summary>
     public static TheoryData<string> ExperimentFiles() =>
         new(Directory.GetFiles(Path.Combine(RepoPaths.Root, "experiments"), "*.json")
-            .Where(f => ConfigLoader.LoadAnyFile(f) is FitExperimentConfig).Select(Path.GetFileName).Order()!);
+            .Where(f => !SweepSpec.IsSweepFile(f) && ConfigLoader.LoadAnyFile(f) is FitExperimentConfig).Select(Path.GetFileName).Order()!);
 
     [Theory]
     [MemberData(nameof(ExperimentFiles))]

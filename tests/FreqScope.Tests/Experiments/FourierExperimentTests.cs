@@ -184,7 +184,7 @@ public sealed class FourierExperimentTests : IDisposable
 
     public static TheoryData<string> FourierFiles() =>
         new(Directory.GetFiles(RepoPaths.Experiments, "*.json")
-            .Where(f => ConfigLoader.LoadAnyFile(f) is FourierExperimentConfig).Select(Path.GetFileName).Order()!);
+            .Where(f => !SweepSpec.IsSweepFile(f) && ConfigLoader.LoadAnyFile(f) is FourierExperimentConfig).Select(Path.GetFileName).Order()!);
 
     [Theory]
     [MemberData(nameof(FourierFiles))]

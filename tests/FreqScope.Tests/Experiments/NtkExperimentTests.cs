@@ -222,7 +222,7 @@ public sealed class NtkExperimentTests : IDisposable
 
     public static TheoryData<string> NtkFiles() =>
         new(Directory.GetFiles(RepoPaths.Experiments, "*.json")
-            .Where(f => ConfigLoader.LoadAnyFile(f) is NtkExperimentConfig).Select(Path.GetFileName).Order()!);
+            .Where(f => !SweepSpec.IsSweepFile(f) && ConfigLoader.LoadAnyFile(f) is NtkExperimentConfig).Select(Path.GetFileName).Order()!);
 
     [Theory]
     [MemberData(nameof(NtkFiles))]

@@ -329,7 +329,7 @@ public sealed class PoissonExperimentTests : IDisposable
 
     public static TheoryData<string> PoissonFiles() =>
         new(Directory.GetFiles(RepoPaths.Experiments, "*.json")
-            .Where(f => ConfigLoader.LoadAnyFile(f) is PoissonExperimentConfig).Select(Path.GetFileName).Order()!);
+            .Where(f => !SweepSpec.IsSweepFile(f) && ConfigLoader.LoadAnyFile(f) is PoissonExperimentConfig).Select(Path.GetFileName).Order()!);
 
     [Theory]
     [MemberData(nameof(PoissonFiles))]

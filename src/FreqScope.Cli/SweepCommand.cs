@@ -1,0 +1,127 @@
+using System.Globalization;
+using FreqScope.Experiments;
+using Spectre.Console;
+
+namespace FreqScope.Cli;
+
+/// <summary>
+/// <c>freqscope sweep</c>: expand a sweep config, check every member, then run them one after another (one progress
+/// line per member), writing sweep.json, sweep.csv and report.html; Ctrl-C stops after the current member's checkpoint.
+/// </summary>
+internal static class SweepCommand
+{
+    public sealed record Arguments(string? Config, string? Out, string? Device, bool Smoke, string? Resume, bool NoReport);
+
+    public static int Execute(IAnsiConsole console, Arguments a) => CliApp.Guard(console, () =>
+    {
+        SweepSpec spec;
+        string outDir;
+        bool smoke = a.Smoke;
+        string? device = a.Device;
+        string? configDir = null;
+        if (a.Resume is not null)
+        {
+            if (a.Config is not null || a.Out is not null || a.Device is not null || a.Smoke)
+                throw new UsageException("--resume continues a sweep with its own sweep.json; it takes no CONFIG, --out, --device or --smoke");
+            if (!Directory.Exists(a.Resume)) throw new UsageException($"--resume \"{a.Resume}\": no such sweep folder");
+            if (!File.Exists(Path.Combine(a.Resume, SweepRunner.ManifestFile)))
+                throw new UsageException($"--resume \"{a.Resume}\": it has no {SweepRunner.ManifestFile} (is it a sweep folder?)");
+            (spec, smoke, device) = SweepRunner.LoadFolder(a.Resume);
+            outDir = a.Resume;
+        }
+        else
+        {
+            if (a.Config is null) throw new UsageException("sweep needs a CONFIG: an experiment config with a \"sweep\" key (see README, Sweeps)");
+            spec = SweepSpec.LoadFile(a.Config);
+            configDir = Path.GetDirectoryName(Path.GetFullPath(a.Config));
+            outDir = a.Out ?? Path.Combine("runs", $"{spec.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+        }
+
+        using var cts = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            console.MarkupLineInterpolated($"[bold]{spec.Name}[/]: {spec.Members.Count} {spec.Experiment} members ({spec.Mode} over {string.Join(", ", spec.Axes.Select(x => x.Path))}) → {Path.GetFullPath(outDir)}");
+            SweepRunResult? result = null;
+            var lines = new SortedDictionary<int, string>();
+            console.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(ctx =>
+                {
+                    var tasks = new Dictionary<int, ProgressTask>();
+                    var actions = new Dictionary<int, string>();
+                    string Head(SweepMember m) => Markup.Escape($"{m.Name} {m.Label}");
+                    result = SweepRunner.Run(spec, new SweepRunOptions
+                    {
+                        OutputDirectory = outDir,
+                        Smoke = smoke,
+                        Device = device,
+                        ConfigDirectory = configDir,
+                        BuildReport = !a.NoReport,
+                        OnMemberStart = (m, action) =>
+                        {
+                            actions[m.Index] = action;
+                            tasks[m.Index] = ctx.AddTask(Head(m) + (action == "run" ? "" : $"  ({action})"), maxValue: 1);
+                        },
+                        OnProgress = (m, fraction, text) =>
+                        {
+                            var task = tasks[m.Index];
+                            task.Value = fraction;
+                            task.Description = Head(m) + "  " + Markup.Escape(text);
+                        },
+                        OnMemberDone = (m, r) =>
+                        {
+                            var task = tasks[m.Index];
+                            if (r.Status == RunStatus.Finished) task.Value = 1;
+                            var metric = r.Metrics.FirstOrDefault(x => x.Value is not null);
+                            var detail = r.Status == RunStatus.Finished && metric.Key is not null
+                                ? string.Create(CultureInfo.InvariantCulture, $"{metric.Key} {metric.Value:G4}")
+                                : r.Error ?? "";
+                            var color = r.Status == RunStatus.Finished ? "green" : r.Status == RunStatus.Failed ? "red" : "yellow";
+                            var how = actions[m.Index] switch
+                            {
+                                "skip" => " (skipped: finished before)",
+                                "resume" => " (resumed)",
+                                "rerun" => " (run again)",
+                                _ => "",
+                            };
+                            task.Description = $"{Head(m)}  [{color}]{r.Status}[/]{how} {Markup.Escape(detail)}";
+                            lines[m.Index] = task.Description;
+                            task.StopTask();
+                        },
+                    }, cts.Token);
+                });
+
+            // One line per member that ran or was kept, also where the live progress display is not shown (logs, pipes).
+            foreach (var line in lines.Values) console.MarkupLine(line);
+            var r = result!;
+            var failed = r.Manifest.Members.Where(m => m.Status == RunStatus.Failed).ToList();
+            console.MarkupLineInterpolated($"Sweep folder: {r.OutputDirectory}");
+            console.MarkupLineInterpolated($"Table: {Path.Combine(r.OutputDirectory, SweepRunner.TableFile)}");
+            if (!a.NoReport) console.MarkupLineInterpolated($"Report: {Path.Combine(r.OutputDirectory, "report.html")}");
+            if (r.Status == RunStatus.Interrupted)
+            {
+                console.MarkupLineInterpolated($"[yellow]Interrupted; the current member saved its checkpoint.[/] Continue with: freqscope sweep --resume {r.OutputDirectory}");
+                return CliApp.ExitInterrupted;
+            }
+
+            if (failed.Count > 0)
+            {
+                console.MarkupLineInterpolated($"[red]{failed.Count} of {r.Manifest.Members.Count} members failed;[/] run them again with: freqscope sweep --resume {r.OutputDirectory}");
+                return CliApp.ExitError;
+            }
+
+            return CliApp.ExitOk;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    });
+}

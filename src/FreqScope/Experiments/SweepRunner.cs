@@ -1,0 +1,378 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FreqScope.Reporting;
+using FreqScope.Training;
+
+namespace FreqScope.Experiments;
+
+/// <summary>
+/// Runs the members of a <see cref="SweepSpec"/> one after another, each into an ordinary run folder of its kind
+/// (<c>OUT/NAME-000/</c>, …), and keeps <c>OUT/sweep.json</c> (spec, members, statuses, metrics) and
+/// <c>OUT/sweep.csv</c> (one row per member: swept values and metrics read from its summary.json) up to date after
+/// every member. Running the same sweep into the same folder again continues it: finished members are skipped,
+/// interrupted ones resumed from their checkpoint, failed or unstarted ones run afresh.
+/// </summary>
+public static class SweepRunner
+{
+    /// <summary>The sweep manifest's file name.</summary>
+    public const string ManifestFile = "sweep.json";
+
+    /// <summary>The sweep table's file name.</summary>
+    public const string TableFile = "sweep.csv";
+
+    /// <summary>Status of a member that has not run yet.</summary>
+    public const string Pending = "pending";
+
+    /// <summary>
+    /// The metrics sweep.csv reads from each kind's summary.json, as dotted paths (an index <c>[n]</c> picks an array
+    /// item). A metric a summary lacks, or holds as null, is left empty; fields the summaries gain do no harm.
+    /// </summary>
+    public static IReadOnlyList<string> MetricPaths(string experiment) => experiment switch
+    {
+        ClassifyExperimentConfig.Classify =>
+        [
+            "finalTestAccuracy", "finalTestLoss", "finalTrainAccuracy", "finalTrainLoss",
+            "filtering.deltas[0].finalLowError", "filtering.deltas[0].finalHighError", "projection.spectralBiasIndex",
+        ],
+        PoissonExperimentConfig.Poisson => ["bestHybridSpeedup", "discretisationError"],
+        FourierExperimentConfig.FourierFeatures => ["spectralBiasIndex", "pdeSpectralBiasIndex", "finalLoss", "pde.discrepancy"],
+        NtkExperimentConfig.Ntk => ["finalDiscrepancy", "kernelDrift", "finalLossReal", "finalLossLinear", "eigenFrequencySpearman"],
+        _ => ["spectralBiasIndex", "finalTrainLoss", "finalTestLoss", "highFrequencyEnergy"],
+    };
+
+    /// <summary>The member config that runs: <paramref name="config"/> with the device override and, for a smoke sweep, its kind's smoke settings.</summary>
+    public static IExperimentConfig Prepare(IExperimentConfig config, bool smoke, string? device)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config switch
+        {
+            FitExperimentConfig fit => Shrink(fit with { Device = device ?? fit.Device }, smoke, FitExperiment.Smoke),
+            ClassifyExperimentConfig c => Shrink(c with { Device = device ?? c.Device }, smoke, ClassifyExperiment.Smoke),
+            PoissonExperimentConfig p => Shrink(p with { Device = device ?? p.Device }, smoke, PoissonExperiment.Smoke),
+            FourierExperimentConfig ff => Shrink(ff with { Device = device ?? ff.Device }, smoke, FourierExperiment.Smoke),
+            NtkExperimentConfig n => Shrink(n with { Device = device ?? n.Device }, smoke, NtkExperiment.Smoke),
+            _ => throw new ArgumentException($"unknown config type {config.GetType().Name}", nameof(config)),
+        };
+    }
+
+    private static IExperimentConfig Shrink<T>(T config, bool smoke, Func<T, T> shrink) where T : IExperimentConfig =>
+        smoke ? shrink(config) : config;
+
+    /// <summary>Reads a sweep folder's sweep.json.</summary>
+    /// <exception cref="InvalidOperationException">The folder has no sweep.json.</exception>
+    /// <exception cref="InvalidDataException">sweep.json is malformed.</exception>
+    public static SweepManifest ReadManifest(string sweepDir)
+    {
+        var path = Path.Combine(sweepDir, ManifestFile);
+        if (!File.Exists(path)) throw new InvalidOperationException($"{sweepDir} has no {ManifestFile} (is it a FreqScope sweep folder?)");
+        try
+        {
+            return JsonSerializer.Deserialize<SweepManifest>(File.ReadAllText(path), FitExperiment.Json)
+                ?? throw new InvalidDataException($"{path} is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The sweep a sweep folder holds (its sweep.json's config, expanded again), with the smoke flag and device it ran with.</summary>
+    public static (SweepSpec Spec, bool Smoke, string? Device) LoadFolder(string sweepDir)
+    {
+        var manifest = ReadManifest(sweepDir);
+        var spec = SweepSpec.Parse(manifest.Config.ToJsonString(), Path.Combine(sweepDir, ManifestFile));
+        return (spec, manifest.Smoke, manifest.Device);
+    }
+
+    /// <summary>Runs (or continues) the sweep; returns when every member has stopped or the sweep is cancelled (after the current member saved its checkpoint).</summary>
+    /// <exception cref="InvalidOperationException">The folder holds something other than this sweep.</exception>
+    public static SweepRunResult Run(SweepSpec spec, SweepRunOptions options, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(options);
+        var dir = Path.GetFullPath(options.OutputDirectory);
+        var records = spec.Members.Select(m => new SweepMemberRecord
+        {
+            Name = m.Name,
+            Label = m.Label,
+            Values = m.Assignment.ToDictionary(a => a.Key, a => a.Value),
+            Status = Pending,
+        }).ToList();
+        var manifest = new SweepManifest
+        {
+            Name = spec.Name,
+            Experiment = spec.Experiment,
+            Mode = spec.Mode,
+            Keys = [.. spec.Axes.Select(a => a.Path)],
+            Smoke = options.Smoke,
+            Device = options.Device,
+            Members = records,
+            Config = (JsonObject)JsonNode.Parse(spec.SourceJson)!,
+        };
+        // A continued sweep starts from the statuses it had; they are brought up to date member by member.
+        if (CheckFolder(dir, manifest) is { } previous) records = [.. previous.Members];
+        Directory.CreateDirectory(dir);
+        manifest = manifest with { Members = records, Metrics = MetricColumns(spec.Experiment, records) };
+        Write(dir, manifest);
+
+        var status = RunStatus.Finished;
+        foreach (var member in spec.Members)
+        {
+            if (cancellation.IsCancellationRequested)
+            {
+                status = RunStatus.Interrupted;
+                break;
+            }
+
+            var record = RunMember(spec, member, dir, options, cancellation);
+            records[member.Index] = record;
+            manifest = manifest with { Members = records, Metrics = MetricColumns(spec.Experiment, records) };
+            Write(dir, manifest);
+            options.OnMemberDone?.Invoke(member, record);
+            if (record.Status == RunStatus.Interrupted)
+            {
+                status = RunStatus.Interrupted;
+                break;
+            }
+
+            if (record.Status == RunStatus.Failed) status = RunStatus.Failed;
+        }
+
+        manifest = manifest with { Members = [.. records], Metrics = MetricColumns(spec.Experiment, records) };
+        Write(dir, manifest);
+        if (options.BuildReport) SweepReport.Build(dir);
+        return new SweepRunResult(dir, status, manifest);
+    }
+
+    /// <summary>The folder's earlier manifest of the same sweep, or null for an absent or empty folder; an error for anything else.</summary>
+    private static SweepManifest? CheckFolder(string dir, SweepManifest manifest)
+    {
+        if (!Directory.Exists(dir) || !Directory.EnumerateFileSystemEntries(dir).Any()) return null;
+        if (!File.Exists(Path.Combine(dir, ManifestFile)))
+            throw new InvalidOperationException($"the output folder {dir} already exists, is not empty and holds no {ManifestFile}; choose another --out");
+        var previous = ReadManifest(dir);
+        var same = previous.Config.ToJsonString() == manifest.Config.ToJsonString()
+            && previous.Smoke == manifest.Smoke
+            && previous.Members.Select(m => m.Name + " " + m.Label).SequenceEqual(manifest.Members.Select(m => m.Name + " " + m.Label));
+        if (!same)
+        {
+            var was = previous.Smoke == manifest.Smoke ? "a different sweep config" : $"a sweep run with smoke = {(previous.Smoke ? "true" : "false")}";
+            throw new InvalidOperationException($"the output folder {dir} holds {was}; continue it with freqscope sweep --resume {dir}, or choose another --out");
+        }
+
+        return previous;
+    }
+
+    private static SweepMemberRecord RunMember(SweepSpec spec, SweepMember member, string dir, SweepRunOptions options, CancellationToken cancellation)
+    {
+        var runDir = Path.Combine(dir, member.Name);
+        var config = Prepare(member.Config, options.Smoke, options.Device);
+        var record = new SweepMemberRecord
+        {
+            Name = member.Name,
+            Label = member.Label,
+            Values = member.Assignment.ToDictionary(a => a.Key, a => a.Value),
+            Status = Pending,
+        };
+
+        string action = "run";
+        if (Directory.Exists(runDir) && Directory.EnumerateFileSystemEntries(runDir).Any())
+        {
+            RunManifest? existing = null;
+            try
+            {
+                existing = File.Exists(Path.Combine(runDir, RunFolder.ManifestFile)) ? RunFolder.ReadManifest(runDir) : null;
+            }
+            catch (Exception e) when (e is JsonException or InvalidDataException)
+            {
+                existing = null;
+            }
+
+            if (existing?.Status == RunStatus.Finished)
+            {
+                options.OnMemberStart?.Invoke(member, "skip");
+                return Completed(record, runDir, spec.Experiment, existing);
+            }
+
+            var resumable = existing is { Status: RunStatus.Interrupted or RunStatus.Running }
+                && (Checkpoint.Locate(runDir) is not null || spec.Experiment == NtkExperimentConfig.Ntk);
+            if (resumable)
+            {
+                action = "resume";
+            }
+            else
+            {
+                Directory.Delete(runDir, recursive: true);
+                action = "rerun";
+            }
+        }
+
+        options.OnMemberStart?.Invoke(member, action);
+        var resume = action == "resume";
+        void Progress(double fraction, string text) => options.OnProgress?.Invoke(member, Math.Clamp(fraction, 0, 1), text);
+        try
+        {
+            var status = config switch
+            {
+                FitExperimentConfig fit => FitExperiment.Run(fit, new FitRunOptions
+                {
+                    RunDirectory = runDir,
+                    Resume = resume,
+                    ConfigDirectory = options.ConfigDirectory,
+                    Smoke = options.Smoke,
+                    BuildReport = options.BuildReport,
+                    OnProgress = p => Progress(p.Step / (double)fit.Training.Steps,
+                        string.Create(CultureInfo.InvariantCulture, $"step {p.Step,7}  loss {p.TrainLoss,10:E3}")),
+                }, cancellation).Status,
+                ClassifyExperimentConfig c => ClassifyExperiment.Run(c, new ClassifyRunOptions
+                {
+                    RunDirectory = runDir,
+                    Resume = resume,
+                    ConfigDirectory = options.ConfigDirectory,
+                    Smoke = options.Smoke,
+                    BuildReport = options.BuildReport,
+                    OnProgress = p => Progress(p.Step / (double)Math.Max(1, p.TotalSteps),
+                        string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch,3}/{p.Epochs}  test acc {p.TestAccuracy,6:P1}")),
+                }, cancellation).Status,
+                PoissonExperimentConfig p => PoissonExperiment.Run(p, new PoissonRunOptions
+                {
+                    RunDirectory = runDir,
+                    Resume = resume,
+                    Smoke = options.Smoke,
+                    BuildReport = options.BuildReport,
+                    OnProgress = q => Progress((q.MethodIndex + Math.Min(1.0, Math.Log(1 + q.Iteration) / Math.Log(1 + Math.Max(1, q.IterationLimit)))) / Math.Max(1, q.MethodCount),
+                        string.Create(CultureInfo.InvariantCulture, $"{q.Method,-12} iteration {q.Iteration,9}")),
+                }, cancellation).Status,
+                FourierExperimentConfig ff => FourierExperiment.Run(ff, new FourierRunOptions
+                {
+                    RunDirectory = runDir,
+                    Resume = resume,
+                    Smoke = options.Smoke,
+                    BuildReport = options.BuildReport,
+                    OnProgress = (step, loss) => Progress(step / (double)ff.Training.Steps,
+                        string.Create(CultureInfo.InvariantCulture, $"step {step,7}  loss {loss,10:E3}")),
+                }, cancellation).Status,
+                NtkExperimentConfig n => NtkExperiment.Run(n, new NtkRunOptions
+                {
+                    RunDirectory = runDir,
+                    Resume = resume,
+                    Smoke = options.Smoke,
+                    BuildReport = options.BuildReport,
+                    OnProgress = q => Progress(q.Step / (double)Math.Max(1, q.Steps),
+                        string.Create(CultureInfo.InvariantCulture, $"step {q.Step,7}  discrepancy {q.Discrepancy,9:E2}")),
+                }, cancellation).Status,
+                _ => throw new ArgumentException($"unknown config type {config.GetType().Name}"),
+            };
+            var manifest = RunFolder.ReadManifest(runDir);
+            return status == RunStatus.Finished
+                ? Completed(record, runDir, spec.Experiment, manifest)
+                : record with { Status = status, WallSeconds = manifest.WallSeconds };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return record with { Status = RunStatus.Failed, Error = e.Message };
+        }
+    }
+
+    private static SweepMemberRecord Completed(SweepMemberRecord record, string runDir, string experiment, RunManifest manifest) => record with
+    {
+        Status = RunStatus.Finished,
+        WallSeconds = manifest.WallSeconds,
+        Metrics = ReadMetrics(runDir, experiment),
+    };
+
+    /// <summary>
+    /// The metrics of <see cref="MetricPaths"/> read by name from the run folder's summary.json (as a JSON document,
+    /// so that fields the summaries gain do no harm); a metric that is absent or not a number is null.
+    /// </summary>
+    /// <exception cref="InvalidDataException">summary.json is missing or malformed.</exception>
+    public static IReadOnlyDictionary<string, double?> ReadMetrics(string runDir, string experiment)
+    {
+        var path = Path.Combine(runDir, RunFolder.SummaryFile);
+        if (!File.Exists(path)) throw new InvalidDataException($"{path} is missing");
+        using var document = ParseSummary(path);
+        var metrics = new Dictionary<string, double?>();
+        foreach (var metric in MetricPaths(experiment)) metrics[metric] = Lookup(document.RootElement, metric);
+        return metrics;
+    }
+
+    private static JsonDocument ParseSummary(string path)
+    {
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
+    }
+
+    private static double? Lookup(JsonElement root, string path)
+    {
+        var node = root;
+        foreach (var segment in path.Split('.'))
+        {
+            var key = segment;
+            int? index = null;
+            var open = segment.IndexOf('[', StringComparison.Ordinal);
+            if (open >= 0)
+            {
+                key = segment[..open];
+                index = int.Parse(segment[(open + 1)..^1], CultureInfo.InvariantCulture);
+            }
+
+            if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(key, out node)) return null;
+            if (index is int i)
+            {
+                if (node.ValueKind != JsonValueKind.Array || i >= node.GetArrayLength()) return null;
+                node = node[i];
+            }
+        }
+
+        return node.ValueKind switch
+        {
+            JsonValueKind.Number => node.GetDouble(),
+            JsonValueKind.String when node.GetString() is "NaN" => double.NaN,
+            JsonValueKind.String when node.GetString() is "Infinity" => double.PositiveInfinity,
+            JsonValueKind.String when node.GetString() is "-Infinity" => double.NegativeInfinity,
+            _ => null,
+        };
+    }
+
+    /// <summary>The metric columns: the kind's metrics that at least one finished member has.</summary>
+    private static IReadOnlyList<string> MetricColumns(string experiment, IReadOnlyList<SweepMemberRecord> records) =>
+        [.. MetricPaths(experiment).Where(m => records.Any(r => r.Metrics.TryGetValue(m, out var v) && v is not null))];
+
+    /// <summary>Writes sweep.json and sweep.csv atomically.</summary>
+    private static void Write(string dir, SweepManifest manifest)
+    {
+        AtomicFile.WriteAllText(Path.Combine(dir, ManifestFile), JsonSerializer.Serialize(manifest, FitExperiment.Json) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(dir, TableFile), Table(manifest));
+    }
+
+    /// <summary>
+    /// sweep.csv: a header <c>member,status,wallSeconds,KEY…,METRIC…</c> and one row per member; swept values are
+    /// their JSON text (strings without quotes), quoted by CSV rules when they hold a comma; missing values are empty.
+    /// </summary>
+    public static string Table(SweepManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var csv = new StringBuilder();
+        csv.Append(string.Join(",", new[] { "member", "status", "wallSeconds" }.Concat(manifest.Keys).Concat(manifest.Metrics).Select(Quote))).Append('\n');
+        foreach (var m in manifest.Members)
+        {
+            var cells = new List<string> { m.Name, m.Status, m.WallSeconds is double w ? CsvFormat.FormatDouble(w) : "" };
+            cells.AddRange(manifest.Keys.Select(k => m.Values.TryGetValue(k, out var v) ? SweepSpec.ValueLabel(v) : ""));
+            cells.AddRange(manifest.Metrics.Select(k => m.Metrics.TryGetValue(k, out var v) && v is double d ? CsvFormat.FormatDouble(d) : ""));
+            csv.Append(string.Join(",", cells.Select(Quote))).Append('\n');
+        }
+
+        return csv.ToString();
+    }
+
+    private static string Quote(string cell) =>
+        cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+}
