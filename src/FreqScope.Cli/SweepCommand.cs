@@ -26,7 +26,9 @@ internal static class SweepCommand
             if (!Directory.Exists(a.Resume)) throw new UsageException($"--resume \"{a.Resume}\": no such sweep folder");
             if (!File.Exists(Path.Combine(a.Resume, SweepRunner.ManifestFile)))
                 throw new UsageException($"--resume \"{a.Resume}\": it has no {SweepRunner.ManifestFile} (is it a sweep folder?)");
-            (spec, smoke, device) = SweepRunner.LoadFolder(a.Resume);
+            SweepRunOptions saved;
+            (spec, saved) = SweepRunner.LoadFolder(a.Resume);
+            (smoke, device, configDir) = (saved.Smoke, saved.Device, saved.ConfigDirectory);
             outDir = a.Resume;
         }
         else

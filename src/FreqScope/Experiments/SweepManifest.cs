@@ -29,6 +29,9 @@ public sealed record SweepManifest
     /// <summary>The device override given on the command line, or null for each config's own.</summary>
     public string? Device { get; init; }
 
+    /// <summary>The folder relative paths in the members' configs (a CSV target, a dataset folder) are resolved against: the sweep file's folder.</summary>
+    public string? ConfigDirectory { get; init; }
+
     /// <summary>The metric columns of sweep.csv in order (those any finished member's summary.json has).</summary>
     public IReadOnlyList<string> Metrics { get; init; } = [];
 

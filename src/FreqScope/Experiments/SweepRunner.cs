@@ -78,12 +78,21 @@ public static class SweepRunner
         }
     }
 
-    /// <summary>The sweep a sweep folder holds (its sweep.json's config, expanded again), with the smoke flag and device it ran with.</summary>
-    public static (SweepSpec Spec, bool Smoke, string? Device) LoadFolder(string sweepDir)
+    /// <summary>
+    /// The sweep a sweep folder holds (its sweep.json's config, expanded again) and the options it ran with (smoke
+    /// flag, device override, config folder), ready for <see cref="Run"/> to continue it.
+    /// </summary>
+    public static (SweepSpec Spec, SweepRunOptions Options) LoadFolder(string sweepDir)
     {
         var manifest = ReadManifest(sweepDir);
         var spec = SweepSpec.Parse(manifest.Config.ToJsonString(), Path.Combine(sweepDir, ManifestFile));
-        return (spec, manifest.Smoke, manifest.Device);
+        return (spec, new SweepRunOptions
+        {
+            OutputDirectory = sweepDir,
+            Smoke = manifest.Smoke,
+            Device = manifest.Device,
+            ConfigDirectory = manifest.ConfigDirectory,
+        });
     }
 
     /// <summary>Runs (or continues) the sweep; returns when every member has stopped or the sweep is cancelled (after the current member saved its checkpoint).</summary>
@@ -108,6 +117,7 @@ public static class SweepRunner
             Keys = [.. spec.Axes.Select(a => a.Path)],
             Smoke = options.Smoke,
             Device = options.Device,
+            ConfigDirectory = options.ConfigDirectory is string configDir ? Path.GetFullPath(configDir) : null,
             Members = records,
             Config = (JsonObject)JsonNode.Parse(spec.SourceJson)!,
         };

@@ -148,10 +148,11 @@ public sealed class SweepRunnerTests
             Assert.Contains("holds a different sweep config", other.Message);
 
             // LoadFolder gives the sweep back from sweep.json.
-            var (again, smoke, device) = SweepRunner.LoadFolder(dir);
+            var (again, options) = SweepRunner.LoadFolder(dir);
             Assert.Equal(spec.Members.Select(m => m.Label), again.Members.Select(m => m.Label));
-            Assert.False(smoke);
-            Assert.Null(device);
+            Assert.False(options.Smoke);
+            Assert.Null(options.Device);
+            Assert.Equal(dir, options.OutputDirectory);
         }
         finally
         {
