@@ -88,7 +88,21 @@ public static class SweepReport
             }
 
             if (log) PlotCanvas.UseLogTicks(plot);
-            if (groups.Count > 1 && groups.Count <= 12) plot.ShowLegend(Alignment.UpperRight);
+            // Ticks at the swept values (or member names) themselves, when there are few enough to read.
+            var ticks = rows
+                .Select(r => xKey is null
+                    ? (X: (double)manifest.Members.ToList().IndexOf(r.Member), Label: r.Member.Name)
+                    : (X: Number(r.Member.Values[xKey])!.Value, Label: SweepSpec.ValueLabel(r.Member.Values[xKey])))
+                .DistinctBy(t => t.X).OrderBy(t => t.X).ToList();
+            if (ticks.Count <= 12)
+            {
+                var manual = new ScottPlot.TickGenerators.NumericManual();
+                foreach (var (x, label) in ticks) manual.AddMajor(x, label);
+                plot.Axes.Bottom.TickGenerator = manual;
+            }
+
+            plot.Axes.Margins(0.08, 0.12);
+            if (groups.Count > 1 && groups.Count <= 12) plot.ShowLegend(Edge.Bottom);
             else plot.HideLegend();
             plots.Add(PlotCanvas.Save(plot, plotsDir, "sweep-" + FileName(metric), title));
         }
