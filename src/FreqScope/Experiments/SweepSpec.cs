@@ -155,6 +155,8 @@ public sealed partial class SweepSpec
         var count = CountMembers(source, mode, axes);
         var template = (JsonObject)root.DeepClone();
         template.Remove(Key);
+        if (template.ContainsKey("name") && !(template["name"] is JsonValue named && named.GetValueKind() == JsonValueKind.String))
+            throw new ConfigException(source, "$.name", $"{Describe(template["name"])} is not allowed; expected a string (the members are named NAME-000, NAME-001, …)");
         var name = template["name"] is JsonValue nv && nv.TryGetValue<string>(out var n) ? n
             : template["experiment"] is JsonValue ev && ev.TryGetValue<string>(out var kind) ? kind
             : FitExperimentConfig.Fit1d;
@@ -254,6 +256,8 @@ public sealed partial class SweepSpec
                 }
             }
 
+            if (first.Values.Count > MaxMembers)
+                throw new ConfigException(source, ChildPath("$.sweep.values", first.Path), $"has {first.Values.Count} values; expected at most {MaxMembers} members");
             return first.Values.Count;
         }
 

@@ -95,6 +95,20 @@ public sealed class SweepSpecTests
     }
 
     [Fact]
+    public void ZipListsLongerThanTheLimitAndANonStringNameAreRefused()
+    {
+        var seeds = string.Join(", ", Enumerable.Range(0, SweepSpec.MaxMembers + 1));
+        var zip = Assert.Throws<ConfigException>(() => SweepSpec.Parse(Sweep($$"""{ "mode": "zip", "values": { "seed": [{{seeds}}] } }"""), "zip.json"));
+        Assert.Equal("$.sweep.values.seed", zip.JsonPath);
+        Assert.Contains("has 1001 values; expected at most 1000 members", zip.Problem);
+
+        var json = Sweep("""{ "values": { "seed": [0] } }""", ConfigJson.Set(ConfigJson.Minimal, "name", "5"));
+        var name = Assert.Throws<ConfigException>(() => SweepSpec.Parse(json, "name.json"));
+        Assert.Equal("$.name", name.JsonPath);
+        Assert.Contains("the number 5 is not allowed; expected a string", name.Problem);
+    }
+
+    [Fact]
     public void APathTheLoaderRejectsGivesTheLoadersErrorPrefixedWithTheMember()
     {
         var e = Assert.Throws<ConfigException>(() => SweepSpec.Parse(Sweep("""{ "values": { "model.hiden": [[8]] } }"""), "typo.json"));
