@@ -28,8 +28,68 @@ public static class ClassifyPlots
         return PlotCanvas.WriteFigures(run, plotsDir,
         [
             WriteAccuracy, WriteLoss, WriteFiltering, WriteFilteringLowHeatmap, WriteFilteringHighHeatmap,
-            WriteProjectionSpectrum, WriteProjectionPeaksHeatmap, WriteProjectionAllHeatmap,
+            WriteProjectionSpectrum, WriteProjectionPeaksHeatmap, WriteProjectionAllHeatmap, WritePathSpectra, WritePathHighFraction,
         ]);
+    }
+
+    /// <summary>
+    /// The interpolation-path spectrum: the mean power spectral density of s(t) within and between classes (log scale)
+    /// at the first and the last probed epoch.
+    /// </summary>
+    public static PlotFile? WritePathSpectra(ClassifyRunData run, string plotsDir)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Paths is not { Count: > 0 } rows) return null;
+        int[] epochs = [.. rows.Select(r => r.Epoch).Distinct().Order()];
+        int[] shown = epochs.Length == 1 ? epochs : [epochs[0], epochs[^1]];
+        const string title = "Interpolation-path spectrum";
+        Plot plot = PlotCanvas.NewPlot(title, "frequency along the path (cycles per unit input distance)", "power spectral density (log scale)");
+        var palette = new ScottPlot.Palettes.Category10();
+        foreach (var (kind, colour) in new[] { (PathProbeKinds.Within, palette.GetColor(0)), (PathProbeKinds.Between, palette.GetColor(1)) })
+        {
+            foreach (int epoch in shown)
+            {
+                var line = PlotCanvas.AddLogLine(plot, rows.Where(r => r.Kind == kind && r.Epoch == epoch && r.Frequency > 0).Select(r => (r.Frequency, r.Density)),
+                    $"{kind}, epoch {epoch}", colour);
+                if (line is not null && epoch == shown[0] && shown.Length > 1)
+                {
+                    line.LinePattern = LinePattern.Dashed;
+                    line.LineWidth = 1.5f;
+                }
+            }
+        }
+
+        if (run.Summary?.Paths is { } paths) plot.Add.VerticalLine(paths.Cutoff, 1.5f, Colors.Black, LinePattern.Dotted).LegendText = "cutoff";
+        PlotCanvas.UseLogTicks(plot);
+        plot.ShowLegend(Alignment.UpperRight);
+        return PlotCanvas.Save(plot, plotsDir, "path-spectra", title);
+    }
+
+    /// <summary>The share of the path-spectrum power above the cutoff against epoch, within and between classes (needs summary.json for the cutoff).</summary>
+    public static PlotFile? WritePathHighFraction(ClassifyRunData run, string plotsDir)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Summary?.Paths is not { Epochs.Count: > 0 } paths) return null;
+        const string title = "High-frequency share of the path spectrum";
+        Plot plot = PlotCanvas.NewPlot(title, "epoch", "power above the cutoff / total power");
+        var palette = new ScottPlot.Palettes.Category10();
+        double[] x = [.. paths.Epochs.Select(e => (double)e.Epoch)];
+        foreach (var (label, values, colour) in new[]
+                 {
+                     ("within classes", paths.Epochs.Select(e => e.WithinHighFraction).ToArray(), palette.GetColor(0)),
+                     ("between classes", paths.Epochs.Select(e => e.BetweenHighFraction).ToArray(), palette.GetColor(1)),
+                 })
+        {
+            var kept = x.Zip(values).Where(p => double.IsFinite(p.Second)).ToArray();
+            if (kept.Length == 0) continue;
+            var line = plot.Add.ScatterLine(kept.Select(p => p.First).ToArray(), kept.Select(p => p.Second).ToArray());
+            line.Color = colour;
+            line.LineWidth = 2;
+            line.LegendText = label;
+        }
+
+        plot.ShowLegend(Alignment.UpperRight);
+        return PlotCanvas.Save(plot, plotsDir, "path-high-fraction", title);
     }
 
     /// <summary>Train and test accuracy against epoch.</summary>
