@@ -121,18 +121,18 @@ internal sealed class PathProbe
     /// <summary>Appends both kinds' mean densities at <paramref name="epoch"/> and records their high-frequency shares.</summary>
     public void Probe(int epoch, nn.Module<Tensor, Tensor> model, Device device, int batch)
     {
-        double within = double.NaN, between = double.NaN;
+        (double Share, double Power) within = (double.NaN, double.NaN), between = (double.NaN, double.NaN);
         if (_within.Length > 0) within = Append(epoch, Within, MeanDensity(_within, model, device, batch));
         if (_between.Length > 0) between = Append(epoch, Between, MeanDensity(_between, model, device, batch));
-        _epochs.Add(new PathsEpochSummary(epoch, within, between));
+        _epochs.Add(new PathsEpochSummary(epoch, within.Share, between.Share, within.Power, between.Power));
     }
 
-    private double Append(int epoch, string kind, double[] density)
+    private (double Share, double Power) Append(int epoch, string kind, double[] density)
     {
         string e = epoch.ToString(CultureInfo.InvariantCulture);
         for (int g = 0; g < _grid.Length; g++)
             Table.Append(string.Join(',', e, kind, CsvFormat.FormatDouble(_grid[g]), CsvFormat.FormatDouble(density[g])));
-        return PathSpectrum.HighFraction(_grid, density, _config.EffectiveCutoff);
+        return (PathSpectrum.HighFraction(_grid, density, _config.EffectiveCutoff), PathSpectrum.HighPower(_grid, density, _config.EffectiveCutoff));
     }
 
     /// <summary>Restores the per-epoch shares from the (already cut back) paths.csv rows of a resumed run.</summary>
@@ -140,13 +140,17 @@ internal sealed class PathProbe
     {
         foreach (var epoch in rows.GroupBy(r => r.Epoch).OrderBy(g => g.Key))
         {
-            double Share(string kind)
+            (double, double) Measure(string kind)
             {
                 var r = epoch.Where(x => x.Kind == kind).ToArray();
-                return r.Length == 0 ? double.NaN : PathSpectrum.HighFraction(r.Select(x => x.Frequency).ToArray(), r.Select(x => x.Density).ToArray(), _config.EffectiveCutoff);
+                if (r.Length == 0) return (double.NaN, double.NaN);
+                double[] f = [.. r.Select(x => x.Frequency)], d = [.. r.Select(x => x.Density)];
+                return (PathSpectrum.HighFraction(f, d, _config.EffectiveCutoff), PathSpectrum.HighPower(f, d, _config.EffectiveCutoff));
             }
 
-            _epochs.Add(new PathsEpochSummary(epoch.Key, Share(Within), Share(Between)));
+            var (ws, wp) = Measure(Within);
+            var (bs, bp) = Measure(Between);
+            _epochs.Add(new PathsEpochSummary(epoch.Key, ws, bs, wp, bp));
         }
     }
 
@@ -160,5 +164,7 @@ internal sealed class PathProbe
         Epochs = [.. _epochs],
         FinalWithinHighFraction = _epochs.Count > 0 && !double.IsNaN(_epochs[^1].WithinHighFraction) ? _epochs[^1].WithinHighFraction : null,
         FinalBetweenHighFraction = _epochs.Count > 0 && !double.IsNaN(_epochs[^1].BetweenHighFraction) ? _epochs[^1].BetweenHighFraction : null,
+        FinalWithinHighPower = _epochs.Count > 0 && !double.IsNaN(_epochs[^1].WithinHighPower) ? _epochs[^1].WithinHighPower : null,
+        FinalBetweenHighPower = _epochs.Count > 0 && !double.IsNaN(_epochs[^1].BetweenHighPower) ? _epochs[^1].BetweenHighPower : null,
     };
 }

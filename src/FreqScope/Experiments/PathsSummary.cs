@@ -18,7 +18,7 @@ public sealed record PathsSummary
     /// <summary>Mean path length (input-space distance) of the pairs.</summary>
     public required double MeanDistance { get; init; }
 
-    /// <summary>Per probe, the high-frequency shares (NaN for a kind without pairs).</summary>
+    /// <summary>Per probe, the high-frequency shares and powers (NaN for a kind without pairs).</summary>
     public required IReadOnlyList<PathsEpochSummary> Epochs { get; init; }
 
     /// <summary>The share at the last probe, within classes.</summary>
@@ -26,4 +26,10 @@ public sealed record PathsSummary
 
     /// <summary>The share at the last probe, between classes.</summary>
     public double? FinalBetweenHighFraction { get; init; }
+
+    /// <summary>The power above the cutoff at the last probe, within classes.</summary>
+    public double? FinalWithinHighPower { get; init; }
+
+    /// <summary>The power above the cutoff at the last probe, between classes.</summary>
+    public double? FinalBetweenHighPower { get; init; }
 }

@@ -65,31 +65,37 @@ public static class ClassifyPlots
         return PlotCanvas.Save(plot, plotsDir, "path-spectra", title);
     }
 
-    /// <summary>The share of the path-spectrum power above the cutoff against epoch, within and between classes (needs summary.json for the cutoff).</summary>
+    /// <summary>
+    /// Two panels against epoch, within and between classes: the share of the path-spectrum power above the cutoff,
+    /// and that power itself (log scale). Needs summary.json for the cutoff.
+    /// </summary>
     public static PlotFile? WritePathHighFraction(ClassifyRunData run, string plotsDir)
     {
         ArgumentNullException.ThrowIfNull(run);
         if (run.Summary?.Paths is not { Epochs.Count: > 0 } paths) return null;
-        const string title = "High-frequency share of the path spectrum";
-        Plot plot = PlotCanvas.NewPlot(title, "epoch", "power above the cutoff / total power");
         var palette = new ScottPlot.Palettes.Category10();
         double[] x = [.. paths.Epochs.Select(e => (double)e.Epoch)];
-        foreach (var (label, values, colour) in new[]
+        Plot share = PlotCanvas.NewPlot("Share of power above the cutoff", "epoch", "power above the cutoff / total power");
+        Plot power = PlotCanvas.NewPlot("Power above the cutoff", "epoch", "Σ PSD δf above the cutoff (log scale)");
+        foreach (var (label, shares, powers, colour) in new[]
                  {
-                     ("within classes", paths.Epochs.Select(e => e.WithinHighFraction).ToArray(), palette.GetColor(0)),
-                     ("between classes", paths.Epochs.Select(e => e.BetweenHighFraction).ToArray(), palette.GetColor(1)),
+                     ("within classes", paths.Epochs.Select(e => e.WithinHighFraction).ToArray(), paths.Epochs.Select(e => e.WithinHighPower).ToArray(), palette.GetColor(0)),
+                     ("between classes", paths.Epochs.Select(e => e.BetweenHighFraction).ToArray(), paths.Epochs.Select(e => e.BetweenHighPower).ToArray(), palette.GetColor(1)),
                  })
         {
-            var kept = x.Zip(values).Where(p => double.IsFinite(p.Second)).ToArray();
+            var kept = x.Zip(shares).Where(p => double.IsFinite(p.Second)).ToArray();
             if (kept.Length == 0) continue;
-            var line = plot.Add.ScatterLine(kept.Select(p => p.First).ToArray(), kept.Select(p => p.Second).ToArray());
+            var line = share.Add.ScatterLine(kept.Select(p => p.First).ToArray(), kept.Select(p => p.Second).ToArray());
             line.Color = colour;
             line.LineWidth = 2;
             line.LegendText = label;
+            PlotCanvas.AddLogLine(power, x.Zip(powers).Select(p => (p.First, p.Second)), label, colour);
         }
 
-        plot.ShowLegend(Alignment.UpperRight);
-        return PlotCanvas.Save(plot, plotsDir, "path-high-fraction", title);
+        share.ShowLegend(Alignment.UpperRight);
+        PlotCanvas.UseLogTicks(power);
+        power.ShowLegend(Alignment.LowerRight);
+        return PlotCanvas.SavePanels([share, power], plotsDir, "path-high-fraction", "High-frequency part of the path spectrum over training");
     }
 
     /// <summary>Train and test accuracy against epoch.</summary>

@@ -92,6 +92,21 @@ public static class PathSpectrum
     }
 
     /// <summary>
+    /// The power above <paramref name="cutoff"/>: Σ_{f_g &gt; cutoff} P_g · δf on a uniform grid of spacing δf (the
+    /// variance of s carried by those frequencies, in the units of s²).
+    /// </summary>
+    public static double HighPower(IReadOnlyList<double> grid, IReadOnlyList<double> density, double cutoff)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(density);
+        if (grid.Count < 2) return 0;
+        double step = grid[1] - grid[0], sum = 0;
+        for (int g = 0; g < grid.Count; g++)
+            if (grid[g] > cutoff) sum += density[g];
+        return sum * step;
+    }
+
+    /// <summary>
     /// The share of the power above <paramref name="cutoff"/>: Σ_{f_g &gt; cutoff} P_g / Σ_{f_g &gt; 0} P_g on a uniform
     /// grid (0 when there is no power).
     /// </summary>

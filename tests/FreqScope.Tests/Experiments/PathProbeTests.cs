@@ -57,7 +57,7 @@ public sealed class PathProbeTests : IDisposable
         Assert.Equal(4 * 2 * 33, data.Paths!.Count);
         foreach (var epoch in s.Epochs)
         {
-            foreach (var (kind, share) in new[] { (PathProbeKinds.Within, epoch.WithinHighFraction), (PathProbeKinds.Between, epoch.BetweenHighFraction) })
+            foreach (var (kind, share, power) in new[] { (PathProbeKinds.Within, epoch.WithinHighFraction, epoch.WithinHighPower), (PathProbeKinds.Between, epoch.BetweenHighFraction, epoch.BetweenHighPower) })
             {
                 var rows = data.Paths.Where(p => p.Epoch == epoch.Epoch && p.Kind == kind).ToArray();
                 // The common grid: 33 points from 0 to the Nyquist frequency 1/(2Δ) = 2.
@@ -66,6 +66,7 @@ public sealed class PathProbeTests : IDisposable
                 Assert.All(rows, p => Assert.True(p.Density >= 0));
                 double high = rows.Where(p => p.Frequency > 0.5).Sum(p => p.Density), all = rows.Where(p => p.Frequency > 0).Sum(p => p.Density);
                 Assert.Equal(high / all, share, 12);
+                Assert.Equal(high * 0.0625, power, 12);
                 Assert.InRange(share, 0, 1);
             }
         }
