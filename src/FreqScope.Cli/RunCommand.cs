@@ -56,6 +56,7 @@ internal static class RunCommand
                 PoissonExperimentConfig poisson => RunPoisson(console, poisson, a, runDir, cts.Token),
                 FourierExperimentConfig fourier => RunFourier(console, fourier, a, runDir, cts.Token),
                 NtkExperimentConfig ntk => RunNtk(console, ntk, a, runDir, cts.Token),
+                ParityExperimentConfig parity => RunParity(console, parity, a, runDir, cts.Token),
                 FitExperimentConfig fit => RunFit(console, fit, a, runDir, configDir, cts.Token),
                 _ => throw new UsageException($"experiment \"{config.Experiment}\" cannot be run"),
             };
@@ -127,6 +128,18 @@ internal static class RunCommand
                 }
 
                 return a.Smoke ? NtkExperiment.Smoke(n) : n;
+            case ParityExperimentConfig par:
+                if (a.Epochs is not null) throw new UsageException($"--epochs applies to classify experiments; \"{par.Name}\" is a parity experiment (use --steps)");
+                if (a.Data is not null) throw new UsageException($"--data applies to classify experiments; \"{par.Name}\" is a parity experiment");
+                if (a.Seed is long parSeed) par = par with { Seed = parSeed };
+                if (a.Device is string parDevice) par = par with { Device = parDevice };
+                if (a.Steps is long parSteps)
+                {
+                    if (parSteps < 1 || parSteps > ParityConfigLoader.MaxSteps) throw new UsageException($"--steps {parSteps}: expected an integer between 1 and {ParityConfigLoader.MaxSteps}");
+                    par = par with { Training = par.Training with { Steps = parSteps }, Probe = par.Probe with { Every = Math.Min(par.Probe.Every, parSteps) } };
+                }
+
+                return a.Smoke ? ParityExperiment.Smoke(par) : par;
             default:
                 return config;
         }
@@ -239,6 +252,25 @@ internal static class RunCommand
         string? verdict = r.Summary?.Verdict;
         if (r.Summary?.Pde is { } pde) verdict += " " + FreqScope.Reporting.FourierReport.DiscrepancyText(pde);
         return Finish(console, r.Status, r.RunDirectory, $"step {r.StepsCompleted}", verdict, a.NoReport);
+    }
+
+    private static int RunParity(IAnsiConsole console, ParityExperimentConfig config, Arguments a, string runDir, CancellationToken token)
+    {
+        var r = WithProgress(console, "training", config.Training.Steps, task =>
+            ParityExperiment.Run(config, new ParityRunOptions
+            {
+                RunDirectory = runDir,
+                Resume = a.Resume is not null,
+                Smoke = a.Smoke,
+                BuildReport = !a.NoReport,
+                OnProgress = p =>
+                {
+                    task.Value = p.Step;
+                    task.Description = string.Create(CultureInfo.InvariantCulture,
+                        $"step {p.Step,7}  loss {p.TrainLoss,10:E3}  train acc {p.TrainAccuracy,6:P1}  test acc {p.TestAccuracy,6:P1}");
+                },
+            }, token));
+        return Finish(console, r.Status, r.RunDirectory, $"step {r.StepsCompleted}", r.Summary?.Verdict, a.NoReport);
     }
 
     /// <summary>Runs <paramref name="run"/> under a progress bar with one task (description and maximum given) and returns its result.</summary>

@@ -137,12 +137,13 @@ public static class ClassifyConfigLoader
     private static ClassifyProbeConfig ReadProbe(JsonReaderContext node)
     {
         var d = new ClassifyProbeConfig();
-        node.ExpectObject("every", "evalBatchSize", "filtering", "projection");
+        node.ExpectObject("every", "evalBatchSize", "filtering", "projection", "paths");
         var filtering = node.OptionalOrNull("filtering") is { } f ? ReadFiltering(f) : null;
         var projection = node.OptionalOrNull("projection") is { } p ? ReadProjection(p) : null;
-        if (filtering is null && projection is null)
+        var paths = node.OptionalOrNull("paths") is { } pathsNode ? ReadPaths(pathsNode) : null;
+        if (filtering is null && projection is null && paths is null)
         {
-            throw node.Error("needs \"filtering\" or \"projection\" (or both): a classify run measures at least one of them");
+            throw node.Error("needs \"filtering\", \"projection\" or \"paths\" (or several): a classify run measures at least one of them");
         }
 
         return new ClassifyProbeConfig
@@ -151,6 +152,32 @@ public static class ClassifyConfigLoader
             EvalBatchSize = ConfigLoader.Integer(node, "evalBatchSize", d.EvalBatchSize, v => v >= 1, "an integer >= 1"),
             Filtering = filtering,
             Projection = projection,
+            Paths = paths,
+        };
+    }
+
+    private static PathsConfig ReadPaths(JsonReaderContext node)
+    {
+        var d = new PathsConfig();
+        node.ExpectObject("within", "between", "spacing", "maxPoints", "gridPoints", "cutoff");
+        var within = ConfigLoader.Integer(node, "within", d.Within, v => v is >= 0 and <= 100_000, "an integer between 0 and 100000");
+        var between = ConfigLoader.Integer(node, "between", d.Between, v => v is >= 0 and <= 100_000, "an integer between 0 and 100000");
+        if (within + between == 0) throw node.Error("between", "within and between are both 0; expected at least one pair");
+        double? cutoff = null;
+        if (node.OptionalOrNull("cutoff") is { } c)
+        {
+            cutoff = c.GetDouble();
+            if (!(cutoff > 0)) throw c.OutOfRange("a number > 0 (cycles per unit input distance), or null for 1/(8·spacing)");
+        }
+
+        return new PathsConfig
+        {
+            Within = within,
+            Between = between,
+            Spacing = ConfigLoader.Number(node, "spacing", d.Spacing, v => v > 0, "a number > 0 (input-space distance)"),
+            MaxPoints = ConfigLoader.Integer(node, "maxPoints", d.MaxPoints, v => v is >= 2 and <= 1_000_000, "an integer between 2 and 1000000"),
+            GridPoints = ConfigLoader.Integer(node, "gridPoints", d.GridPoints, v => v is >= 3 and <= 100_000, "an integer between 3 and 100000"),
+            Cutoff = cutoff,
         };
     }
 

@@ -134,6 +134,22 @@ internal static class ClassifyConfigWriter
             w.WriteNull("projection");
         }
 
+        if (p.Paths is { } paths)
+        {
+            w.WriteStartObject("paths");
+            w.WriteNumber("within", paths.Within);
+            w.WriteNumber("between", paths.Between);
+            w.WriteNumber("spacing", paths.Spacing);
+            w.WriteNumber("maxPoints", paths.MaxPoints);
+            w.WriteNumber("gridPoints", paths.GridPoints);
+            ConfigWriter.WriteNullable(w, "cutoff", paths.Cutoff);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("paths");
+        }
+
         w.WriteEndObject();
     }
 }

@@ -26,7 +26,7 @@ public static class ClassifyExperiment
     /// <summary>Largest test subset of a smoke run.</summary>
     public const int SmokeTestCount = 200;
 
-    /// <summary>A much shorter version of <paramref name="config"/>: at most 2 epochs on at most 500 training and 200 test images, probed every epoch.</summary>
+    /// <summary>A much shorter version of <paramref name="config"/>: at most 2 epochs on at most 500 training and 200 test images, probed every epoch, at most 4 path pairs of each kind.</summary>
     public static ClassifyExperimentConfig Smoke(ClassifyExperimentConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -41,7 +41,12 @@ public static class ClassifyExperiment
                 Epochs = Math.Min(config.Training.Epochs, 2),
                 BatchSize = Math.Min(config.Training.BatchSize, 100),
             },
-            Probe = config.Probe with { Every = 1, Filtering = filtering },
+            Probe = config.Probe with
+            {
+                Every = 1,
+                Filtering = filtering,
+                Paths = config.Probe.Paths is { } paths ? paths with { Within = Math.Min(paths.Within, 4), Between = Math.Min(paths.Between, 4) } : null,
+            },
         };
     }
 
@@ -241,6 +246,8 @@ public static class ClassifyExperiment
         private readonly LearningRateSchedule _schedule;
         private readonly FilteringProbe? _filtering;
         private readonly ProjectionProbe? _projection;
+        private readonly PathProbe? _paths;
+        private readonly Device _device;
         private readonly List<int> _probeEpochs = [];
         private double _trainLoss = double.NaN, _trainAccuracy = double.NaN, _testLoss = double.NaN, _testAccuracy = double.NaN;
         private readonly RunTable _metrics;
@@ -285,6 +292,13 @@ public static class ClassifyExperiment
                 options.OnMessage?.Invoke($"projection: computing the direction ({JsonNames.Of(p.Direction)}) and the target's spectrum");
                 _projection = new ProjectionProbe(p, train, oneHot, _classes, runDir);
             }
+
+            _device = device;
+            if (config.Probe.Paths is { } paths)
+            {
+                options.OnMessage?.Invoke($"paths: choosing {paths.Within} within-class and {paths.Between} between-class pairs of test images");
+                _paths = new PathProbe(paths, prepared.Test, flat, config.Seed, runDir);
+            }
         }
 
         private static nn.Module<Tensor, Tensor> CreateModel(ClassifierModelConfig m, ImageDataset train)
@@ -327,7 +341,7 @@ public static class ClassifyExperiment
 
         /// <summary>metrics.csv and the probes' files.</summary>
         private IEnumerable<RunTable> Tables =>
-            new[] { _metrics, _filtering?.Table, _projection?.Table }.OfType<RunTable>();
+            new[] { _metrics, _filtering?.Table, _projection?.Table, _paths?.Table }.OfType<RunTable>();
 
         public void OpenFiles(IReadOnlyDictionary<string, long>? rows)
         {
@@ -354,6 +368,7 @@ public static class ClassifyExperiment
 
             _filtering?.Reload(data.Filtering ?? []);
             _projection?.Reload(data.Projection ?? []);
+            _paths?.Reload(data.Paths ?? []);
         }
 
         public void ReportProgress(int epoch, long step, TimeSpan elapsed) =>
@@ -381,6 +396,7 @@ public static class ClassifyExperiment
                 var hArray = h.cpu().data<float>().ToArray();
                 _filtering?.Probe(epoch, h, hArray);
                 _projection?.Probe(epoch, hArray);
+                _paths?.Probe(epoch, Model, _device, batch);
             }
 
             _metrics.Append(string.Join(',',
@@ -414,6 +430,10 @@ public static class ClassifyExperiment
             var verdicts = new List<string>();
             if (filtering is not null) verdicts.Add(filtering.Verdict);
             if (projection is not null) verdicts.Add(projection.Verdict);
+            var paths = _paths?.Summarize();
+            if (paths is { FinalWithinHighFraction: var w, FinalBetweenHighFraction: var b } && (w is not null || b is not null))
+                verdicts.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"Paths: {(w is double ww ? $"{ww:P1}" : "n/a")} (within classes) and {(b is double bb ? $"{bb:P1}" : "n/a")} (between) of the path-spectrum power lies above {paths.Cutoff:G3} cycles per unit distance."));
             var summary = new ClassifySummary
             {
                 Finished = finished,
@@ -425,6 +445,7 @@ public static class ClassifyExperiment
                 FinalTestAccuracy = _testAccuracy,
                 Filtering = filtering,
                 Projection = projection,
+                Paths = paths,
                 Verdict = string.Join(" ", verdicts),
             };
             RunFolder.WriteSummary(_runDir, summary);

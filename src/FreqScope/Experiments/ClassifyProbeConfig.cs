@@ -1,6 +1,6 @@
 namespace FreqScope.Experiments;
 
-/// <summary>When and how a <c>classify</c> run is measured. At least one of filtering and projection is required.</summary>
+/// <summary>When and how a <c>classify</c> run is measured. At least one of filtering, projection and paths is required.</summary>
 public sealed record ClassifyProbeConfig
 {
     /// <summary>Epochs between probes (≥ 1); epoch 0 (before training) and the last epoch are always probed. Default 1.</summary>
@@ -14,4 +14,7 @@ public sealed record ClassifyProbeConfig
 
     /// <summary>The projection method, or null.</summary>
     public ProjectionConfig? Projection { get; init; }
+
+    /// <summary>The interpolation-path spectrum, or null.</summary>
+    public PathsConfig? Paths { get; init; }
 }

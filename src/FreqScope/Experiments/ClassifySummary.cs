@@ -23,6 +23,9 @@ public sealed record ClassifySummary
     /// <summary>The projection method's results, or null when it was not probed.</summary>
     public ProjectionSummary? Projection { get; init; }
 
+    /// <summary>The interpolation-path spectrum, or null when it was not probed.</summary>
+    public PathsSummary? Paths { get; init; }
+
     /// <summary>One or two sentences: what the run showed.</summary>
     public required string Verdict { get; init; }
 }

@@ -543,7 +543,7 @@ public static partial class ConfigLoader
     }
 
     /// <summary>The experiment kinds a config file may name.</summary>
-    public static IReadOnlyList<string> Experiments { get; } = [FitExperimentConfig.Fit1d, ClassifyExperimentConfig.Classify, PoissonExperimentConfig.Poisson, FourierExperimentConfig.FourierFeatures, NtkExperimentConfig.Ntk];
+    public static IReadOnlyList<string> Experiments { get; } = [FitExperimentConfig.Fit1d, ClassifyExperimentConfig.Classify, PoissonExperimentConfig.Poisson, FourierExperimentConfig.FourierFeatures, NtkExperimentConfig.Ntk, ParityExperimentConfig.Parity];
 
     /// <summary>Parses and validates a config of any experiment kind (its <c>experiment</c> key; default <c>fit1d</c>).</summary>
     /// <exception cref="ConfigException">The JSON is malformed or the config is invalid.</exception>
@@ -563,6 +563,7 @@ public static partial class ConfigLoader
             PoissonExperimentConfig.Poisson => PoissonConfigLoader.ReadRoot(root),
             FourierExperimentConfig.FourierFeatures => FourierConfigLoader.ReadRoot(root),
             NtkExperimentConfig.Ntk => NtkConfigLoader.ReadRoot(root),
+            ParityExperimentConfig.Parity => ParityConfigLoader.ReadRoot(root),
             _ => ReadRoot(root),
         };
     }
@@ -579,6 +580,7 @@ public static partial class ConfigLoader
         PoissonExperimentConfig poisson => PoissonConfigWriter.Write(poisson),
         FourierExperimentConfig fourier => FourierConfigWriter.Write(fourier),
         NtkExperimentConfig ntk => NtkConfigWriter.Write(ntk),
+        ParityExperimentConfig parity => ParityConfigWriter.Write(parity),
         _ => throw new ArgumentException($"unknown config type {config.GetType().Name}", nameof(config)),
     };
 }

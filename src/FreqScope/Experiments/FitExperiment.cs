@@ -164,6 +164,7 @@ public static class FitExperiment
         private readonly List<long> _probeSteps = [];
         private readonly List<double>[] _peakErrors;
         private double _lastTrainLoss = double.NaN, _lastTestLoss = double.NaN;
+        private double[]? _lastEvalOutput;
         private CsvTable? _metrics, _spectra, _outputs;
 
         public nn.Module<Tensor, Tensor> Model { get; }
@@ -263,6 +264,7 @@ public static class FitExperiment
         public double Probe(long step, TimeSpan elapsed)
         {
             var evalOut = FitTrainer.Predict(Model, _xEvalT);
+            _lastEvalOutput = evalOut;
             var trainOut = _evalIsTrain ? evalOut : FitTrainer.Predict(Model, _xTrainT);
             _lastTrainLoss = MeanSquaredError(trainOut, _yTrain);
             _lastTestLoss = MeanSquaredError(evalOut, _yEval);
@@ -345,6 +347,19 @@ public static class FitExperiment
                 Verdict = SpectralBiasIndex.Verdict(order, index, first, _peaks),
             };
             summary = summary with { Theory = OneHiddenLayerTheory.Summarize(_config.Model, summary.Peaks) };
+            if (_lastEvalOutput is { } output)
+            {
+                int n = _xEval.Length;
+                int cutoff = Math.Clamp(_peaks.Length > 0 ? 2 * _peaks.Max() : n / 4, 0, n / 2 - 1);
+                summary = summary with
+                {
+                    HighFrequencyCutoff = cutoff,
+                    HighFrequencyCutoffFrequency = Dft.Frequency(cutoff, n, _spacing),
+                    HighFrequencyEnergy = SpectralEnergy.FractionAbove(output, cutoff),
+                    TargetHighFrequencyEnergy = SpectralEnergy.FractionAbove(_yEval, cutoff),
+                };
+            }
+
             RunFolder.WriteSummary(_runDir, summary);
             return summary;
         }

@@ -3,7 +3,7 @@ namespace FreqScope.Experiments;
 /// <summary>What every experiment config has: its kind, name, seed and device.</summary>
 public interface IExperimentConfig
 {
-    /// <summary>The experiment kind: <c>fit1d</c>, <c>classify</c>, <c>poisson</c> or <c>ntk</c>.</summary>
+    /// <summary>The experiment kind: <c>fit1d</c>, <c>classify</c>, <c>poisson</c>, <c>fourier-features</c>, <c>ntk</c> or <c>parity</c>.</summary>
     string Experiment { get; }
 
     /// <summary>Run name.</summary>

@@ -39,6 +39,7 @@ public static class SweepRunner
         PoissonExperimentConfig.Poisson => ["bestHybridSpeedup", "discretisationError"],
         FourierExperimentConfig.FourierFeatures => ["spectralBiasIndex", "pdeSpectralBiasIndex", "finalLoss", "pde.discrepancy"],
         NtkExperimentConfig.Ntk => ["finalDiscrepancy", "kernelDrift", "finalLossReal", "finalLossLinear", "eigenFrequencySpearman"],
+        ParityExperimentConfig.Parity => ["testAccuracy", "trainAccuracy", "finalTestLoss", "finalTrainLoss", "spectralBiasIndex", "fullTrainAccuracyAtStep"],
         _ => ["spectralBiasIndex", "finalTrainLoss", "finalTestLoss", "highFrequencyEnergy"],
     };
 
@@ -53,6 +54,7 @@ public static class SweepRunner
             PoissonExperimentConfig p => Shrink(p with { Device = device ?? p.Device }, smoke, PoissonExperiment.Smoke),
             FourierExperimentConfig ff => Shrink(ff with { Device = device ?? ff.Device }, smoke, FourierExperiment.Smoke),
             NtkExperimentConfig n => Shrink(n with { Device = device ?? n.Device }, smoke, NtkExperiment.Smoke),
+            ParityExperimentConfig par => Shrink(par with { Device = device ?? par.Device }, smoke, ParityExperiment.Smoke),
             _ => throw new ArgumentException($"unknown config type {config.GetType().Name}", nameof(config)),
         };
     }
@@ -272,6 +274,15 @@ public static class SweepRunner
                     BuildReport = options.BuildReport,
                     OnProgress = q => Progress(q.Step / (double)Math.Max(1, q.Steps),
                         string.Create(CultureInfo.InvariantCulture, $"step {q.Step,7}  discrepancy {q.Discrepancy,9:E2}")),
+                }, cancellation).Status,
+                ParityExperimentConfig par => ParityExperiment.Run(par, new ParityRunOptions
+                {
+                    RunDirectory = runDir,
+                    Resume = resume,
+                    Smoke = options.Smoke,
+                    BuildReport = options.BuildReport,
+                    OnProgress = q => Progress(q.Step / (double)Math.Max(1, par.Training.Steps),
+                        string.Create(CultureInfo.InvariantCulture, $"step {q.Step,7}  loss {q.TrainLoss,10:E3}  test acc {q.TestAccuracy,6:P1}")),
                 }, cancellation).Status,
                 _ => throw new ArgumentException($"unknown config type {config.GetType().Name}"),
             };

@@ -28,8 +28,74 @@ public static class ClassifyPlots
         return PlotCanvas.WriteFigures(run, plotsDir,
         [
             WriteAccuracy, WriteLoss, WriteFiltering, WriteFilteringLowHeatmap, WriteFilteringHighHeatmap,
-            WriteProjectionSpectrum, WriteProjectionPeaksHeatmap, WriteProjectionAllHeatmap,
+            WriteProjectionSpectrum, WriteProjectionPeaksHeatmap, WriteProjectionAllHeatmap, WritePathSpectra, WritePathHighFraction,
         ]);
+    }
+
+    /// <summary>
+    /// The interpolation-path spectrum: the mean power spectral density of s(t) within and between classes (log scale)
+    /// at the first and the last probed epoch.
+    /// </summary>
+    public static PlotFile? WritePathSpectra(ClassifyRunData run, string plotsDir)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Paths is not { Count: > 0 } rows) return null;
+        int[] epochs = [.. rows.Select(r => r.Epoch).Distinct().Order()];
+        int[] shown = epochs.Length == 1 ? epochs : [epochs[0], epochs[^1]];
+        const string title = "Interpolation-path spectrum";
+        Plot plot = PlotCanvas.NewPlot(title, "frequency along the path (cycles per unit input distance)", "power spectral density (log scale)");
+        var palette = new ScottPlot.Palettes.Category10();
+        foreach (var (kind, colour) in new[] { (PathProbeKinds.Within, palette.GetColor(0)), (PathProbeKinds.Between, palette.GetColor(1)) })
+        {
+            foreach (int epoch in shown)
+            {
+                var line = PlotCanvas.AddLogLine(plot, rows.Where(r => r.Kind == kind && r.Epoch == epoch && r.Frequency > 0).Select(r => (r.Frequency, r.Density)),
+                    $"{kind}, epoch {epoch}", colour);
+                if (line is not null && epoch == shown[0] && shown.Length > 1)
+                {
+                    line.LinePattern = LinePattern.Dashed;
+                    line.LineWidth = 1.5f;
+                }
+            }
+        }
+
+        if (run.Summary?.Paths is { } paths) plot.Add.VerticalLine(paths.Cutoff, 1.5f, Colors.Black, LinePattern.Dotted).LegendText = "cutoff";
+        PlotCanvas.UseLogTicks(plot);
+        plot.ShowLegend(Alignment.UpperRight);
+        return PlotCanvas.Save(plot, plotsDir, "path-spectra", title);
+    }
+
+    /// <summary>
+    /// Two panels against epoch, within and between classes: the share of the path-spectrum power above the cutoff,
+    /// and that power itself (log scale). Needs summary.json for the cutoff.
+    /// </summary>
+    public static PlotFile? WritePathHighFraction(ClassifyRunData run, string plotsDir)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Summary?.Paths is not { Epochs.Count: > 0 } paths) return null;
+        var palette = new ScottPlot.Palettes.Category10();
+        double[] x = [.. paths.Epochs.Select(e => (double)e.Epoch)];
+        Plot share = PlotCanvas.NewPlot("Share of power above the cutoff", "epoch", "power above the cutoff / total power");
+        Plot power = PlotCanvas.NewPlot("Power above the cutoff", "epoch", "Σ PSD δf above the cutoff (log scale)");
+        foreach (var (label, shares, powers, colour) in new[]
+                 {
+                     ("within classes", paths.Epochs.Select(e => e.WithinHighFraction).ToArray(), paths.Epochs.Select(e => e.WithinHighPower).ToArray(), palette.GetColor(0)),
+                     ("between classes", paths.Epochs.Select(e => e.BetweenHighFraction).ToArray(), paths.Epochs.Select(e => e.BetweenHighPower).ToArray(), palette.GetColor(1)),
+                 })
+        {
+            var kept = x.Zip(shares).Where(p => double.IsFinite(p.Second)).ToArray();
+            if (kept.Length == 0) continue;
+            var line = share.Add.ScatterLine(kept.Select(p => p.First).ToArray(), kept.Select(p => p.Second).ToArray());
+            line.Color = colour;
+            line.LineWidth = 2;
+            line.LegendText = label;
+            PlotCanvas.AddLogLine(power, x.Zip(powers).Select(p => (p.First, p.Second)), label, colour);
+        }
+
+        share.ShowLegend(Alignment.UpperRight);
+        PlotCanvas.UseLogTicks(power);
+        power.ShowLegend(Alignment.LowerRight);
+        return PlotCanvas.SavePanels([share, power], plotsDir, "path-high-fraction", "High-frequency part of the path spectrum over training");
     }
 
     /// <summary>Train and test accuracy against epoch.</summary>

@@ -255,6 +255,8 @@ public static class ClassifyReport
             "filtering-high-heatmap" => "e_high over δ (rows, smallest at the bottom) and epoch (columns); same colour scale as the e_low heatmap.",
             "projection-spectrum" => $"Projection method: |ŷ(k)| of the target (black) and of the network output at up to {ClassifyPlots.MaxSpectrumCurves} epochs (first, geometrically spaced, last) against frequency along the projection direction; red circles mark the target's peaks.",
             "projection-peaks-heatmap" => $"Relative error Δ_F (projection.csv column {run.DeltaColumn}) at each target peak (rows, lowest frequency at the bottom) and epoch (columns); colour clipped to [0, 1]. A peak has converged where Δ_F < ε = {epsilon}.",
+            "path-spectra" => $"Interpolation-path spectrum: the power spectral density of s(t) = ‖p(t) − p(0)‖₂ (softmax outputs p at points {Number(run.Summary?.Paths?.Spacing)} apart along the straight path between two test images), averaged over the pairs of the same class and of different classes, at the first (dashed) and last probed epoch; the dotted line is the cutoff.",
+            "path-high-fraction" => "Left: the share of the path-spectrum power above the cutoff against epoch, within and between classes. Right: that power itself, Σ PSD δf above the cutoff (log scale), the part of the variance of s(t) carried by high frequencies.",
             "projection-all-heatmap" => $"Relative error Δ_F (column {run.DeltaColumn}) at every frequency of the grid (lowest at the bottom) and epoch, clipped to [0, 1]; grey cells are undefined (NaN).",
             _ => name,
         };

@@ -11,6 +11,7 @@ namespace FreqScope.Reporting;
 /// <param name="Filtering">The rows of filtering.csv in file order, or null when the filtering method did not run.</param>
 /// <param name="Projection">The rows of projection.csv in file order, or null when the projection method did not run.</param>
 /// <param name="Summary">The summary, or null when summary.json is absent.</param>
+/// <param name="Paths">The rows of paths.csv in file order, or null when the path spectrum was not probed.</param>
 public sealed record ClassifyRunData(
     string RunDirectory,
     string ConfigJson,
@@ -19,7 +20,8 @@ public sealed record ClassifyRunData(
     IReadOnlyList<ClassifyMetricRow> Metrics,
     IReadOnlyList<FilteringRow>? Filtering,
     IReadOnlyList<ProjectionRow>? Projection,
-    ClassifySummary? Summary)
+    ClassifySummary? Summary,
+    IReadOnlyList<PathRow>? Paths = null)
 {
     /// <summary>Whether the manifest says the run finished.</summary>
     public bool IsFinished => Manifest.Finished && Manifest.Status == "finished";

@@ -25,6 +25,12 @@ public static class ClassifyRunFolderReader
     /// <summary>The projection method's file name.</summary>
     public const string ProjectionFile = "projection.csv";
 
+    /// <summary>The interpolation-path spectra's file name.</summary>
+    public const string PathsFile = "paths.csv";
+
+    /// <summary>The header line of paths.csv.</summary>
+    public const string PathsHeader = "epoch,kind,frequency,density";
+
     /// <summary>The header line of metrics.csv.</summary>
     public const string MetricsHeader = "epoch,step,learning_rate,train_loss,train_accuracy,test_loss,test_accuracy";
 
@@ -56,10 +62,12 @@ public static class ClassifyRunFolderReader
         FilteringRow[]? filtering = filteringText is null ? null : RunFolderReader.ParseCsv(filteringText, FilteringFile, FilteringHeader, ParseFiltering);
         string? projectionText = RunFolderReader.ReadOptional(dir, ProjectionFile);
         ProjectionRow[]? projection = projectionText is null ? null : RunFolderReader.ParseCsv(projectionText, ProjectionFile, ProjectionHeader, ParseProjection);
+        string? pathsText = RunFolderReader.ReadOptional(dir, PathsFile);
+        PathRow[]? paths = pathsText is null ? null : RunFolderReader.ParseCsv(pathsText, PathsFile, PathsHeader, ParsePath);
         string? summaryText = RunFolderReader.ReadOptional(dir, "summary.json");
         ClassifySummary? summary = summaryText is null ? null : ParseSummary(summaryText);
 
-        return new ClassifyRunData(dir, configText, name, manifest, metrics, filtering, projection, summary);
+        return new ClassifyRunData(dir, configText, name, manifest, metrics, filtering, projection, summary, paths);
     }
 
     /// <summary>Parses summary.json into the <see cref="ClassifySummary"/> contract; unknown properties are ignored.</summary>
@@ -103,6 +111,15 @@ public static class ClassifyRunFolderReader
         CsvFormat.ParseDouble(f[1], file, line, "delta"),
         CsvFormat.ParseDouble(f[2], file, line, "e_low"),
         CsvFormat.ParseDouble(f[3], file, line, "e_high"));
+
+    private static PathRow ParsePath(string[] f, string file, int line)
+    {
+        long epoch = CsvFormat.ParseInt64(f[0], file, line, "epoch");
+        if (epoch < 0 || epoch > int.MaxValue) throw new InvalidDataException($"{file} line {line}: \"{f[0]}\" is not an epoch (column epoch)");
+        if (f[1] is not (PathProbeKinds.Within or PathProbeKinds.Between))
+            throw new InvalidDataException($"{file} line {line}: \"{f[1]}\" is not a kind of pair (column kind); expected within or between");
+        return new PathRow((int)epoch, f[1], CsvFormat.ParseDouble(f[2], file, line, "frequency"), CsvFormat.ParseDouble(f[3], file, line, "density"));
+    }
 
     private static ProjectionRow ParseProjection(string[] f, string file, int line) => new(
         Epoch(f[0], file, line),

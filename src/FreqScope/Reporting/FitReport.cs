@@ -112,6 +112,9 @@ public static class FitReport
             ("ε (convergence threshold)", Number(run.Epsilon)),
             ("error form", run.ErrorForm + (run.ErrorForm == "magnitude" ? " (||ĥ_k| − |ŷ_k|| / |ŷ_k|)" : " (|ĥ_k − ŷ_k| / |ŷ_k|)")),
             ("spectral-bias index", sbi),
+            ("high-frequency energy, output / target", run.Summary?.HighFrequencyEnergy is double he
+                ? string.Create(Invariant, $"{Number(he)} / {Number(run.Summary.TargetHighFrequencyEnergy)} (share of the non-constant energy above DFT index {run.Summary.HighFrequencyCutoff})")
+                : "n/a"),
             .. ReportHtml.RunFacts(m),
         ];
 

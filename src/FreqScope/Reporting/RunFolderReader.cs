@@ -335,7 +335,10 @@ public static class RunFolderReader
             OptionalDouble(root, "finalTrainLoss", file),
             OptionalDouble(root, "finalTestLoss", file),
             OptionalString(root, "verdict", file) ?? throw Missing(file, "verdict"),
-            ParseTheory(root, file));
+            ParseTheory(root, file),
+            OptionalInt32(root, "highFrequencyCutoff", file),
+            OptionalDouble(root, "highFrequencyEnergy", file),
+            OptionalDouble(root, "targetHighFrequencyEnergy", file));
     }
 
     private static TheorySummary? ParseTheory(JsonElement root, string file)

@@ -5,7 +5,7 @@ namespace FreqScope.Reporting;
 /// <summary>
 /// Builds the report of any run folder: reads config.json's <c>experiment</c> and hands the folder to the matching
 /// report (absent or <c>fit1d</c>: <see cref="FitReport"/>; <c>classify</c>: <see cref="ClassifyReport"/>;
-/// <c>poisson</c>: <see cref="PoissonReport"/>; <c>fourier-features</c>: <see cref="FourierReport"/>; <c>ntk</c>: <see cref="NtkReport"/>).
+/// <c>poisson</c>: <see cref="PoissonReport"/>; <c>fourier-features</c>: <see cref="FourierReport"/>; <c>ntk</c>: <see cref="NtkReport"/>; <c>parity</c>: <see cref="ParityReport"/>).
 /// </summary>
 public static class RunReport
 {
@@ -24,8 +24,11 @@ public static class RunReport
     /// <summary>The experiment kind of a network-vs-linearisation (NTK) run.</summary>
     public const string Ntk = "ntk";
 
+    /// <summary>The experiment kind of the d-bit parity run (train/test accuracy and radial spectra).</summary>
+    public const string Parity = "parity";
+
     /// <summary>The experiment kinds that have a report, in the order error messages list them.</summary>
-    public static IReadOnlyList<string> Experiments { get; } = [Fit1d, Classify, Poisson, FourierFeatures, Ntk];
+    public static IReadOnlyList<string> Experiments { get; } = [Fit1d, Classify, Poisson, FourierFeatures, Ntk, Parity];
 
     /// <summary>
     /// Rebuilds <c>plots/</c> and <c>report.html</c> of the run folder with the report its experiment calls for, or
@@ -41,6 +44,7 @@ public static class RunReport
         Poisson => PoissonReport.Build(runDir),
         FourierFeatures => FourierReport.Build(runDir),
         Ntk => NtkReport.Build(runDir),
+        Parity => ParityReport.Build(runDir),
         _ => FitReport.Build(runDir),
     };
 

@@ -14,6 +14,9 @@ namespace FreqScope.Reporting;
 /// <param name="FinalTestLoss">The last test loss, or null.</param>
 /// <param name="Verdict">The one-sentence verdict.</param>
 /// <param name="Theory">The <c>theory</c> section (the one-hidden-layer prediction), or null when summary.json predates it.</param>
+/// <param name="HighFrequencyCutoff">The DFT index above which energy is high-frequency, or null (older summaries).</param>
+/// <param name="HighFrequencyEnergy">The output's high-frequency energy fraction at the last probe, or null.</param>
+/// <param name="TargetHighFrequencyEnergy">The target's, or null.</param>
 public sealed record RunSummary(
     bool Finished,
     long StepsCompleted,
@@ -25,4 +28,7 @@ public sealed record RunSummary(
     double? FinalTrainLoss,
     double? FinalTestLoss,
     string Verdict,
-    TheorySummary? Theory = null);
+    TheorySummary? Theory = null,
+    int? HighFrequencyCutoff = null,
+    double? HighFrequencyEnergy = null,
+    double? TargetHighFrequencyEnergy = null);

@@ -131,6 +131,37 @@ public sealed class CliAppTests
     }
 
     [Fact]
+    public void ParitySmokeRunWritesACompleteRunWithStepsAndSeedAppliedAndPrintsTheAccuracies()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var run = Path.Combine(dir, "run");
+            var config = Path.Combine(RepoPaths.Experiments, "parity-10.json");
+            var (code, output) = Cli("run", config, "--smoke", "--out", run, "--steps", "40", "--seed", "2");
+            Assert.True(code == CliApp.ExitOk, output);
+            var written = (ParityExperimentConfig)ConfigLoader.LoadAnyFile(Path.Combine(run, "config.json"));
+            var file = (ParityExperimentConfig)ConfigLoader.LoadAnyFile(config);
+            var expected = ParityExperiment.Smoke(file with { Seed = 2, Training = file.Training with { Steps = 40 } });
+            Assert.Equal(expected, written);
+            Assert.Equal((40L, 31, 16), (written.Training.Steps, written.Probe.Radii, written.Probe.Directions));
+            var verdict = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json"))).RootElement.GetProperty("verdict").GetString()!;
+            Assert.StartsWith("Training accuracy ", verdict);
+            Assert.Contains(verdict, output.ReplaceLineEndings(""));
+            Assert.True(File.Exists(Path.Combine(run, "plots", "radial-spectra.png")));
+
+            var (epochsCode, epochsOutput) = Cli("run", config, "--epochs", "3", "--out", Path.Combine(dir, "epochs"));
+            Assert.Equal(CliApp.ExitUsage, epochsCode);
+            Assert.Contains("--epochs applies to classify experiments; \"parity-10\" is a parity experiment", epochsOutput);
+            Assert.False(Directory.Exists(Path.Combine(dir, "epochs")));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void PoissonSmokeRunWritesACompleteRunWithStepsAndSeedApplied()
     {
         var dir = RepoPaths.NewTempDirectory();

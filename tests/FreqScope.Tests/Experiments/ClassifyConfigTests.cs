@@ -97,7 +97,7 @@ public sealed class ClassifyConfigTests
     [InlineData("$.training", """{ "epochs": 0 }""", "$.training.epochs: 0 is out of range; expected an integer between 1 and 100000")]
     [InlineData("$.training", """{ "schedule": "linear" }""", "$.training.schedule: \"linear\" is not allowed; expected one of none, step, cosine")]
     [InlineData("$.training", """{ "gamma": 1.5 }""", "$.training.gamma: 1.5 is out of range; expected a number in (0, 1]")]
-    [InlineData("$.probe", """{ "every": 1 }""", "$.probe: needs \"filtering\" or \"projection\" (or both): a classify run measures at least one of them")]
+    [InlineData("$.probe", """{ "every": 1 }""", "$.probe: needs \"filtering\", \"projection\" or \"paths\" (or several): a classify run measures at least one of them")]
     [InlineData("$.probe.filtering", """{ "deltas": [] }""", "$.probe.filtering.deltas: [] is out of range; expected at least one δ")]
     [InlineData("$.probe.filtering", """{ "deltas": [2, -1] }""", "$.probe.filtering.deltas[1]: -1 is out of range; expected a number > 0 (δ is the kernel's variance)")]
     [InlineData("$.probe.filtering", """{ "deltas": [2, 2] }""", "$.probe.filtering.deltas[1]: 2 is given twice; expected distinct δ values")]

@@ -314,6 +314,51 @@ public sealed class FitExperimentTests
         }
     }
 
+    [Fact]
+    public void TheSummaryReportsTheOutputsHighFrequencyEnergyAboveTwiceTheHighestPeak()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var result = FitExperiment.Run(Small(steps: 100), new FitRunOptions { RunDirectory = Path.Combine(dir, "run"), BuildReport = false }, TestContext.Current.CancellationToken);
+            var s = result.Summary!;
+            Assert.Equal(10, s.HighFrequencyCutoff);
+            var last = File.ReadLines(Path.Combine(result.RunDirectory, "outputs.csv")).Skip(1).Select(l => l.Split(','))
+                .Where(c => c[0] == "100").ToList();
+            Assert.Equal(101, last.Count);
+            double Fraction(int column)
+            {
+                // Direct DFT sums, independent of the library's FFT: energy at 1 ≤ k ≤ n/2 (doubled below n/2).
+                var v = last.Select(c => double.Parse(c[column], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                int n = v.Length;
+                double high = 0, total = 0;
+                for (int k = 1; k <= n / 2; k++)
+                {
+                    double re = 0, im = 0;
+                    for (int j = 0; j < n; j++)
+                    {
+                        re += v[j] * Math.Cos(2 * Math.PI * k * j / n);
+                        im -= v[j] * Math.Sin(2 * Math.PI * k * j / n);
+                    }
+
+                    double e = re * re + im * im;
+                    total += e;
+                    if (k > 10) high += e;
+                }
+
+                return high / total;
+            }
+
+            Assert.Equal(Fraction(3), s.HighFrequencyEnergy!.Value, 9);
+            Assert.Equal(Fraction(2), s.TargetHighFrequencyEnergy!.Value, 9);
+            Assert.True(s.TargetHighFrequencyEnergy < 0.01, $"the target sin x + sin 3x + sin 5x has little energy above k = 10: {s.TargetHighFrequencyEnergy}");
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
     /// <summary>The fit1d experiment files (the classify ones run in ClassifyExperimentTests).</summary>
     public static TheoryData<string> ExperimentFiles() =>
         new(Directory.GetFiles(Path.Combine(RepoPaths.Root, "experiments"), "*.json")

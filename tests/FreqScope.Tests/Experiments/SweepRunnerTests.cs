@@ -36,7 +36,8 @@ public sealed class SweepRunnerTests
             Assert.Equal(RunStatus.Finished, result.Status);
 
             var rows = ReadCsv(Path.Combine(dir, SweepRunner.TableFile));
-            Assert.Equal(["member", "status", "wallSeconds", "seed", "finalTrainLoss", "finalTestLoss"], rows[0].Where(c => c != "spectralBiasIndex"));
+            // highFrequencyEnergy is read by name from summary.json like the others.
+            Assert.Equal(["member", "status", "wallSeconds", "seed", "finalTrainLoss", "finalTestLoss", "highFrequencyEnergy"], rows[0].Where(c => c != "spectralBiasIndex"));
             Assert.Equal(3, rows.Count);
             for (var i = 0; i < 2; i++)
             {
@@ -47,7 +48,7 @@ public sealed class SweepRunnerTests
                 var memberDir = Path.Combine(dir, row["member"]);
                 Assert.Equal(i, FitExperiment.ReadManifest(memberDir).Seed);
                 using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(memberDir, "summary.json")));
-                foreach (var metric in new[] { "finalTrainLoss", "finalTestLoss", "spectralBiasIndex" })
+                foreach (var metric in new[] { "finalTrainLoss", "finalTestLoss", "spectralBiasIndex", "highFrequencyEnergy" })
                 {
                     if (!row.TryGetValue(metric, out var cell)) continue;
                     var value = summary.RootElement.GetProperty(metric);
@@ -175,6 +176,31 @@ public sealed class SweepRunnerTests
             Assert.Equal(RunStatus.Failed, result.Manifest.Members[0].Status);
             Assert.Contains("missing.csv", result.Manifest.Members[0].Error);
             Assert.Equal(RunStatus.Finished, result.Manifest.Members[1].Status);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void AParitySweepRunsAndReadsItsMetrics()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var parity = ConfigLoader.ToJsonAny(ConfigLoader.LoadAnyFile(Path.Combine(RepoPaths.Experiments, "parity-10.json")));
+            var spec = SweepSpec.Parse(ConfigJson.Set(parity, "sweep", """{ "values": { "seed": [0, 1] } }"""), "parity-sweep.json");
+            var result = SweepRunner.Run(spec, new SweepRunOptions { OutputDirectory = dir, Smoke = true, BuildReport = false }, TestContext.Current.CancellationToken);
+            Assert.Equal(RunStatus.Finished, result.Status);
+            foreach (var member in result.Manifest.Members)
+            {
+                using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, member.Name, "summary.json")));
+                Assert.Equal(summary.RootElement.GetProperty("testAccuracy").GetDouble(), member.Metrics["testAccuracy"]);
+                Assert.Equal(summary.RootElement.GetProperty("finalTrainLoss").GetDouble(), member.Metrics["finalTrainLoss"]);
+            }
+
+            Assert.Contains("testAccuracy", result.Manifest.Metrics);
         }
         finally
         {
