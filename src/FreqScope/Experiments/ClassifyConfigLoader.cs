@@ -41,7 +41,7 @@ public static class ClassifyConfigLoader
 
     private static ImageDataConfig ReadData(JsonReaderContext node)
     {
-        node.ExpectObject("dataset", "dir", "download", "train", "test", "normalization");
+        node.ExpectObject("dataset", "dir", "download", "train", "test", "normalization", "randomLabels");
         string? dir = null;
         if (node.OptionalOrNull("dir") is { } dirNode)
         {
@@ -57,6 +57,7 @@ public static class ClassifyConfigLoader
             Train = ReadSubset(node.Optional("train")),
             Test = ReadSubset(node.Optional("test")),
             Normalization = node.Optional("normalization")?.GetEnum<PixelNormalization>() ?? PixelNormalization.Scale01,
+            RandomLabels = ConfigLoader.Number(node, "randomLabels", 0, v => v is >= 0 and <= 1, "a fraction in [0, 1]"),
         };
     }
 

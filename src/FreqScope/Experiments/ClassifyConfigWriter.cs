@@ -28,6 +28,7 @@ internal static class ClassifyConfigWriter
         WriteSubset(w, "train", d.Train);
         WriteSubset(w, "test", d.Test);
         w.WriteString("normalization", JsonNames.Of(d.Normalization));
+        w.WriteNumber("randomLabels", d.RandomLabels);
         w.WriteEndObject();
     }
 

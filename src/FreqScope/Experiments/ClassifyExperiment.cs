@@ -213,7 +213,7 @@ public static class ClassifyExperiment
         /// <summary>The subsets, normalised; <see cref="Check"/> has already accepted <paramref name="config"/> for <paramref name="data"/>.</summary>
         public static Prepared Create(ClassifyExperimentConfig config, DatasetPair data)
         {
-            var train = data.Train.Select(Pick(config.Data.Train, data.Train, config.Seed));
+            var train = RandomizeLabels(data.Train.Select(Pick(config.Data.Train, data.Train, config.Seed)), config.Data.RandomLabels, config.Seed);
             var test = data.Test.Select(Pick(config.Data.Test, data.Test, config.Seed + 1));
             var normalized = PixelNormalizer.Apply(train, test, config.Data.Normalization);
             return new Prepared
@@ -221,6 +221,27 @@ public static class ClassifyExperiment
                 Train = normalized.Train,
                 Test = normalized.Test,
             };
+        }
+
+        /// <summary>
+        /// <paramref name="fraction"/> of the images (the first ⌊fraction·n⌉ of a seeded permutation) get a label drawn
+        /// uniformly among the classes from a generator seeded with <paramref name="seed"/>.
+        /// </summary>
+        internal static ImageDataset RandomizeLabels(ImageDataset train, double fraction, long seed)
+        {
+            if (fraction <= 0) return train;
+            var random = new SplitMix64(unchecked(seed * 1_000_003 + 0x1ABE1));
+            int n = train.Count, changed = (int)Math.Round(fraction * n);
+            var order = Enumerable.Range(0, n).ToArray();
+            for (int i = n - 1; i > 0; i--)
+            {
+                int j = (int)(random.NextUInt64() % (ulong)(i + 1));
+                (order[i], order[j]) = (order[j], order[i]);
+            }
+
+            var labels = (byte[])train.Labels.Clone();
+            for (int r = 0; r < changed; r++) labels[order[r]] = (byte)(random.NextUInt64() % (ulong)train.ClassCount);
+            return new ImageDataset(train.Name, train.Channels, train.Height, train.Width, train.Pixels, labels, train.ClassCount);
         }
 
         private static int[] Pick(SubsetConfig s, ImageDataset split, long seed)

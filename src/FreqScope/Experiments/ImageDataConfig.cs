@@ -24,6 +24,13 @@ public sealed record ImageDataConfig
     /// <summary>Test images. Default: all, in file order.</summary>
     public SubsetConfig Test { get; init; } = new();
 
+    /// <summary>
+    /// The fraction of training labels replaced by labels drawn uniformly at random among the classes (a seeded
+    /// choice of images, a seeded draw of labels; a drawn label may equal the true one), in [0, 1]: 1 gives the
+    /// randomised-label experiment of Zhang et al. and Xu et al. Test labels are never changed. Default 0.
+    /// </summary>
+    public double RandomLabels { get; init; }
+
     /// <summary>Pixel scaling. Default <see cref="PixelNormalization.Scale01"/> (pixel / 255).</summary>
     public PixelNormalization Normalization { get; init; } = PixelNormalization.Scale01;
 }
