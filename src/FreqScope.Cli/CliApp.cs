@@ -57,14 +57,15 @@ public static class CliApp
         sweepDeviceOpt.AcceptOnlyFromAmong("cpu", "cuda", "auto");
         var sweepSmokeOpt = new Option<bool>("--smoke") { Description = "Run every member in smoke mode (as 'run --smoke')." };
         var sweepResumeOpt = new Option<string?>("--resume") { Description = "Continue a sweep folder with its own sweep.json: finished members are kept, interrupted ones resumed, failed ones run again." };
+        var sweepDataOpt = new Option<string?>("--data") { Description = "Folder holding the dataset files of a classify sweep's members (local files only, never downloaded)." };
         var sweepNoReportOpt = new Option<bool>("--no-report") { Description = "Write data files only; build the reports later with 'freqscope report'." };
         var sweep = new Command("sweep", "Run every member of a parameter sweep (a grid or zip of config values) and compare them in sweep.csv and report.html.")
         {
-            sweepConfigArg, sweepOutOpt, sweepDeviceOpt, sweepSmokeOpt, sweepResumeOpt, sweepNoReportOpt,
+            sweepConfigArg, sweepOutOpt, sweepDeviceOpt, sweepSmokeOpt, sweepResumeOpt, sweepNoReportOpt, sweepDataOpt,
         };
         sweep.SetAction(p => SweepCommand.Execute(console, new SweepCommand.Arguments(
             p.GetValue(sweepConfigArg), p.GetValue(sweepOutOpt), p.GetValue(sweepDeviceOpt), p.GetValue(sweepSmokeOpt),
-            p.GetValue(sweepResumeOpt), p.GetValue(sweepNoReportOpt))));
+            p.GetValue(sweepResumeOpt), p.GetValue(sweepNoReportOpt), p.GetValue(sweepDataOpt))));
 
         var runDirArg = new Argument<string>("RUN_DIR") { Description = "A run folder written by 'freqscope run', or a sweep folder written by 'freqscope sweep'." };
         var report = new Command("report", "Rebuild plots/ and report.html of a run or sweep folder from its data files.") { runDirArg };

@@ -10,7 +10,7 @@ namespace FreqScope.Cli;
 /// </summary>
 internal static class SweepCommand
 {
-    public sealed record Arguments(string? Config, string? Out, string? Device, bool Smoke, string? Resume, bool NoReport);
+    public sealed record Arguments(string? Config, string? Out, string? Device, bool Smoke, string? Resume, bool NoReport, string? Data = null);
 
     public static int Execute(IAnsiConsole console, Arguments a) => CliApp.Guard(console, () =>
     {
@@ -18,23 +18,31 @@ internal static class SweepCommand
         string outDir;
         bool smoke = a.Smoke;
         string? device = a.Device;
+        string? data = a.Data;
         string? configDir = null;
         if (a.Resume is not null)
         {
-            if (a.Config is not null || a.Out is not null || a.Device is not null || a.Smoke)
-                throw new UsageException("--resume continues a sweep with its own sweep.json; it takes no CONFIG, --out, --device or --smoke");
+            if (a.Config is not null || a.Out is not null || a.Device is not null || a.Smoke || a.Data is not null)
+                throw new UsageException("--resume continues a sweep with its own sweep.json; it takes no CONFIG, --out, --device, --data or --smoke");
             if (!Directory.Exists(a.Resume)) throw new UsageException($"--resume \"{a.Resume}\": no such sweep folder");
             if (!File.Exists(Path.Combine(a.Resume, SweepRunner.ManifestFile)))
                 throw new UsageException($"--resume \"{a.Resume}\": it has no {SweepRunner.ManifestFile} (is it a sweep folder?)");
             SweepRunOptions saved;
             (spec, saved) = SweepRunner.LoadFolder(a.Resume);
-            (smoke, device, configDir) = (saved.Smoke, saved.Device, saved.ConfigDirectory);
+            (smoke, device, data, configDir) = (saved.Smoke, saved.Device, saved.Data, saved.ConfigDirectory);
             outDir = a.Resume;
         }
         else
         {
             if (a.Config is null) throw new UsageException("sweep needs a CONFIG: an experiment config with a \"sweep\" key (see README, Sweeps)");
             spec = SweepSpec.LoadFile(a.Config);
+            if (data is not null)
+            {
+                if (!Directory.Exists(data)) throw new UsageException($"--data \"{data}\": no such folder; expected a folder holding the dataset files");
+                if (spec.Experiment != ClassifyExperimentConfig.Classify)
+                    throw new UsageException($"--data applies to classify sweeps; \"{spec.Name}\" sweeps {spec.Experiment} experiments");
+            }
+
             configDir = Path.GetDirectoryName(Path.GetFullPath(a.Config));
             outDir = a.Out ?? Path.Combine("runs", $"{spec.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
         }
@@ -64,6 +72,7 @@ internal static class SweepCommand
                         OutputDirectory = outDir,
                         Smoke = smoke,
                         Device = device,
+                        Data = data,
                         ConfigDirectory = configDir,
                         BuildReport = !a.NoReport,
                         OnMemberStart = (m, action) =>

@@ -29,6 +29,9 @@ public sealed record SweepManifest
     /// <summary>The device override given on the command line, or null for each config's own.</summary>
     public string? Device { get; init; }
 
+    /// <summary>The dataset folder given on the command line (<c>--data</c>) for classify members, absolute, or null.</summary>
+    public string? Data { get; init; }
+
     /// <summary>The folder relative paths in the members' configs (a CSV target, a dataset folder) are resolved against: the sweep file's folder.</summary>
     public string? ConfigDirectory { get; init; }
 

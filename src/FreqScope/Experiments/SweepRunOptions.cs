@@ -15,6 +15,9 @@ public sealed record SweepRunOptions
     /// <summary>cpu, cuda or auto for every member (overrides the configs), or null.</summary>
     public string? Device { get; init; }
 
+    /// <summary>A folder holding the dataset files of classify members (local files only: sets their <c>data.dir</c> and turns download off), or null.</summary>
+    public string? Data { get; init; }
+
     /// <summary>Folder that relative paths in the config (a CSV target, dataset folders) are resolved against.</summary>
     public string? ConfigDirectory { get; init; }
 

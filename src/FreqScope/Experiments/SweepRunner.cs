@@ -35,6 +35,7 @@ public static class SweepRunner
         [
             "finalTestAccuracy", "finalTestLoss", "finalTrainAccuracy", "finalTrainLoss",
             "filtering.deltas[0].finalLowError", "filtering.deltas[0].finalHighError", "projection.spectralBiasIndex",
+            "paths.finalWithinHighPower", "paths.finalBetweenHighPower", "paths.finalWithinHighFraction", "paths.finalBetweenHighFraction",
         ],
         PoissonExperimentConfig.Poisson => ["bestHybridSpeedup", "discretisationError"],
         FourierExperimentConfig.FourierFeatures => ["spectralBiasIndex", "pdeSpectralBiasIndex", "finalLoss", "pde.discrepancy"],
@@ -43,10 +44,15 @@ public static class SweepRunner
         _ => ["spectralBiasIndex", "finalTrainLoss", "finalTestLoss", "highFrequencyEnergy"],
     };
 
-    /// <summary>The member config that runs: <paramref name="config"/> with the device override and, for a smoke sweep, its kind's smoke settings.</summary>
-    public static IExperimentConfig Prepare(IExperimentConfig config, bool smoke, string? device)
+    /// <summary>
+    /// The member config that runs: <paramref name="config"/> with the device override, a classify member's dataset
+    /// folder override (<paramref name="data"/>, download off) and, for a smoke sweep, its kind's smoke settings.
+    /// </summary>
+    public static IExperimentConfig Prepare(IExperimentConfig config, bool smoke, string? device, string? data = null)
     {
         ArgumentNullException.ThrowIfNull(config);
+        if (data is not null && config is ClassifyExperimentConfig withData)
+            config = withData with { Data = withData.Data with { Dir = Path.GetFullPath(data), Download = false } };
         return config switch
         {
             FitExperimentConfig fit => Shrink(fit with { Device = device ?? fit.Device }, smoke, FitExperiment.Smoke),
@@ -93,6 +99,7 @@ public static class SweepRunner
             OutputDirectory = sweepDir,
             Smoke = manifest.Smoke,
             Device = manifest.Device,
+            Data = manifest.Data,
             ConfigDirectory = manifest.ConfigDirectory,
         });
     }
@@ -119,6 +126,7 @@ public static class SweepRunner
             Keys = [.. spec.Axes.Select(a => a.Path)],
             Smoke = options.Smoke,
             Device = options.Device,
+            Data = options.Data is string data ? Path.GetFullPath(data) : null,
             ConfigDirectory = options.ConfigDirectory is string configDir ? Path.GetFullPath(configDir) : null,
             Members = records,
             Config = (JsonObject)JsonNode.Parse(spec.SourceJson)!,
@@ -180,7 +188,7 @@ public static class SweepRunner
     private static SweepMemberRecord RunMember(SweepSpec spec, SweepMember member, string dir, SweepRunOptions options, CancellationToken cancellation)
     {
         var runDir = Path.Combine(dir, member.Name);
-        var config = Prepare(member.Config, options.Smoke, options.Device);
+        var config = Prepare(member.Config, options.Smoke, options.Device, options.Data);
         var record = new SweepMemberRecord
         {
             Name = member.Name,

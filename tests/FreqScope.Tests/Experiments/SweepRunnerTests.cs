@@ -234,4 +234,36 @@ public sealed class SweepRunnerTests
             Directory.Delete(dir, true);
         }
     }
+
+    public static TheoryData<string> SweepFiles() =>
+        new(Directory.GetFiles(RepoPaths.Experiments, "*.json").Where(SweepSpec.IsSweepFile).Select(Path.GetFileName).Order()!);
+
+    [Theory]
+    [MemberData(nameof(SweepFiles))]
+    public void EverySweepFileRunsInSmokeMode(string file)
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var spec = SweepSpec.LoadFile(Path.Combine(RepoPaths.Experiments, file));
+            string? data = null;
+            if (spec.Experiment == ClassifyExperimentConfig.Classify)
+            {
+                // Small generated images in the real IDX format stand in for the dataset.
+                data = Path.Combine(dir, "idx");
+                SyntheticImages.WriteIdx(data, trainCount: ClassifyExperiment.SmokeTrainCount, testCount: ClassifyExperiment.SmokeTestCount);
+            }
+
+            var result = SweepRunner.Run(spec, new SweepRunOptions { OutputDirectory = Path.Combine(dir, "sweep"), Smoke = true, Data = data, BuildReport = false },
+                TestContext.Current.CancellationToken);
+            Assert.Equal(spec.Members.Count, result.Manifest.Members.Count);
+            Assert.All(result.Manifest.Members, m => Assert.True(m.Status == RunStatus.Finished, $"{m.Name}: {m.Status} {m.Error}"));
+            Assert.NotEmpty(result.Manifest.Metrics);
+            if (data is not null) Assert.Equal(Path.GetFullPath(data), SweepRunner.ReadManifest(Path.Combine(dir, "sweep")).Data);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
 }
