@@ -41,7 +41,7 @@ public static class ClassifyConfigLoader
 
     private static ImageDataConfig ReadData(JsonReaderContext node)
     {
-        node.ExpectObject("dataset", "dir", "download", "train", "test", "normalization", "randomLabels");
+        node.ExpectObject("dataset", "dir", "download", "train", "test", "normalization", "randomLabels", "imageFilter");
         string? dir = null;
         if (node.OptionalOrNull("dir") is { } dirNode)
         {
@@ -58,6 +58,17 @@ public static class ClassifyConfigLoader
             Test = ReadSubset(node.Optional("test")),
             Normalization = node.Optional("normalization")?.GetEnum<PixelNormalization>() ?? PixelNormalization.Scale01,
             RandomLabels = ConfigLoader.Number(node, "randomLabels", 0, v => v is >= 0 and <= 1, "a fraction in [0, 1]"),
+            ImageFilter = node.OptionalOrNull("imageFilter") is { } filterNode ? ReadImageFilter(filterNode) : null,
+        };
+    }
+
+    private static ImageFilterConfig ReadImageFilter(JsonReaderContext node)
+    {
+        node.ExpectObject("kind", "sigma");
+        return new ImageFilterConfig
+        {
+            Kind = node.Required("kind").GetEnum<ImageFilterKind>(),
+            Sigma = ConfigLoader.RequiredNumber(node, "sigma", v => v > 0 && v <= 1000, "a number in (0, 1000] (pixels)"),
         };
     }
 

@@ -29,6 +29,17 @@ internal static class ClassifyConfigWriter
         WriteSubset(w, "test", d.Test);
         w.WriteString("normalization", JsonNames.Of(d.Normalization));
         w.WriteNumber("randomLabels", d.RandomLabels);
+        if (d.ImageFilter is { } filter)
+        {
+            w.WriteStartObject("imageFilter");
+            w.WriteString("kind", JsonNames.Of(filter.Kind));
+            w.WriteNumber("sigma", filter.Sigma);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("imageFilter");
+        }
         w.WriteEndObject();
     }
 

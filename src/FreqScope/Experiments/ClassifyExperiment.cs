@@ -215,12 +215,26 @@ public static class ClassifyExperiment
         {
             var train = RandomizeLabels(data.Train.Select(Pick(config.Data.Train, data.Train, config.Seed)), config.Data.RandomLabels, config.Seed);
             var test = data.Test.Select(Pick(config.Data.Test, data.Test, config.Seed + 1));
+            if (config.Data.ImageFilter is { } filter)
+            {
+                train = Filter(train, filter);
+                test = Filter(test, filter);
+            }
+
             var normalized = PixelNormalizer.Apply(train, test, config.Data.Normalization);
             return new Prepared
             {
                 Train = normalized.Train,
                 Test = normalized.Test,
             };
+        }
+
+        private static ImageDataset Filter(ImageDataset d, ImageFilterConfig filter)
+        {
+            var pixels = filter.Kind == ImageFilterKind.LowPass
+                ? ImageFilter.LowPass(d.Pixels, d.Count, d.Channels, d.Height, d.Width, filter.Sigma)
+                : ImageFilter.HighPass(d.Pixels, d.Count, d.Channels, d.Height, d.Width, filter.Sigma);
+            return new ImageDataset(d.Name, d.Channels, d.Height, d.Width, pixels, d.Labels, d.ClassCount);
         }
 
         /// <summary>

@@ -31,6 +31,9 @@ public sealed record ImageDataConfig
     /// </summary>
     public double RandomLabels { get; init; }
 
+    /// <summary>Keep only the low or only the high spatial frequencies of every image; null (the default) keeps them all.</summary>
+    public ImageFilterConfig? ImageFilter { get; init; }
+
     /// <summary>Pixel scaling. Default <see cref="PixelNormalization.Scale01"/> (pixel / 255).</summary>
     public PixelNormalization Normalization { get; init; } = PixelNormalization.Scale01;
 }
