@@ -41,7 +41,7 @@ public static class ClassifyConfigLoader
 
     private static ImageDataConfig ReadData(JsonReaderContext node)
     {
-        node.ExpectObject("dataset", "dir", "download", "train", "test", "normalization", "randomLabels", "imageFilter");
+        node.ExpectObject("dataset", "dir", "download", "train", "test", "normalization", "randomLabels", "imageFilter", "labelNoise");
         string? dir = null;
         if (node.OptionalOrNull("dir") is { } dirNode)
         {
@@ -59,6 +59,18 @@ public static class ClassifyConfigLoader
             Normalization = node.Optional("normalization")?.GetEnum<PixelNormalization>() ?? PixelNormalization.Scale01,
             RandomLabels = ConfigLoader.Number(node, "randomLabels", 0, v => v is >= 0 and <= 1, "a fraction in [0, 1]"),
             ImageFilter = node.OptionalOrNull("imageFilter") is { } filterNode ? ReadImageFilter(filterNode) : null,
+            LabelNoise = node.OptionalOrNull("labelNoise") is { } noiseNode ? ReadLabelNoise(noiseNode) : null,
+        };
+    }
+
+    private static LabelNoiseConfig ReadLabelNoise(JsonReaderContext node)
+    {
+        node.ExpectObject("amplitude", "frequency", "along");
+        return new LabelNoiseConfig
+        {
+            Amplitude = ConfigLoader.RequiredNumber(node, "amplitude", v => v is > 0 and <= 0.5, "a number in (0, 0.5] (the mean flip probability)"),
+            Frequency = ConfigLoader.RequiredNumber(node, "frequency", v => v >= 0 && v <= 1e6, "a number ≥ 0 (cycles over the range of the coordinate)"),
+            Along = node.Optional("along")?.GetEnum<LabelNoiseCoordinate>() ?? LabelNoiseCoordinate.Radial,
         };
     }
 

@@ -29,6 +29,19 @@ internal static class ClassifyConfigWriter
         WriteSubset(w, "test", d.Test);
         w.WriteString("normalization", JsonNames.Of(d.Normalization));
         w.WriteNumber("randomLabels", d.RandomLabels);
+        if (d.LabelNoise is { } noise)
+        {
+            w.WriteStartObject("labelNoise");
+            w.WriteNumber("amplitude", noise.Amplitude);
+            w.WriteNumber("frequency", noise.Frequency);
+            w.WriteString("along", JsonNames.Of(noise.Along));
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("labelNoise");
+        }
+
         if (d.ImageFilter is { } filter)
         {
             w.WriteStartObject("imageFilter");

@@ -180,6 +180,30 @@ public static class ClassifyExperiment
         public required ImageDataset Train { get; init; }
         public required ImageDataset Test { get; init; }
 
+        /// <summary>How many training labels the label noise changed (0 without it).</summary>
+        public int NoisyLabels { get; init; }
+
+        /// <summary>φ of each training image: the distance from the mean image, or the coordinate along the first principal component.</summary>
+        internal static double[] Coordinate(ImageDataset d, LabelNoiseCoordinate along)
+        {
+            int n = d.Count, f = d.Features;
+            if (along == LabelNoiseCoordinate.Projection)
+                return FreqScope.Spectral.ProjectionDirection.Project(d.Pixels, n, f, FreqScope.Spectral.Pca.Compute(d.Pixels, n, f, 1).Components[0]);
+            var mean = new double[f];
+            for (int i = 0; i < n; i++)
+                for (int k = 0; k < f; k++) mean[k] += d.Pixels[i * f + k];
+            for (int k = 0; k < f; k++) mean[k] /= n;
+            var phi = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                double sum = 0;
+                for (int k = 0; k < f; k++) sum += (d.Pixels[i * f + k] - mean[k]) * (d.Pixels[i * f + k] - mean[k]);
+                phi[i] = Math.Sqrt(sum);
+            }
+
+            return phi;
+        }
+
         private const string Source = "config";
 
         /// <summary>Checks what only the dataset can tell: subset sizes, the direction's length, class indices.</summary>
@@ -222,10 +246,20 @@ public static class ClassifyExperiment
             }
 
             var normalized = PixelNormalizer.Apply(train, test, config.Data.Normalization);
+            var noisy = normalized.Train;
+            int changed = 0;
+            if (config.Data.LabelNoise is { } noise)
+            {
+                var phi = Coordinate(noisy, noise.Along);
+                (var labels, changed) = LabelNoise.Apply(noisy.Labels, noisy.ClassCount, phi, noise.Amplitude, noise.Frequency, unchecked(config.Seed * 7919 + 0x401));
+                noisy = new ImageDataset(noisy.Name, noisy.Channels, noisy.Height, noisy.Width, noisy.Pixels, labels, noisy.ClassCount);
+            }
+
             return new Prepared
             {
-                Train = normalized.Train,
+                Train = noisy,
                 Test = normalized.Test,
+                NoisyLabels = changed,
             };
         }
 
@@ -282,6 +316,7 @@ public static class ClassifyExperiment
         private readonly FilteringProbe? _filtering;
         private readonly ProjectionProbe? _projection;
         private readonly PathProbe? _paths;
+        private readonly int? _noisyLabels;
         private readonly Device _device;
         private readonly List<int> _probeEpochs = [];
         private double _trainLoss = double.NaN, _trainAccuracy = double.NaN, _testLoss = double.NaN, _testAccuracy = double.NaN;
@@ -298,6 +333,7 @@ public static class ClassifyExperiment
             _runDir = runDir;
             _metrics = new RunTable(runDir, ClassifyRunFolderReader.MetricsFile, ClassifyRunFolderReader.MetricsHeader);
             var prepared = Prepared.Create(config, data);
+            _noisyLabels = config.Data.LabelNoise is null ? null : prepared.NoisyLabels;
             var train = prepared.Train;
             _classes = train.ClassCount;
             bool flat = config.Model.Kind == ClassifierKind.Mlp;
@@ -481,6 +517,7 @@ public static class ClassifyExperiment
                 Filtering = filtering,
                 Projection = projection,
                 Paths = paths,
+                NoisyLabels = _noisyLabels,
                 Verdict = string.Join(" ", verdicts),
             };
             RunFolder.WriteSummary(_runDir, summary);

@@ -26,6 +26,9 @@ public sealed record ClassifySummary
     /// <summary>The interpolation-path spectrum, or null when it was not probed.</summary>
     public PathsSummary? Paths { get; init; }
 
+    /// <summary>How many training labels the frequency-controlled label noise changed; null without label noise.</summary>
+    public int? NoisyLabels { get; init; }
+
     /// <summary>One or two sentences: what the run showed.</summary>
     public required string Verdict { get; init; }
 }

@@ -31,6 +31,9 @@ public sealed record ImageDataConfig
     /// </summary>
     public double RandomLabels { get; init; }
 
+    /// <summary>Frequency-controlled label noise on the training labels, or null (the default) for none.</summary>
+    public LabelNoiseConfig? LabelNoise { get; init; }
+
     /// <summary>Keep only the low or only the high spatial frequencies of every image; null (the default) keeps them all.</summary>
     public ImageFilterConfig? ImageFilter { get; init; }
 

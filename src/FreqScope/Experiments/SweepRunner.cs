@@ -36,6 +36,7 @@ public static class SweepRunner
             "finalTestAccuracy", "finalTestLoss", "finalTrainAccuracy", "finalTrainLoss",
             "filtering.deltas[0].finalLowError", "filtering.deltas[0].finalHighError", "projection.spectralBiasIndex",
             "paths.finalWithinHighPower", "paths.finalBetweenHighPower", "paths.finalWithinHighFraction", "paths.finalBetweenHighFraction",
+            "noisyLabels",
         ],
         PoissonExperimentConfig.Poisson => ["bestHybridSpeedup", "discretisationError"],
         FourierExperimentConfig.FourierFeatures => ["spectralBiasIndex", "pdeSpectralBiasIndex", "finalLoss", "pde.discrepancy"],
