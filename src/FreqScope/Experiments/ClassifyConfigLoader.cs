@@ -136,7 +136,7 @@ public static class ClassifyConfigLoader
         var d = new ClassifyTrainingConfig();
         if (node is null) return d;
         node.ExpectObject("loss", "optimizer", "learningRate", "momentum", "nesterov", "beta1", "beta2", "weightDecay",
-            "batchSize", "epochs", "schedule", "stepEpochs", "gamma", "checkpointEvery");
+            "batchSize", "epochs", "schedule", "stepEpochs", "gamma", "checkpointEvery", "labelSmoothing", "mixup");
         var o = ConfigLoader.ReadOptimizer(node, new OptimizerKeys(d.Optimizer, d.LearningRate, d.Momentum, d.Nesterov, d.Beta1, d.Beta2, d.WeightDecay));
 
         return new ClassifyTrainingConfig
@@ -155,6 +155,8 @@ public static class ClassifyConfigLoader
             StepEpochs = ConfigLoader.Integer(node, "stepEpochs", d.StepEpochs, v => v >= 1, "an integer >= 1"),
             Gamma = ConfigLoader.Number(node, "gamma", d.Gamma, v => v is > 0 and <= 1, "a number in (0, 1]"),
             CheckpointEvery = ConfigLoader.Integer(node, "checkpointEvery", d.CheckpointEvery, v => v >= 1, "an integer >= 1"),
+            LabelSmoothing = ConfigLoader.Number(node, "labelSmoothing", 0, v => v is >= 0 and < 1, "a number in [0, 1)"),
+            Mixup = ConfigLoader.Number(node, "mixup", 0, v => v is >= 0 and <= 1000, "a number in [0, 1000] (Beta(α, α); 0 turns mixup off)"),
         };
     }
 

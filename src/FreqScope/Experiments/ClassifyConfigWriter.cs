@@ -99,6 +99,8 @@ internal static class ClassifyConfigWriter
         w.WriteNumber("stepEpochs", t.StepEpochs);
         w.WriteNumber("gamma", t.Gamma);
         w.WriteNumber("checkpointEvery", t.CheckpointEvery);
+        w.WriteNumber("labelSmoothing", t.LabelSmoothing);
+        w.WriteNumber("mixup", t.Mixup);
         w.WriteEndObject();
     }
 

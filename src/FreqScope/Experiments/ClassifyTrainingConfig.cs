@@ -44,4 +44,14 @@ public sealed record ClassifyTrainingConfig
 
     /// <summary>Epochs between checkpoints (≥ 1). Default 1.</summary>
     public int CheckpointEvery { get; init; } = 1;
+
+    /// <summary>Label smoothing ε in [0, 1): targets (1 − ε)·one_hot + ε/C instead of one_hot. Default 0.</summary>
+    public double LabelSmoothing { get; init; }
+
+    /// <summary>
+    /// Mixup α ≥ 0 (Zhang et al.): each mini-batch is replaced by λ·x + (1 − λ)·x′ with targets mixed the same way,
+    /// x′ the batch shifted by one sample and λ ~ Beta(α, α) drawn from torch's CPU generator (saved in checkpoints).
+    /// 0 (the default) turns it off.
+    /// </summary>
+    public double Mixup { get; init; }
 }

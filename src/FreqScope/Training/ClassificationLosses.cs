@@ -34,6 +34,22 @@ public static class ClassificationLosses
     }
 
     /// <summary>
+    /// The mean loss against soft targets (N×classes, rows summing to 1): cross-entropy −mean_i Σ_c t_ic log softmax(o_i)_c,
+    /// or the mean squared error over all entries. With one-hot targets it equals <see cref="Compute"/>.
+    /// </summary>
+    public static Tensor ComputeSoft(Tensor outputs, Tensor targets, LossKind kind)
+    {
+        if (outputs.dim() != 2 || !outputs.shape.SequenceEqual(targets.shape))
+            throw new ArgumentException($"outputs [{string.Join(", ", outputs.shape)}] and targets [{string.Join(", ", targets.shape)}] must both be N×classes");
+        return kind switch
+        {
+            LossKind.CrossEntropy => -(targets.to(outputs.dtype) * nn.functional.log_softmax(outputs, 1)).sum(1).mean(),
+            LossKind.Mse => nn.functional.mse_loss(outputs, targets.to(outputs.dtype)),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown loss"),
+        };
+    }
+
+    /// <summary>
     /// The network's function h compared with the one-hot targets: softmax over the classes for
     /// <see cref="LossKind.CrossEntropy"/>, the raw outputs for <see cref="LossKind.Mse"/> (as a new handle on the same
     /// data). The caller owns the returned tensor.

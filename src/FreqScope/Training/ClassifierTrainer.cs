@@ -16,6 +16,8 @@ public sealed class ClassifierTrainer : IDisposable
     private readonly Tensor _labels;
     private readonly LossKind _loss;
     private readonly int _classes;
+    private readonly double _labelSmoothing;
+    private readonly double _mixup;
     private bool _disposed;
 
     /// <summary>The optimizer the steps use.</summary>
@@ -35,9 +37,15 @@ public sealed class ClassifierTrainer : IDisposable
     /// <param name="optimizer">An optimizer over the model's parameters.</param>
     /// <param name="batchSize">Mini-batch size (clamped to N).</param>
     /// <param name="samplerSeed">Seeds the epochs' permutations.</param>
+    /// <param name="labelSmoothing">ε in [0, 1): soft targets (1 − ε)·one_hot + ε/C.</param>
+    /// <param name="mixup">α ≥ 0 of mixup (0: off); λ ~ Beta(α, α) from torch's CPU generator, partner = the batch shifted by one.</param>
     public ClassifierTrainer(nn.Module<Tensor, Tensor> model, Tensor inputs, Tensor labels, LossKind loss, int classes,
-        optim.Optimizer optimizer, int batchSize, ulong samplerSeed)
+        optim.Optimizer optimizer, int batchSize, ulong samplerSeed, double labelSmoothing = 0, double mixup = 0)
     {
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) throw new ArgumentOutOfRangeException(nameof(labelSmoothing), labelSmoothing, "expected a number in [0, 1)");
+        if (!(mixup >= 0) || double.IsInfinity(mixup)) throw new ArgumentOutOfRangeException(nameof(mixup), mixup, "expected a finite number ≥ 0");
+        _labelSmoothing = labelSmoothing;
+        _mixup = mixup;
         int n = CheckData(inputs, labels, classes, batchSize);
         if (!Enum.IsDefined(loss)) throw new ArgumentOutOfRangeException(nameof(loss), loss, "unknown loss");
         _model = model;
@@ -73,9 +81,60 @@ public sealed class ClassifierTrainer : IDisposable
             yb = _labels.index_select(0, idx);
         }
         Optimizer.zero_grad();
-        var loss = ClassificationLosses.Compute(_model.forward(xb), yb, _loss, _classes);
+        Tensor loss;
+        if (_labelSmoothing == 0 && _mixup == 0)
+        {
+            loss = ClassificationLosses.Compute(_model.forward(xb), yb, _loss, _classes);
+        }
+        else
+        {
+            var soft = nn.functional.one_hot(yb, _classes).to(float32);
+            if (_labelSmoothing > 0) soft = soft * (float)(1 - _labelSmoothing) + (float)(_labelSmoothing / _classes);
+            if (_mixup > 0 && xb.shape[0] > 1)
+            {
+                float lambda = (float)SampleBeta(_mixup);
+                xb = xb * lambda + xb.roll(1, 0) * (1 - lambda);
+                soft = soft * lambda + soft.roll(1, 0) * (1 - lambda);
+            }
+
+            loss = ClassificationLosses.ComputeSoft(_model.forward(xb), soft.to(xb.device), _loss);
+        }
+
         loss.backward();
         Optimizer.step();
+    }
+
+    /// <summary>λ ~ Beta(α, α) = G₁/(G₁ + G₂), G ~ Gamma(α) by Marsaglia and Tsang, from torch's CPU generator.</summary>
+    internal static double SampleBeta(double alpha)
+    {
+        double g1 = SampleGamma(alpha), g2 = SampleGamma(alpha);
+        return g1 + g2 > 0 ? g1 / (g1 + g2) : 0.5;
+    }
+
+    private static double SampleGamma(double alpha)
+    {
+        if (alpha < 1) return SampleGamma(alpha + 1) * Math.Pow(Uniform(), 1 / alpha);
+        double d = alpha - 1.0 / 3, c = 1 / Math.Sqrt(9 * d);
+        while (true)
+        {
+            double x, v;
+            do
+            {
+                using var z = randn(1, dtype: float64);
+                x = z.item<double>();
+                v = 1 + c * x;
+            }
+            while (v <= 0);
+            v = v * v * v;
+            double u = Uniform();
+            if (u < 1 - 0.0331 * x * x * x * x || Math.Log(u) < 0.5 * x * x + d * (1 - v + Math.Log(v))) return d * v;
+        }
+    }
+
+    private static double Uniform()
+    {
+        using var u = rand(1, dtype: float64);
+        return Math.Max(u.item<double>(), double.Epsilon);
     }
 
     /// <summary>

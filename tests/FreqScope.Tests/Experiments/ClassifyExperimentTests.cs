@@ -166,10 +166,13 @@ public sealed class ClassifyExperimentTests : IDisposable
             Assert.Equal(File.ReadAllText(Path.Combine(a.RunDirectory, file)), File.ReadAllText(Path.Combine(b.RunDirectory, file)));
     }
 
-    [Fact]
-    public void InterruptedRunResumesToTheSameNumbersAsAnUninterruptedOne()
+    [Theory]
+    [InlineData(0.0, 0.0)]
+    [InlineData(0.1, 0.4)]
+    public void InterruptedRunResumesToTheSameNumbersAsAnUninterruptedOne(double labelSmoothing, double mixup)
     {
-        var config = Small(epochs: 4) with { Training = Small().Training with { Epochs = 4, CheckpointEvery = 1 } };
+        // With mixup the draws of λ come from torch's generator, whose state the checkpoint saves.
+        var config = Small(epochs: 4) with { Training = Small().Training with { Epochs = 4, CheckpointEvery = 1, LabelSmoothing = labelSmoothing, Mixup = mixup } };
         var straight = Run(config, "straight");
 
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
