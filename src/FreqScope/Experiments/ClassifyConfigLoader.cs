@@ -136,7 +136,7 @@ public static class ClassifyConfigLoader
         var d = new ClassifyTrainingConfig();
         if (node is null) return d;
         node.ExpectObject("loss", "optimizer", "learningRate", "momentum", "nesterov", "beta1", "beta2", "weightDecay",
-            "batchSize", "epochs", "schedule", "stepEpochs", "gamma", "checkpointEvery", "labelSmoothing", "mixup");
+            "batchSize", "epochs", "schedule", "stepEpochs", "gamma", "checkpointEvery", "labelSmoothing", "mixup", "augment");
         var o = ConfigLoader.ReadOptimizer(node, new OptimizerKeys(d.Optimizer, d.LearningRate, d.Momentum, d.Nesterov, d.Beta1, d.Beta2, d.WeightDecay));
 
         return new ClassifyTrainingConfig
@@ -157,6 +157,19 @@ public static class ClassifyConfigLoader
             CheckpointEvery = ConfigLoader.Integer(node, "checkpointEvery", d.CheckpointEvery, v => v >= 1, "an integer >= 1"),
             LabelSmoothing = ConfigLoader.Number(node, "labelSmoothing", 0, v => v is >= 0 and < 1, "a number in [0, 1)"),
             Mixup = ConfigLoader.Number(node, "mixup", 0, v => v is >= 0 and <= 1000, "a number in [0, 1000] (Beta(α, α); 0 turns mixup off)"),
+            Augment = ReadAugment(node.Optional("augment")),
+        };
+    }
+
+    private static AugmentConfig ReadAugment(JsonReaderContext? node)
+    {
+        if (node is null) return new AugmentConfig();
+        node.ExpectObject("flip", "crop", "cutout");
+        return new AugmentConfig
+        {
+            Flip = node.Optional("flip")?.GetBoolean() ?? false,
+            Crop = ConfigLoader.Integer(node, "crop", 0, v => v is >= 0 and <= 64, "an integer between 0 and 64 (pixels)"),
+            Cutout = ConfigLoader.Integer(node, "cutout", 0, v => v is >= 0 and <= 256, "an integer between 0 and 256 (pixels)"),
         };
     }
 

@@ -101,6 +101,11 @@ internal static class ClassifyConfigWriter
         w.WriteNumber("checkpointEvery", t.CheckpointEvery);
         w.WriteNumber("labelSmoothing", t.LabelSmoothing);
         w.WriteNumber("mixup", t.Mixup);
+        w.WriteStartObject("augment");
+        w.WriteBoolean("flip", t.Augment.Flip);
+        w.WriteNumber("crop", t.Augment.Crop);
+        w.WriteNumber("cutout", t.Augment.Cutout);
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 

@@ -348,7 +348,8 @@ public static class ClassifyExperiment
             var t = config.Training;
             var optimizer = OptimizerFactory.Create(t.Optimizer, t.LearningRate, t.Momentum, t.Nesterov, t.Beta1, t.Beta2, t.WeightDecay, Model.parameters());
             Trainer = new ClassifierTrainer(Model, _xTrain, _yTrain, t.Loss, _classes, optimizer, t.BatchSize,
-                unchecked((ulong)config.Seed * 0x9E3779B97F4A7C15UL + 7), t.LabelSmoothing, t.Mixup);
+                unchecked((ulong)config.Seed * 0x9E3779B97F4A7C15UL + 7), t.LabelSmoothing, t.Mixup, t.Augment,
+                [train.Channels, train.Height, train.Width]);
             _schedule = new LearningRateSchedule(t.LearningRate, t.Schedule, t.StepEpochs, t.Gamma, t.Epochs);
 
             var oneHot = OneHot(train.Labels, _classes);

@@ -54,4 +54,7 @@ public sealed record ClassifyTrainingConfig
     /// 0 (the default) turns it off.
     /// </summary>
     public double Mixup { get; init; }
+
+    /// <summary>Augmentation of the training mini-batches. Default none.</summary>
+    public AugmentConfig Augment { get; init; } = new();
 }

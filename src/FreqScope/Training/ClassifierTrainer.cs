@@ -18,6 +18,8 @@ public sealed class ClassifierTrainer : IDisposable
     private readonly int _classes;
     private readonly double _labelSmoothing;
     private readonly double _mixup;
+    private readonly AugmentConfig? _augment;
+    private readonly long[]? _imageShape;
     private bool _disposed;
 
     /// <summary>The optimizer the steps use.</summary>
@@ -39,9 +41,16 @@ public sealed class ClassifierTrainer : IDisposable
     /// <param name="samplerSeed">Seeds the epochs' permutations.</param>
     /// <param name="labelSmoothing">ε in [0, 1): soft targets (1 − ε)·one_hot + ε/C.</param>
     /// <param name="mixup">α ≥ 0 of mixup (0: off); λ ~ Beta(α, α) from torch's CPU generator, partner = the batch shifted by one.</param>
+    /// <param name="augment">Augmentation of each mini-batch (<see cref="Augmentation"/>), or null for none.</param>
+    /// <param name="imageShape">C, H, W of the images (needed by augmentation when the inputs are flat).</param>
     public ClassifierTrainer(nn.Module<Tensor, Tensor> model, Tensor inputs, Tensor labels, LossKind loss, int classes,
-        optim.Optimizer optimizer, int batchSize, ulong samplerSeed, double labelSmoothing = 0, double mixup = 0)
+        optim.Optimizer optimizer, int batchSize, ulong samplerSeed, double labelSmoothing = 0, double mixup = 0,
+        AugmentConfig? augment = null, long[]? imageShape = null)
     {
+        if (augment is { Any: true } && imageShape is not { Length: 3 })
+            throw new ArgumentException("augmentation needs the images' shape C×H×W", nameof(imageShape));
+        _augment = augment is { Any: true } ? augment : null;
+        _imageShape = imageShape;
         if (!(labelSmoothing >= 0 && labelSmoothing < 1)) throw new ArgumentOutOfRangeException(nameof(labelSmoothing), labelSmoothing, "expected a number in [0, 1)");
         if (!(mixup >= 0) || double.IsInfinity(mixup)) throw new ArgumentOutOfRangeException(nameof(mixup), mixup, "expected a finite number ≥ 0");
         _labelSmoothing = labelSmoothing;
@@ -81,6 +90,15 @@ public sealed class ClassifierTrainer : IDisposable
             yb = _labels.index_select(0, idx);
         }
         Optimizer.zero_grad();
+        if (_augment is not null)
+        {
+            // Flat (MLP) inputs are shaped as images for the augmentation and flattened back.
+            bool flat = xb.dim() == 2;
+            var images = flat ? xb.reshape(xb.shape[0], _imageShape![0], _imageShape[1], _imageShape[2]) : xb;
+            var augmented = Augmentation.Apply(images, _augment);
+            xb = flat ? augmented.reshape(xb.shape[0], -1) : augmented;
+        }
+
         Tensor loss;
         if (_labelSmoothing == 0 && _mixup == 0)
         {

@@ -167,12 +167,19 @@ public sealed class ClassifyExperimentTests : IDisposable
     }
 
     [Theory]
-    [InlineData(0.0, 0.0)]
-    [InlineData(0.1, 0.4)]
-    public void InterruptedRunResumesToTheSameNumbersAsAnUninterruptedOne(double labelSmoothing, double mixup)
+    [InlineData(0.0, 0.0, false)]
+    [InlineData(0.1, 0.4, true)]
+    public void InterruptedRunResumesToTheSameNumbersAsAnUninterruptedOne(double labelSmoothing, double mixup, bool augment)
     {
-        // With mixup the draws of λ come from torch's generator, whose state the checkpoint saves.
-        var config = Small(epochs: 4) with { Training = Small().Training with { Epochs = 4, CheckpointEvery = 1, LabelSmoothing = labelSmoothing, Mixup = mixup } };
+        // With mixup and augmentation the random draws come from torch's generator, whose state the checkpoint saves.
+        var config = Small(epochs: 4) with
+        {
+            Training = Small().Training with
+            {
+                Epochs = 4, CheckpointEvery = 1, LabelSmoothing = labelSmoothing, Mixup = mixup,
+                Augment = augment ? new AugmentConfig { Flip = true, Crop = 2, Cutout = 6 } : new AugmentConfig(),
+            },
+        };
         var straight = Run(config, "straight");
 
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
