@@ -57,6 +57,7 @@ internal static class RunCommand
                 FourierExperimentConfig fourier => RunFourier(console, fourier, a, runDir, cts.Token),
                 NtkExperimentConfig ntk => RunNtk(console, ntk, a, runDir, cts.Token),
                 ParityExperimentConfig parity => RunParity(console, parity, a, runDir, cts.Token),
+                ImageFitExperimentConfig image => RunImageFit(console, image, a, runDir, configDir, cts.Token),
                 FitExperimentConfig fit => RunFit(console, fit, a, runDir, configDir, cts.Token),
                 _ => throw new UsageException($"experiment \"{config.Experiment}\" cannot be run"),
             };
@@ -140,6 +141,18 @@ internal static class RunCommand
                 }
 
                 return a.Smoke ? ParityExperiment.Smoke(par) : par;
+            case ImageFitExperimentConfig img:
+                if (a.Epochs is not null) throw new UsageException($"--epochs applies to classify experiments; \"{img.Name}\" is an image-fit experiment (use --steps)");
+                if (a.Data is not null) throw new UsageException($"--data applies to classify experiments; \"{img.Name}\" is an image-fit experiment");
+                if (a.Seed is long imgSeed) img = img with { Seed = imgSeed };
+                if (a.Device is string imgDevice) img = img with { Device = imgDevice };
+                if (a.Steps is long imgSteps)
+                {
+                    if (imgSteps < 1 || imgSteps > ImageFitConfigLoader.MaxSteps) throw new UsageException($"--steps {imgSteps}: expected an integer between 1 and {ImageFitConfigLoader.MaxSteps}");
+                    img = img with { Training = img.Training with { Steps = imgSteps }, Probe = img.Probe with { Every = Math.Min(img.Probe.Every, imgSteps) } };
+                }
+
+                return a.Smoke ? ImageFitExperiment.Smoke(img) : img;
             default:
                 return config;
         }
@@ -268,6 +281,25 @@ internal static class RunCommand
                     task.Value = p.Step;
                     task.Description = string.Create(CultureInfo.InvariantCulture,
                         $"step {p.Step,7}  loss {p.TrainLoss,10:E3}  train acc {p.TrainAccuracy,6:P1}  test acc {p.TestAccuracy,6:P1}");
+                },
+            }, token));
+        return Finish(console, r.Status, r.RunDirectory, $"step {r.StepsCompleted}", r.Summary?.Verdict, a.NoReport);
+    }
+
+    private static int RunImageFit(IAnsiConsole console, ImageFitExperimentConfig config, Arguments a, string runDir, string? configDir, CancellationToken token)
+    {
+        var r = WithProgress(console, "training", config.Training.Steps, task =>
+            ImageFitExperiment.Run(config, new ImageFitRunOptions
+            {
+                RunDirectory = runDir,
+                Resume = a.Resume is not null,
+                Smoke = a.Smoke,
+                BuildReport = !a.NoReport,
+                ConfigDirectory = configDir,
+                OnProgress = (step, trainPsnr, testPsnr) =>
+                {
+                    task.Value = step;
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"step {step,7}  train PSNR {trainPsnr,6:F2} dB  test PSNR {testPsnr,6:F2} dB");
                 },
             }, token));
         return Finish(console, r.Status, r.RunDirectory, $"step {r.StepsCompleted}", r.Summary?.Verdict, a.NoReport);

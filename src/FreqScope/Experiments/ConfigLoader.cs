@@ -543,7 +543,7 @@ public static partial class ConfigLoader
     }
 
     /// <summary>The experiment kinds a config file may name.</summary>
-    public static IReadOnlyList<string> Experiments { get; } = [FitExperimentConfig.Fit1d, ClassifyExperimentConfig.Classify, PoissonExperimentConfig.Poisson, FourierExperimentConfig.FourierFeatures, NtkExperimentConfig.Ntk, ParityExperimentConfig.Parity];
+    public static IReadOnlyList<string> Experiments { get; } = [FitExperimentConfig.Fit1d, ClassifyExperimentConfig.Classify, PoissonExperimentConfig.Poisson, FourierExperimentConfig.FourierFeatures, NtkExperimentConfig.Ntk, ParityExperimentConfig.Parity, ImageFitExperimentConfig.ImageFit];
 
     /// <summary>Parses and validates a config of any experiment kind (its <c>experiment</c> key; default <c>fit1d</c>).</summary>
     /// <exception cref="ConfigException">The JSON is malformed or the config is invalid.</exception>
@@ -564,6 +564,7 @@ public static partial class ConfigLoader
             FourierExperimentConfig.FourierFeatures => FourierConfigLoader.ReadRoot(root),
             NtkExperimentConfig.Ntk => NtkConfigLoader.ReadRoot(root),
             ParityExperimentConfig.Parity => ParityConfigLoader.ReadRoot(root),
+            ImageFitExperimentConfig.ImageFit => ImageFitConfigLoader.ReadRoot(root),
             _ => ReadRoot(root),
         };
     }
@@ -581,6 +582,7 @@ public static partial class ConfigLoader
         FourierExperimentConfig fourier => FourierConfigWriter.Write(fourier),
         NtkExperimentConfig ntk => NtkConfigWriter.Write(ntk),
         ParityExperimentConfig parity => ParityConfigWriter.Write(parity),
+        ImageFitExperimentConfig image => ImageFitConfigWriter.Write(image),
         _ => throw new ArgumentException($"unknown config type {config.GetType().Name}", nameof(config)),
     };
 }

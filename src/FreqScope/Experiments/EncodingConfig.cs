@@ -22,12 +22,12 @@ public sealed record EncodingConfig
     /// <summary>Gaussian only: the number of frequencies m ≥ 1; 0 otherwise.</summary>
     public int Features { get; init; }
 
-    /// <summary>The encoding for 1-D inputs; a Gaussian B is drawn from <paramref name="seed"/>.</summary>
-    public InputEncoding ToEncoding(long seed) => Kind switch
+    /// <summary>The encoding for inputs of dimension <paramref name="inputDimension"/>; a Gaussian B (m × d) is drawn from <paramref name="seed"/>.</summary>
+    public InputEncoding ToEncoding(long seed, int inputDimension = 1) => Kind switch
     {
         InputEncodingKind.None => InputEncoding.None,
         InputEncodingKind.Basic => InputEncoding.Basic,
         InputEncodingKind.Positional => InputEncoding.Positional(Levels, Scale),
-        _ => InputEncoding.Gaussian(1, Features, Scale, seed),
+        _ => InputEncoding.Gaussian(inputDimension, Features, Scale, seed),
     };
 }

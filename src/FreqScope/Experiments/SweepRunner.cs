@@ -42,6 +42,7 @@ public static class SweepRunner
         FourierExperimentConfig.FourierFeatures => ["spectralBiasIndex", "pdeSpectralBiasIndex", "finalLoss", "pde.discrepancy"],
         NtkExperimentConfig.Ntk => ["finalDiscrepancy", "kernelDrift", "finalLossReal", "finalLossLinear", "eigenFrequencySpearman"],
         ParityExperimentConfig.Parity => ["testAccuracy", "trainAccuracy", "finalTestLoss", "finalTrainLoss", "spectralBiasIndex", "fullTrainAccuracyAtStep"],
+        ImageFitExperimentConfig.ImageFit => ["finalTestPsnr", "finalTrainPsnr", "spectralBiasIndex"],
         _ => ["spectralBiasIndex", "finalTrainLoss", "finalTestLoss", "highFrequencyEnergy"],
     };
 
@@ -62,6 +63,7 @@ public static class SweepRunner
             FourierExperimentConfig ff => Shrink(ff with { Device = device ?? ff.Device }, smoke, FourierExperiment.Smoke),
             NtkExperimentConfig n => Shrink(n with { Device = device ?? n.Device }, smoke, NtkExperiment.Smoke),
             ParityExperimentConfig par => Shrink(par with { Device = device ?? par.Device }, smoke, ParityExperiment.Smoke),
+            ImageFitExperimentConfig img => Shrink(img with { Device = device ?? img.Device }, smoke, ImageFitExperiment.Smoke),
             _ => throw new ArgumentException($"unknown config type {config.GetType().Name}", nameof(config)),
         };
     }
@@ -292,6 +294,16 @@ public static class SweepRunner
                     BuildReport = options.BuildReport,
                     OnProgress = q => Progress(q.Step / (double)Math.Max(1, par.Training.Steps),
                         string.Create(CultureInfo.InvariantCulture, $"step {q.Step,7}  loss {q.TrainLoss,10:E3}  test acc {q.TestAccuracy,6:P1}")),
+                }, cancellation).Status,
+                ImageFitExperimentConfig img => ImageFitExperiment.Run(img, new ImageFitRunOptions
+                {
+                    RunDirectory = runDir,
+                    Resume = resume,
+                    ConfigDirectory = options.ConfigDirectory,
+                    Smoke = options.Smoke,
+                    BuildReport = options.BuildReport,
+                    OnProgress = (step, _, testPsnr) => Progress(step / (double)img.Training.Steps,
+                        string.Create(CultureInfo.InvariantCulture, $"step {step,7}  test PSNR {testPsnr,6:F2} dB")),
                 }, cancellation).Status,
                 _ => throw new ArgumentException($"unknown config type {config.GetType().Name}"),
             };

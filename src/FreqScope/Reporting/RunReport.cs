@@ -5,7 +5,7 @@ namespace FreqScope.Reporting;
 /// <summary>
 /// Builds the report of any run folder: reads config.json's <c>experiment</c> and hands the folder to the matching
 /// report (absent or <c>fit1d</c>: <see cref="FitReport"/>; <c>classify</c>: <see cref="ClassifyReport"/>;
-/// <c>poisson</c>: <see cref="PoissonReport"/>; <c>fourier-features</c>: <see cref="FourierReport"/>; <c>ntk</c>: <see cref="NtkReport"/>; <c>parity</c>: <see cref="ParityReport"/>).
+/// <c>poisson</c>: <see cref="PoissonReport"/>; <c>fourier-features</c>: <see cref="FourierReport"/>; <c>ntk</c>: <see cref="NtkReport"/>; <c>parity</c>: <see cref="ParityReport"/>; <c>image-fit</c>: <see cref="ImageFitReport"/>).
 /// </summary>
 public static class RunReport
 {
@@ -27,8 +27,11 @@ public static class RunReport
     /// <summary>The experiment kind of the d-bit parity run (train/test accuracy and radial spectra).</summary>
     public const string Parity = "parity";
 
+    /// <summary>The experiment kind of an MLP fitting a 2-D image.</summary>
+    public const string ImageFit = "image-fit";
+
     /// <summary>The experiment kinds that have a report, in the order error messages list them.</summary>
-    public static IReadOnlyList<string> Experiments { get; } = [Fit1d, Classify, Poisson, FourierFeatures, Ntk, Parity];
+    public static IReadOnlyList<string> Experiments { get; } = [Fit1d, Classify, Poisson, FourierFeatures, Ntk, Parity, ImageFit];
 
     /// <summary>
     /// Rebuilds <c>plots/</c> and <c>report.html</c> of the run folder with the report its experiment calls for, or
@@ -45,6 +48,7 @@ public static class RunReport
         FourierFeatures => FourierReport.Build(runDir),
         Ntk => NtkReport.Build(runDir),
         Parity => ParityReport.Build(runDir),
+        ImageFit => ImageFitReport.Build(runDir),
         _ => FitReport.Build(runDir),
     };
 

@@ -61,7 +61,7 @@ public sealed class RunReportTests
 
         InvalidDataException e = Assert.Throws<InvalidDataException>(() => RunReport.Build(run.Directory));
 
-        Assert.Equal("config.json: \"experiment\" is \"regress2d\"; reports exist for \"fit1d\", \"classify\", \"poisson\", \"fourier-features\", \"ntk\" and \"parity\"", e.Message);
+        Assert.Equal("config.json: \"experiment\" is \"regress2d\"; reports exist for \"fit1d\", \"classify\", \"poisson\", \"fourier-features\", \"ntk\", \"parity\" and \"image-fit\"", e.Message);
         Assert.False(File.Exists(run.PathOf("report.html")));
     }
 
