@@ -39,7 +39,7 @@ public static class CliApp
             if (r.GetValueOrDefault<int?>() is int e && e < 1) r.AddError($"--epochs {e} is out of range; expected an integer >= 1");
         });
         var dataOpt = new Option<string?>("--data") { Description = "Folder holding the dataset files of a classify experiment (local files only, never downloaded)." };
-        var smokeOpt = new Option<bool>("--smoke") { Description = "A short run that exercises everything (fit1d: at most 50 steps; classify: at most 2 epochs on 500 images; poisson: a coarse grid and at most 60 network steps; fourier-features: width ≤ 256, at most 60 steps; ntk: at most 64 points, widths 256 and 50 steps; parity: at most 300 steps, 31 shells and 16 directions)." };
+        var smokeOpt = new Option<bool>("--smoke") { Description = "A short run that exercises everything (fit1d: at most 50 steps; classify: at most 2 epochs on 500 images, a VGG at most a quarter as wide; poisson: a coarse grid and at most 60 network steps; fourier-features: width ≤ 256, at most 60 steps; ntk: at most 64 points, widths 256 and 50 steps; parity: at most 300 steps, 31 shells and 16 directions)." };
         var resumeOpt = new Option<string?>("--resume") { Description = "Continue an interrupted run folder from its last checkpoint." };
         var noReportOpt = new Option<bool>("--no-report") { Description = "Write data files only; build plots and report.html later with 'freqscope report'." };
 

@@ -26,7 +26,7 @@ public static class ClassifyExperiment
     /// <summary>Largest test subset of a smoke run.</summary>
     public const int SmokeTestCount = 200;
 
-    /// <summary>A much shorter version of <paramref name="config"/>: at most 2 epochs on at most 500 training and 200 test images, probed every epoch, at most 4 path pairs of each kind.</summary>
+    /// <summary>A much shorter version of <paramref name="config"/>: at most 2 epochs on at most 500 training and 200 test images, probed every epoch, at most 4 path pairs of each kind, a VGG at most a quarter as wide.</summary>
     public static ClassifyExperimentConfig Smoke(ClassifyExperimentConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -36,6 +36,7 @@ public static class ClassifyExperiment
         return config with
         {
             Data = config.Data with { Train = Shrink(config.Data.Train, SmokeTrainCount), Test = Shrink(config.Data.Test, SmokeTestCount) },
+            Model = config.Model.Kind == ClassifierKind.Vgg ? config.Model with { WidthMultiplier = Math.Min(config.Model.WidthMultiplier, 0.25) } : config.Model,
             Training = config.Training with
             {
                 Epochs = Math.Min(config.Training.Epochs, 2),

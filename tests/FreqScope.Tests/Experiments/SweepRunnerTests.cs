@@ -247,11 +247,12 @@ public sealed class SweepRunnerTests
         {
             var spec = SweepSpec.LoadFile(Path.Combine(RepoPaths.Experiments, file));
             string? data = null;
-            if (spec.Experiment == ClassifyExperimentConfig.Classify)
+            if (spec.Members[0].Config is ClassifyExperimentConfig classify)
             {
-                // Small generated images in the real IDX format stand in for the dataset.
-                data = Path.Combine(dir, "idx");
-                SyntheticImages.WriteIdx(data, trainCount: ClassifyExperiment.SmokeTrainCount, testCount: ClassifyExperiment.SmokeTestCount);
+                // Small generated images in the real IDX or CIFAR-10 format stand in for the dataset.
+                data = Path.Combine(dir, "images");
+                if (classify.Data.Dataset == "cifar10") SyntheticImages.WriteCifar(data, trainPerBatch: 120, testCount: ClassifyExperiment.SmokeTestCount);
+                else SyntheticImages.WriteIdx(data, trainCount: ClassifyExperiment.SmokeTrainCount, testCount: ClassifyExperiment.SmokeTestCount);
             }
 
             var result = SweepRunner.Run(spec, new SweepRunOptions { OutputDirectory = Path.Combine(dir, "sweep"), Smoke = true, Data = data, BuildReport = false },
