@@ -507,6 +507,21 @@ public static partial class ConfigLoader
         return ok(value) ? value : throw node.OutOfRange(expected);
     }
 
+    internal static long Long(JsonReaderContext obj, string key, long fallback, Func<long, bool> ok, string expected)
+    {
+        var node = obj.Optional(key);
+        if (node is null) return fallback;
+        var value = node.GetInt64();
+        return ok(value) ? value : throw node.OutOfRange(expected);
+    }
+
+    internal static long RequiredLong(JsonReaderContext obj, string key, Func<long, bool> ok, string expected)
+    {
+        var node = obj.Required(key);
+        var value = node.GetInt64();
+        return ok(value) ? value : throw node.OutOfRange(expected);
+    }
+
     internal static int RequiredInteger(JsonReaderContext obj, string key, Func<int, bool> ok, string expected)
     {
         var node = obj.Required(key);

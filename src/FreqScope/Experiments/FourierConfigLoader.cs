@@ -152,15 +152,8 @@ public static class FourierConfigLoader
     private static FourierTrainingConfig ReadTraining(JsonReaderContext node)
     {
         node.ExpectObject("learningRate", "steps", "checkpointEvery");
-        var stepsNode = node.Required("steps");
-        var steps = stepsNode.GetInt64();
-        if (steps < 1 || steps > MaxSteps) throw stepsNode.OutOfRange($"an integer between 1 and {MaxSteps}");
-        long checkpointEvery = 1000;
-        if (node.Optional("checkpointEvery") is { } every)
-        {
-            checkpointEvery = every.GetInt64();
-            if (checkpointEvery < 1) throw every.OutOfRange("an integer >= 1");
-        }
+        var steps = ConfigLoader.RequiredLong(node, "steps", v => v >= 1 && v <= MaxSteps, $"an integer between 1 and {MaxSteps}");
+        long checkpointEvery = ConfigLoader.Long(node, "checkpointEvery", 1000, v => v >= 1, "an integer >= 1");
 
         return new FourierTrainingConfig
         {

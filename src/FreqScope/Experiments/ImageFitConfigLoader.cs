@@ -56,19 +56,9 @@ public static class ImageFitConfigLoader
         if (node is null) return d;
         node.ExpectObject("optimizer", "learningRate", "momentum", "nesterov", "beta1", "beta2", "weightDecay", "steps", "checkpointEvery");
         var o = ConfigLoader.ReadOptimizer(node, new OptimizerKeys(d.Optimizer, d.LearningRate, d.Momentum, d.Nesterov, d.Beta1, d.Beta2, d.WeightDecay));
-        long steps = d.Steps;
-        if (node.Optional("steps") is { } stepsNode)
-        {
-            steps = stepsNode.GetInt64();
-            if (steps < 1 || steps > MaxSteps) throw stepsNode.OutOfRange($"an integer between 1 and {MaxSteps}");
-        }
+        long steps = ConfigLoader.Long(node, "steps", d.Steps, v => v >= 1 && v <= MaxSteps, $"an integer between 1 and {MaxSteps}");
 
-        long checkpointEvery = d.CheckpointEvery;
-        if (node.Optional("checkpointEvery") is { } every)
-        {
-            checkpointEvery = every.GetInt64();
-            if (checkpointEvery < 1) throw every.OutOfRange("an integer >= 1");
-        }
+        long checkpointEvery = ConfigLoader.Long(node, "checkpointEvery", d.CheckpointEvery, v => v >= 1, "an integer >= 1");
 
         return new ImageFitTrainingConfig
         {

@@ -74,15 +74,8 @@ public static class ParityConfigLoader
             if (batch < 1 || batch > data.TrainCount) throw batchNode.OutOfRange($"an integer between 1 and the {data.TrainCount} training points, or null for full batch");
         }
 
-        var stepsNode = node.Required("steps");
-        var steps = stepsNode.GetInt64();
-        if (steps < 1 || steps > MaxSteps) throw stepsNode.OutOfRange($"an integer between 1 and {MaxSteps}");
-        long checkpointEvery = d.CheckpointEvery;
-        if (node.Optional("checkpointEvery") is { } every)
-        {
-            checkpointEvery = every.GetInt64();
-            if (checkpointEvery < 1) throw every.OutOfRange("an integer >= 1");
-        }
+        var steps = ConfigLoader.RequiredLong(node, "steps", v => v >= 1 && v <= MaxSteps, $"an integer between 1 and {MaxSteps}");
+        long checkpointEvery = ConfigLoader.Long(node, "checkpointEvery", d.CheckpointEvery, v => v >= 1, "an integer >= 1");
 
         return new ParityTrainingConfig
         {
