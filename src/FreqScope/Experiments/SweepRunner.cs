@@ -34,7 +34,8 @@ public static class SweepRunner
         ClassifyExperimentConfig.Classify =>
         [
             "finalTestAccuracy", "finalTestLoss", "finalTrainAccuracy", "finalTrainLoss",
-            "filtering.deltas[0].finalLowError", "filtering.deltas[0].finalHighError", "projection.spectralBiasIndex",
+            "filtering.deltas[0].lowFrequencyRatio", "filtering.deltas[0].finalLowError", "filtering.deltas[0].finalHighError",
+            "projection.spectralBiasIndex",
             "paths.finalWithinHighPower", "paths.finalBetweenHighPower", "paths.finalWithinHighFraction", "paths.finalBetweenHighFraction",
             "noisyLabels",
         ],

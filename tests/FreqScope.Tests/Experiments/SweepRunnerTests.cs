@@ -261,6 +261,24 @@ public sealed class SweepRunnerTests
             Assert.All(result.Manifest.Members, m => Assert.True(m.Status == RunStatus.Finished, $"{m.Name}: {m.Status} {m.Error}"));
             Assert.NotEmpty(result.Manifest.Metrics);
             if (data is not null) Assert.Equal(Path.GetFullPath(data), SweepRunner.ReadManifest(Path.Combine(dir, "sweep")).Data);
+            if (spec.Members[0].Config is ClassifyExperimentConfig { Probe.Filtering: not null })
+                Assert.Contains("filtering.deltas[0].lowFrequencyRatio", result.Manifest.Metrics);
+            // Every metric equals the value at its path in the member's summary.json, walked here independently.
+            foreach (var member in result.Manifest.Members)
+            {
+                var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "sweep", member.Name, "summary.json")))!;
+                foreach (var (path, value) in member.Metrics)
+                {
+                    System.Text.Json.Nodes.JsonNode? node = summary;
+                    foreach (var part in path.Split('.'))
+                    {
+                        int bracket = part.IndexOf('[');
+                        node = bracket < 0 ? node?[part] : node?[part[..bracket]]?[int.Parse(part[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture)];
+                    }
+                    double? expected = node is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
+                    Assert.True(Equals(expected, value), $"{member.Name} {path}: table {value}, summary {expected}");
+                }
+            }
         }
         finally
         {
