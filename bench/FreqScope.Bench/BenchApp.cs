@@ -16,9 +16,9 @@ namespace FreqScope.Bench;
 /// spectral probe's overhead as a fraction of training time.
 /// The step time is also set against its arithmetic floor: the layers' matrix-product flops at libtorch's own
 /// measured matmul rate on the same device and thread count.
-/// With --filter it times the filtering method's low-pass step instead (see <see cref="FilterBench"/>), with
+/// With --scaling it times steps over widths and point counts (see <see cref="ScalingBench"/>). With --filter it times the filtering method's low-pass step instead (see <see cref="FilterBench"/>), with
 /// --poisson the Jacobi sweep and the network solver's step (see <see cref="PoissonBench"/>).
-/// Usage: FreqScope.Bench [--device cpu|cuda] [--threads N] [--python PATH] [--no-peer] [--quick] [--json FILE] [--poisson]
+/// Usage: FreqScope.Bench [--device cpu|cuda] [--threads N] [--python PATH] [--no-peer] [--quick] [--json FILE] [--poisson] [--scaling]
 ///        [--filter [--filter-n N] [--filter-d D] [--filter-m M] [--filter-delta DELTA] [--filter-block ROWS]]
 /// </summary>
 public static class BenchApp
@@ -29,7 +29,7 @@ public static class BenchApp
         string? python = null;
         string? jsonOut = null;
         int threads = Environment.ProcessorCount;
-        bool quick = false, noPeer = false, filter = false, poisson = false;
+        bool quick = false, noPeer = false, filter = false, poisson = false, scaling = false;
         var filterOptions = new FilterBenchOptions();
         for (int i = 0; i < args.Length; i++)
         {
@@ -44,6 +44,7 @@ public static class BenchApp
                 case "--no-peer": noPeer = true; break;
                 case "--filter": filter = true; break;
                 case "--poisson": poisson = true; break;
+                case "--scaling": scaling = true; break;
                 case "--filter-n": filterOptions = filterOptions with { N = PositiveInt(args[i], Next()) }; break;
                 case "--filter-d": filterOptions = filterOptions with { D = PositiveInt(args[i], Next()) }; break;
                 case "--filter-m": filterOptions = filterOptions with { M = PositiveInt(args[i], Next()) }; break;
@@ -51,7 +52,7 @@ public static class BenchApp
                 case "--filter-block": filterOptions = filterOptions with { BlockRows = PositiveInt(args[i], Next()) }; break;
                 default:
                     Console.Error.WriteLine($"unknown argument \"{args[i]}\"; expected --device cpu|cuda, --threads N, --python PATH, --no-peer, --quick, --json FILE, "
-                        + "--filter, --poisson, --filter-n N, --filter-d D, --filter-m M, --filter-delta DELTA, --filter-block ROWS");
+                        + "--filter, --poisson, --scaling, --filter-n N, --filter-d D, --filter-m M, --filter-delta DELTA, --filter-block ROWS");
                     return 2;
             }
         }
@@ -60,6 +61,12 @@ public static class BenchApp
         var load = NativeLoader.EnsureLoaded();
         torch.set_num_threads(threads);
         var dev = DeviceSelector.Resolve(device);
+        if (scaling)
+        {
+            Console.WriteLine($"FreqScope {VersionInfo.FreqScope}, TorchSharp {VersionInfo.TorchSharp}, libtorch {VersionInfo.LibTorch}; device {device}; {threads} threads; {load.Path}");
+            return ScalingBench.Run(dev, device, threads, quick, jsonOut);
+        }
+
         if (poisson)
         {
             Console.WriteLine($"FreqScope {VersionInfo.FreqScope}, TorchSharp {VersionInfo.TorchSharp}, libtorch {VersionInfo.LibTorch}; device {device}; {threads} threads; {load.Path}");

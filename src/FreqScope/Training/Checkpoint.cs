@@ -62,7 +62,17 @@ public sealed record Checkpoint(
         model.load(Path.Combine(dir, "model.bin"));
         using var fs = File.OpenRead(Path.Combine(dir, "optimizer.bin"));
         using var r = new BinaryReader(fs);
-        ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(r);
+        try
+        {
+            ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(r);
+        }
+        catch (ArgumentException e)
+        {
+            // Since FreqScope packs parameters into one buffer the optimizer holds one state; older checkpoints hold one per tensor.
+            throw new InvalidDataException($"{Path.Combine(dir, "optimizer.bin")} does not fit this run's optimizer ({e.Message}); "
+                + "it was probably written by an older FreqScope, whose checkpoints cannot be resumed: run the config again", e);
+        }
+
         return state;
     }
 

@@ -15,14 +15,21 @@ public static class OptimizerFactory
     /// <see cref="OptimizerKind.Adam"/>: <c>torch.optim.Adam(lr, (beta1, beta2), weight_decay)</c> (momentum and
     /// nesterov unused). <see cref="OptimizerKind.Sgd"/>: <c>torch.optim.SGD(lr, momentum, dampening=0,
     /// weight_decay, nesterov)</c> (the betas unused).
+    /// The trainable parameters are first packed into one buffer (<see cref="FlatParameters"/>), so a step is a few
+    /// operations on that buffer rather than a few per parameter tensor; the update is the same, element by element.
     /// </summary>
     public static optim.Optimizer Create(OptimizerKind kind, double learningRate, double momentum, bool nesterov,
-        double beta1, double beta2, double weightDecay, IEnumerable<Parameter> parameters) => kind switch
+        double beta1, double beta2, double weightDecay, IEnumerable<Parameter> parameters)
     {
-        OptimizerKind.Adam => optim.Adam(parameters, learningRate, beta1, beta2, weight_decay: weightDecay),
-        OptimizerKind.Sgd => optim.SGD(parameters, learningRate, momentum, dampening: 0, weight_decay: weightDecay, nesterov: nesterov),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown optimizer"),
-    };
+        var list = parameters.ToList();
+        IEnumerable<Parameter> optimized = FlatParameters.TryPack(list) is { } flat ? [flat.Buffer] : list.Where(p => p.requires_grad);
+        return kind switch
+        {
+            OptimizerKind.Adam => optim.Adam(optimized, learningRate, beta1, beta2, weight_decay: weightDecay),
+            OptimizerKind.Sgd => optim.SGD(optimized, learningRate, momentum, dampening: 0, weight_decay: weightDecay, nesterov: nesterov),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown optimizer"),
+        };
+    }
 
     /// <summary>Sets the learning rate of every parameter group of <paramref name="optimizer"/>.</summary>
     public static void SetLearningRate(optim.Optimizer optimizer, double rate)
