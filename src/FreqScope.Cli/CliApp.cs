@@ -59,13 +59,76 @@ public static class CliApp
         var sweepResumeOpt = new Option<string?>("--resume") { Description = "Continue a sweep folder with its own sweep.json: finished members are kept, interrupted ones resumed, failed ones run again." };
         var sweepDataOpt = new Option<string?>("--data") { Description = "Folder holding the dataset files of a classify sweep's members (local files only, never downloaded)." };
         var sweepNoReportOpt = new Option<bool>("--no-report") { Description = "Write data files only; build the reports later with 'freqscope report'." };
+        var backendOpt = new Option<string>("--backend") { Description = "Where the members run: inprocess (one after another, the default), local (parallel child processes) or slurm (a Slurm job array; returns at once).", DefaultValueFactory = _ => SweepCommand.InProcess };
+        backendOpt.AcceptOnlyFromAmong(SweepCommand.InProcess, SweepCommand.Local, SweepCommand.Slurm);
+        var jobsOpt = new Option<int?>("--jobs") { Description = "--backend local: members run at once (default: the number of cores); each gets max(1, cores / N) torch threads." };
+        var partitionOpt = new Option<string?>("--partition") { Description = "--backend slurm: the partition (#SBATCH --partition)." };
+        var timeOpt = new Option<string?>("--time") { Description = "--backend slurm: time limit per member (#SBATCH --time), e.g. 01:00:00." };
+        var memOpt = new Option<string?>("--mem") { Description = "--backend slurm: memory per member (#SBATCH --mem), e.g. 4G." };
+        var gpusOpt = new Option<string?>("--gpus") { Description = "--backend slurm: GPUs per member (#SBATCH --gpus)." };
+        var cpusOpt = new Option<int?>("--cpus-per-task") { Description = "--backend slurm: cores per member, also its torch threads (default 1)." };
+        var sbatchArgOpt = new Option<string[]>("--sbatch-arg") { Description = "--backend slurm: one more #SBATCH option, verbatim (repeatable), e.g. --sbatch-arg=--account=proj.", AllowMultipleArgumentsPerToken = false };
+        var retriesOpt = new Option<int?>("--retries") { Description = "--backend slurm: how many times a follow-up job resubmits the members that failed or never finished (default 1; 0: no retry job)." };
         var sweep = new Command("sweep", "Run every member of a parameter sweep (a grid or zip of config values) and compare them in sweep.csv and report.html.")
         {
             sweepConfigArg, sweepOutOpt, sweepDeviceOpt, sweepSmokeOpt, sweepResumeOpt, sweepNoReportOpt, sweepDataOpt,
+            backendOpt, jobsOpt, partitionOpt, timeOpt, memOpt, gpusOpt, cpusOpt, sbatchArgOpt, retriesOpt,
         };
-        sweep.SetAction(p => SweepCommand.Execute(console, new SweepCommand.Arguments(
-            p.GetValue(sweepConfigArg), p.GetValue(sweepOutOpt), p.GetValue(sweepDeviceOpt), p.GetValue(sweepSmokeOpt),
-            p.GetValue(sweepResumeOpt), p.GetValue(sweepNoReportOpt), p.GetValue(sweepDataOpt))));
+        sweep.SetAction(p =>
+        {
+            var extra = p.GetValue(sbatchArgOpt) ?? [];
+            var slurmGiven = p.GetValue(partitionOpt) is not null || p.GetValue(timeOpt) is not null || p.GetValue(memOpt) is not null
+                || p.GetValue(gpusOpt) is not null || p.GetValue(cpusOpt) is not null || extra.Length > 0 || p.GetValue(retriesOpt) is not null;
+            return SweepCommand.Execute(console, new SweepCommand.Arguments(
+                p.GetValue(sweepConfigArg), p.GetValue(sweepOutOpt), p.GetValue(sweepDeviceOpt), p.GetValue(sweepSmokeOpt),
+                p.GetValue(sweepResumeOpt), p.GetValue(sweepNoReportOpt), p.GetValue(sweepDataOpt))
+            {
+                Backend = p.GetValue(backendOpt) ?? SweepCommand.InProcess,
+                Jobs = p.GetValue(jobsOpt),
+                SlurmOptionsGiven = slurmGiven,
+                Slurm = new FreqScope.Sweeps.SlurmOptions
+                {
+                    Command = [],
+                    Partition = p.GetValue(partitionOpt),
+                    Time = p.GetValue(timeOpt),
+                    Mem = p.GetValue(memOpt),
+                    Gpus = p.GetValue(gpusOpt),
+                    CpusPerTask = p.GetValue(cpusOpt) ?? 1,
+                    ExtraArguments = extra,
+                    Retries = p.GetValue(retriesOpt) ?? 1,
+                },
+            });
+        });
+
+        // Subcommands of sweep. System.CommandLine matches a token against subcommand names before it takes it as
+        // the CONFIG argument, so a config file literally named "status" (no extension) is given as ./status.
+        var sweepDirArg = new Argument<string>("SWEEP_DIR") { Description = "A sweep folder (it holds sweep.json)." };
+        var status = new Command("status", "Show each member's state (from its run folder; for a Slurm sweep also its Slurm task's state).") { sweepDirArg };
+        status.SetAction(p => SweepFolderCommands.Status(console, p.GetValue(sweepDirArg)));
+        var collectDirArg = new Argument<string>("SWEEP_DIR") { Description = "A sweep folder (it holds sweep.json)." };
+        var collectNoReportOpt = new Option<bool>("--no-report") { Description = "Rebuild sweep.json and sweep.csv only." };
+        var collect = new Command("collect", "Rebuild sweep.json's member records, sweep.csv and report.html from the member folders; exit 1 while some member has not finished.") { collectDirArg, collectNoReportOpt };
+        collect.SetAction(p => SweepFolderCommands.Collect(console, p.GetValue(collectDirArg), p.GetValue(collectNoReportOpt)));
+        var memberDirArg = new Argument<string>("SWEEP_DIR") { Description = "A sweep folder (it holds sweep.json)." };
+        var memberIndexArg = new Argument<int>("INDEX") { Description = "The member's index (0 for NAME-000)." };
+        var threadsOpt = new Option<int?>("--threads") { Description = "Torch CPU threads (torch.set_num_threads) before the member runs." };
+        var memberNoReportOpt = new Option<bool>("--no-report") { Description = "Do not build the member's report." };
+        var progressLinesOpt = new Option<bool>("--progress-lines") { Description = "Print @start and @progress lines for a parent process.", Hidden = true };
+        var member = new Command("member", "Internal: run one member of an existing sweep folder (what the local and Slurm backends start); writes its run folder only.")
+        {
+            memberDirArg, memberIndexArg, threadsOpt, memberNoReportOpt, progressLinesOpt,
+        };
+        member.Hidden = true;
+        member.SetAction(p => SweepMemberCommand.Execute(console, output, new SweepMemberCommand.Arguments(
+            p.GetValue(memberDirArg)!, p.GetValue(memberIndexArg), p.GetValue(threadsOpt), p.GetValue(memberNoReportOpt), p.GetValue(progressLinesOpt))));
+        var retryDirArg = new Argument<string>("SWEEP_DIR") { Description = "A sweep folder submitted with --backend slurm." };
+        var retry = new Command("retry", "Internal (the Slurm retry job): resubmit the members that failed or never finished, while retries are left.") { retryDirArg };
+        retry.Hidden = true;
+        retry.SetAction(p => SweepFolderCommands.Retry(console, p.GetValue(retryDirArg)));
+        sweep.Subcommands.Add(status);
+        sweep.Subcommands.Add(collect);
+        sweep.Subcommands.Add(member);
+        sweep.Subcommands.Add(retry);
 
         var runDirArg = new Argument<string>("RUN_DIR") { Description = "A run folder written by 'freqscope run', or a sweep folder written by 'freqscope sweep'." };
         var report = new Command("report", "Rebuild plots/ and report.html of a run or sweep folder from its data files.") { runDirArg };

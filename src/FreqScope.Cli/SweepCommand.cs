@@ -1,5 +1,6 @@
 using System.Globalization;
 using FreqScope.Experiments;
+using FreqScope.Sweeps;
 using Spectre.Console;
 
 namespace FreqScope.Cli;
@@ -7,10 +8,27 @@ namespace FreqScope.Cli;
 /// <summary>
 /// <c>freqscope sweep</c>: expand a sweep config, check every member, then run them one after another (one progress
 /// line per member), writing sweep.json, sweep.csv and report.html; Ctrl-C stops after the current member's checkpoint.
+/// <c>--backend local</c> runs the members in parallel child processes instead, <c>--backend slurm</c> submits them
+/// as a Slurm array and returns.
 /// </summary>
 internal static class SweepCommand
 {
-    public sealed record Arguments(string? Config, string? Out, string? Device, bool Smoke, string? Resume, bool NoReport, string? Data = null);
+    public sealed record Arguments(string? Config, string? Out, string? Device, bool Smoke, string? Resume, bool NoReport, string? Data = null)
+    {
+        /// <summary><c>inprocess</c>, <c>local</c> or <c>slurm</c>.</summary>
+        public string Backend { get; init; } = InProcess;
+
+        /// <summary>Members at once with the local backend (null: the number of cores).</summary>
+        public int? Jobs { get; init; }
+
+        /// <summary>Slurm options (the command line is filled in here); null unless given.</summary>
+        public SlurmOptions? Slurm { get; init; }
+
+        /// <summary>Whether any Slurm-only option was given.</summary>
+        public bool SlurmOptionsGiven { get; init; }
+    }
+
+    public const string InProcess = "inprocess", Local = "local", Slurm = "slurm";
 
     public static int Execute(IAnsiConsole console, Arguments a) => CliApp.Guard(console, () =>
     {
@@ -47,6 +65,21 @@ internal static class SweepCommand
             outDir = a.Out ?? Path.Combine("runs", $"{spec.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
         }
 
+        if (a.Jobs is not null && a.Backend != Local) throw new UsageException($"--jobs applies to --backend local; this sweep runs with --backend {a.Backend}");
+        if (a.Jobs is int jobs && jobs < 1) throw new UsageException($"--jobs {jobs} is out of range; expected an integer >= 1");
+        if (a.SlurmOptionsGiven && a.Backend != Slurm)
+            throw new UsageException($"--partition, --time, --mem, --gpus, --cpus-per-task, --sbatch-arg and --retries apply to --backend slurm; this sweep runs with --backend {a.Backend}");
+        var options = new SweepRunOptions
+        {
+            OutputDirectory = outDir,
+            Smoke = smoke,
+            Device = device,
+            Data = data,
+            ConfigDirectory = configDir,
+            BuildReport = !a.NoReport,
+        };
+        if (a.Backend == Slurm) return SubmitToSlurm(console, spec, options, a);
+
         using var cts = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -67,14 +100,8 @@ internal static class SweepCommand
                     var tasks = new Dictionary<int, ProgressTask>();
                     var actions = new Dictionary<int, string>();
                     string Head(SweepMember m) => Markup.Escape($"{m.Name} {m.Label}");
-                    result = SweepRunner.Run(spec, new SweepRunOptions
+                    var withProgress = options with
                     {
-                        OutputDirectory = outDir,
-                        Smoke = smoke,
-                        Device = device,
-                        Data = data,
-                        ConfigDirectory = configDir,
-                        BuildReport = !a.NoReport,
                         OnMemberStart = (m, action) =>
                         {
                             actions[m.Index] = action;
@@ -106,7 +133,10 @@ internal static class SweepCommand
                             lines[m.Index] = task.Description;
                             task.StopTask();
                         },
-                    }, cts.Token);
+                    };
+                    result = a.Backend == Local
+                        ? LocalSweepRunner.Run(spec, withProgress, new LocalSweepOptions { Command = CliLocator.Command(), Jobs = a.Jobs ?? Environment.ProcessorCount }, cts.Token)
+                        : SweepRunner.Run(spec, withProgress, cts.Token);
                 });
 
             // One line per member that ran or was kept, also where the live progress display is not shown (logs, pipes).
@@ -118,7 +148,7 @@ internal static class SweepCommand
             if (!a.NoReport) console.MarkupLineInterpolated($"Report: {Path.Combine(r.OutputDirectory, "report.html")}");
             if (r.Status == RunStatus.Interrupted)
             {
-                console.MarkupLineInterpolated($"[yellow]Interrupted; the current member saved its checkpoint.[/] Continue with: freqscope sweep --resume {r.OutputDirectory}");
+                console.MarkupLineInterpolated($"[yellow]Interrupted; the running member(s) saved their checkpoints.[/] Continue with: freqscope sweep --resume {r.OutputDirectory}");
                 return CliApp.ExitInterrupted;
             }
 
@@ -135,4 +165,23 @@ internal static class SweepCommand
             Console.CancelKeyPress -= onCancel;
         }
     });
+
+    private static int SubmitToSlurm(IAnsiConsole console, SweepSpec spec, SweepRunOptions options, Arguments a)
+    {
+        var slurm = (a.Slurm ?? new SlurmOptions { Command = [] }) with { Command = CliLocator.Command(), BuildReport = !a.NoReport };
+        if (slurm.CpusPerTask < 1) throw new UsageException($"--cpus-per-task {slurm.CpusPerTask} is out of range; expected an integer >= 1");
+        if (slurm.Retries < 0) throw new UsageException($"--retries {slurm.Retries} is out of range; expected an integer >= 0");
+        var jobs = SlurmSweep.Submit(spec, options, slurm);
+        var dir = Path.GetFullPath(options.OutputDirectory);
+        var array = jobs.Submissions.Last(s => s.Kind == SlurmSubmission.ArrayKind);
+        console.MarkupLineInterpolated($"[bold]{spec.Name}[/]: submitted {array.Indices.Count} of {spec.Members.Count} members as Slurm array job [bold]{array.JobId}[/] (--array={SlurmQueue.FormatRanges(array.Indices)}) → {dir}");
+        if (jobs.Submissions.LastOrDefault() is { Kind: SlurmSubmission.RetryKind } retry)
+            console.MarkupLineInterpolated($"Retry job {retry.JobId} runs after it (afterany) and resubmits what failed or never finished ({slurm.Retries} retr{(slurm.Retries == 1 ? "y" : "ies")}).");
+        console.MarkupLineInterpolated($"Script: {Path.Combine(dir, SlurmSweep.Folder, SlurmSweep.ArrayScript)}; jobs: {Path.Combine(dir, SlurmSweep.Folder, SlurmSweep.JobsFile)}; task output: {Path.Combine(dir, SlurmSweep.Folder)}/JOB_INDEX.out");
+        console.MarkupLine("Follow it with:");
+        console.MarkupLineInterpolated($"  freqscope sweep status {dir}");
+        console.MarkupLineInterpolated($"  freqscope sweep collect {dir}     (sweep.csv and report.html once the members are done)");
+        console.MarkupLineInterpolated($"  scancel {array.JobId}     (to stop it)");
+        return CliApp.ExitOk;
+    }
 }

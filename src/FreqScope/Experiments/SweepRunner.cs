@@ -114,14 +114,51 @@ public static class SweepRunner
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(options);
+        var manifest = OpenFolder(spec, options);
         var dir = Path.GetFullPath(options.OutputDirectory);
-        var records = spec.Members.Select(m => new SweepMemberRecord
+        var records = manifest.Members.ToList();
+
+        var status = RunStatus.Finished;
+        foreach (var member in spec.Members)
         {
-            Name = m.Name,
-            Label = m.Label,
-            Values = m.Assignment.ToDictionary(a => a.Key, a => a.Value),
-            Status = Pending,
-        }).ToList();
+            if (cancellation.IsCancellationRequested)
+            {
+                status = RunStatus.Interrupted;
+                break;
+            }
+
+            var record = RunMember(spec, member, options, cancellation);
+            records[member.Index] = record;
+            manifest = manifest with { Members = records, Metrics = MetricColumns(spec.Experiment, records) };
+            Write(dir, manifest);
+            options.OnMemberDone?.Invoke(member, record);
+            if (record.Status == RunStatus.Interrupted)
+            {
+                status = RunStatus.Interrupted;
+                break;
+            }
+
+            if (record.Status == RunStatus.Failed) status = RunStatus.Failed;
+        }
+
+        manifest = manifest with { Members = [.. records], Metrics = MetricColumns(spec.Experiment, records) };
+        Write(dir, manifest);
+        if (options.BuildReport) SweepReport.Build(dir);
+        return new SweepRunResult(dir, status, manifest);
+    }
+
+    /// <summary>
+    /// Creates the sweep folder, or checks that it holds this same sweep, and writes its sweep.json and sweep.csv with
+    /// the statuses the folder had (all pending for a new sweep). Every backend starts with it.
+    /// </summary>
+    /// <returns>The manifest written.</returns>
+    /// <exception cref="InvalidOperationException">The folder holds something other than this sweep.</exception>
+    public static SweepManifest OpenFolder(SweepSpec spec, SweepRunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(options);
+        var dir = Path.GetFullPath(options.OutputDirectory);
+        var records = spec.Members.Select(NewRecord).ToList();
         var manifest = new SweepManifest
         {
             Name = spec.Name,
@@ -140,34 +177,8 @@ public static class SweepRunner
         Directory.CreateDirectory(dir);
         manifest = manifest with { Members = records, Metrics = MetricColumns(spec.Experiment, records) };
         Write(dir, manifest);
+        return manifest;
 
-        var status = RunStatus.Finished;
-        foreach (var member in spec.Members)
-        {
-            if (cancellation.IsCancellationRequested)
-            {
-                status = RunStatus.Interrupted;
-                break;
-            }
-
-            var record = RunMember(spec, member, dir, options, cancellation);
-            records[member.Index] = record;
-            manifest = manifest with { Members = records, Metrics = MetricColumns(spec.Experiment, records) };
-            Write(dir, manifest);
-            options.OnMemberDone?.Invoke(member, record);
-            if (record.Status == RunStatus.Interrupted)
-            {
-                status = RunStatus.Interrupted;
-                break;
-            }
-
-            if (record.Status == RunStatus.Failed) status = RunStatus.Failed;
-        }
-
-        manifest = manifest with { Members = [.. records], Metrics = MetricColumns(spec.Experiment, records) };
-        Write(dir, manifest);
-        if (options.BuildReport) SweepReport.Build(dir);
-        return new SweepRunResult(dir, status, manifest);
     }
 
     /// <summary>The folder's earlier manifest of the same sweep, or null for an absent or empty folder; an error for anything else.</summary>
@@ -189,18 +200,20 @@ public static class SweepRunner
         return previous;
     }
 
-    private static SweepMemberRecord RunMember(SweepSpec spec, SweepMember member, string dir, SweepRunOptions options, CancellationToken cancellation)
+    /// <summary>
+    /// Runs one member into <c>OUT/NAME</c> as the sweep does: a finished member is skipped (<c>skip</c>), an
+    /// interrupted one with a checkpoint resumed (<c>resume</c>), anything else in its folder replaced (<c>rerun</c>),
+    /// an absent one run (<c>run</c>). Writes nothing to sweep.json: the member's run folder is its record.
+    /// </summary>
+    /// <returns>The member's record (failed, with the error, when the run threw).</returns>
+    public static SweepMemberRecord RunMember(SweepSpec spec, SweepMember member, SweepRunOptions options, CancellationToken cancellation = default)
     {
-        var runDir = Path.Combine(dir, member.Name);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(options);
+        var runDir = Path.Combine(Path.GetFullPath(options.OutputDirectory), member.Name);
         var config = Prepare(member.Config, options.Smoke, options.Device, options.Data);
-        var record = new SweepMemberRecord
-        {
-            Name = member.Name,
-            Label = member.Label,
-            Values = member.Assignment.ToDictionary(a => a.Key, a => a.Value),
-            Status = Pending,
-        };
-
+        var record = NewRecord(member);
         string action = "run";
         if (Directory.Exists(runDir) && Directory.EnumerateFileSystemEntries(runDir).Any())
         {
@@ -233,6 +246,9 @@ public static class SweepRunner
             }
         }
 
+        // A failure a child process recorded earlier no longer holds once the member runs again.
+        var errorFile = ErrorFile(Path.GetFullPath(options.OutputDirectory), member.Name);
+        if (File.Exists(errorFile)) File.Delete(errorFile);
         options.OnMemberStart?.Invoke(member, action);
         var resume = action == "resume";
         void Progress(double fraction, string text) => options.OnProgress?.Invoke(member, Math.Clamp(fraction, 0, 1), text);
@@ -317,6 +333,78 @@ public static class SweepRunner
         {
             return record with { Status = RunStatus.Failed, Error = e.Message };
         }
+    }
+
+    /// <summary>A member's record before it runs: name, label, values, <c>pending</c>.</summary>
+    public static SweepMemberRecord NewRecord(SweepMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return new SweepMemberRecord
+        {
+            Name = member.Name,
+            Label = member.Label,
+            Values = member.Assignment.ToDictionary(a => a.Key, a => a.Value),
+            Status = Pending,
+        };
+    }
+
+    /// <summary>
+    /// A member's record as its run folder <c>SWEEP_DIR/NAME</c> tells it: <c>pending</c> without a manifest (or
+    /// <c>failed</c> when <c>SWEEP_DIR/errors/NAME.txt</c> says so), else the manifest's status, wall time and error,
+    /// with the metrics of a finished member read from its summary.json.
+    /// </summary>
+    public static SweepMemberRecord ReadMemberRecord(SweepSpec spec, SweepMember member, string sweepDir)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(member);
+        var record = NewRecord(member);
+        var runDir = Path.Combine(sweepDir, member.Name);
+        var errorFile = ErrorFile(sweepDir, member.Name);
+        RunManifest? manifest = null;
+        try
+        {
+            manifest = File.Exists(Path.Combine(runDir, RunFolder.ManifestFile)) ? RunFolder.ReadManifest(runDir) : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException)
+        {
+            manifest = null;
+        }
+
+        if (manifest?.Status == RunStatus.Finished)
+        {
+            try
+            {
+                return Completed(record, runDir, spec.Experiment, manifest);
+            }
+            catch (InvalidDataException e)
+            {
+                return record with { Status = RunStatus.Failed, WallSeconds = manifest.WallSeconds, Error = e.Message };
+            }
+        }
+
+        if (File.Exists(errorFile) && manifest?.Status != RunStatus.Running)
+            return record with { Status = RunStatus.Failed, WallSeconds = manifest?.WallSeconds, Error = File.ReadAllText(errorFile).Trim() };
+        return manifest is null ? record : record with { Status = manifest.Status, WallSeconds = manifest.WallSeconds, Error = manifest.Error };
+    }
+
+    /// <summary>
+    /// Where a member run in a child process (<c>freqscope sweep member</c>) leaves the error of a failed run, so
+    /// that a failure before its run folder had a manifest is seen too: <c>SWEEP_DIR/errors/NAME.txt</c>.
+    /// </summary>
+    public static string ErrorFile(string sweepDir, string memberName) => Path.Combine(sweepDir, "errors", memberName + ".txt");
+
+    /// <summary>
+    /// Writes sweep.json and sweep.csv for <paramref name="manifest"/> with <paramref name="records"/> as its members
+    /// (metric columns recomputed); only the process that owns the sweep (not a member's child process) calls it.
+    /// </summary>
+    /// <returns>The manifest written.</returns>
+    public static SweepManifest WriteMembers(string sweepDir, SweepManifest manifest, IReadOnlyList<SweepMemberRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(records);
+        manifest = manifest with { Members = [.. records], Metrics = MetricColumns(manifest.Experiment, records) };
+        Write(Path.GetFullPath(sweepDir), manifest);
+        return manifest;
     }
 
     private static SweepMemberRecord Completed(SweepMemberRecord record, string runDir, string experiment, RunManifest manifest) => record with
