@@ -34,13 +34,15 @@ public static class FilterBench
         string pt = peer is double p ? p.ToString("F2", CultureInfo.InvariantCulture) : "-";
         string ratio = peer is double q ? (seconds / q).ToString("F3", CultureInfo.InvariantCulture) : "-";
         Console.WriteLine($"{name,-28} {seconds,12:F2} {floor,9:F2} {seconds / floor,11:F2} {pt,10} {ratio,14}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"throughput: {2.0 * o.N * o.N * o.D / seconds / 1e9:F1} GFLOP/s of distance products, {floor / seconds:P0} of the measured matmul rate"));
         Console.WriteLine($"block {blockRows} rows; {peerNote}");
         if (jsonOut is not null)
         {
             File.WriteAllText(jsonOut, JsonSerializer.Serialize(new
             {
                 device = deviceName, threads, o.N, o.D, o.M, o.Delta, blockRows, matmulGflops = gflops,
-                freqScopeSeconds = seconds, floorSeconds = floor, pytorchSeconds = peer, peerNote,
+                freqScopeSeconds = seconds, floorSeconds = floor, fractionOfMatmulRate = floor / seconds, pytorchSeconds = peer, peerNote,
             }, new JsonSerializerOptions { WriteIndented = true }));
         }
 
