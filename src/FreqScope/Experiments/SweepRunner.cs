@@ -141,9 +141,17 @@ public static class SweepRunner
         manifest = manifest with { Members = records, Metrics = MetricColumns(spec.Experiment, records) };
         Write(dir, manifest);
 
-        var status = RunStatus.Finished;
+        // Ensembles: compatible fit1d members still to run train together first (FitEnsembleSweep); the loop skips them.
+        var (ensembled, status) = FitEnsembleSweep.Run(spec, dir, options, (member, record) =>
+        {
+            records[member.Index] = record;
+            manifest = manifest with { Members = records, Metrics = MetricColumns(spec.Experiment, records) };
+            Write(dir, manifest);
+            options.OnMemberDone?.Invoke(member, record);
+        }, cancellation);
         foreach (var member in spec.Members)
         {
+            if (ensembled.Contains(member.Index)) continue;
             if (cancellation.IsCancellationRequested)
             {
                 status = RunStatus.Interrupted;
