@@ -155,8 +155,9 @@ public sealed class EnsembleTrainer : IDisposable
             if (decay != 0) g = g.add(p, alpha: decay);
             _first[i].mul_(beta1).add_(g, alpha: 1 - beta1);
             _second[i].mul_(beta2).addcmul_(g, g, value: 1 - beta2);
-            var denominator = (_second[i].sqrt() / root2).add_(1e-8);
-            p.add_(_first[i].mul(negativeStep).div_(denominator));
+            // torch: p.addcdiv_(m, sqrt(v) / sqrt(c2) + eps, value: −lr/c1), i.e. p + (value·m) / denominator.
+            var denominator = _second[i].sqrt().div_(root2).add_(1e-8);
+            p.addcdiv_(_first[i].mul(negativeStep), denominator);
         }
     }
 
