@@ -62,7 +62,6 @@ public sealed class EnsembleTrainerTests
         {
             double scale = Math.Max(1, single[k].Max(Math.Abs));
             worst = Math.Max(worst, single[k].Zip(outputs[k], (a, b) => Math.Abs(a - b)).Max() / scale);
-            // Training did something: the output moved away from the start.
         }
 
         TestContext.Current.SendDiagnosticMessage($"{training.Optimizer}: max |ensemble − single| / scale = {worst:E2} after {steps} steps");
