@@ -45,6 +45,7 @@ public static class BenchApp
                 case "--filter": filter = true; break;
                 case "--poisson": poisson = true; break;
                 case "--scaling": scaling = true; break;
+                case "--ensemble": break; // EnsembleBench.RunIfRequested
                 case "--filter-n": filterOptions = filterOptions with { N = PositiveInt(args[i], Next()) }; break;
                 case "--filter-d": filterOptions = filterOptions with { D = PositiveInt(args[i], Next()) }; break;
                 case "--filter-m": filterOptions = filterOptions with { M = PositiveInt(args[i], Next()) }; break;
@@ -61,6 +62,7 @@ public static class BenchApp
         var load = NativeLoader.EnsureLoaded();
         torch.set_num_threads(threads);
         var dev = DeviceSelector.Resolve(device);
+        if (EnsembleBench.RunIfRequested(args, dev, device, threads, python ?? FindPython(), noPeer, jsonOut) is int ensembleExit) return ensembleExit;
         if (scaling)
         {
             Console.WriteLine($"FreqScope {VersionInfo.FreqScope}, TorchSharp {VersionInfo.TorchSharp}, libtorch {VersionInfo.LibTorch}; device {device}; {threads} threads; {load.Path}");

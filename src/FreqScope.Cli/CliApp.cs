@@ -69,10 +69,11 @@ public static class CliApp
         var cpusOpt = new Option<int?>("--cpus-per-task") { Description = "--backend slurm: cores per member, also its torch threads (default 1)." };
         var sbatchArgOpt = new Option<string[]>("--sbatch-arg") { Description = "--backend slurm: one more #SBATCH option, verbatim (repeatable), e.g. --sbatch-arg=--account=proj.", AllowMultipleArgumentsPerToken = false };
         var retriesOpt = new Option<int?>("--retries") { Description = "--backend slurm: how many times a follow-up job resubmits the members that failed or never finished (default 1; 0: no retry job)." };
+        var noEnsembleOpt = new Option<bool>("--no-ensemble") { Description = "Run every fit1d member alone instead of training compatible members together as one ensemble (inprocess backend)." };
         var sweep = new Command("sweep", "Run every member of a parameter sweep (a grid or zip of config values) and compare them in sweep.csv and report.html.")
         {
             sweepConfigArg, sweepOutOpt, sweepDeviceOpt, sweepSmokeOpt, sweepResumeOpt, sweepNoReportOpt, sweepDataOpt,
-            backendOpt, jobsOpt, partitionOpt, timeOpt, memOpt, gpusOpt, cpusOpt, sbatchArgOpt, retriesOpt,
+            backendOpt, jobsOpt, partitionOpt, timeOpt, memOpt, gpusOpt, cpusOpt, sbatchArgOpt, retriesOpt, noEnsembleOpt,
         };
         sweep.SetAction(p =>
         {
@@ -85,6 +86,7 @@ public static class CliApp
             {
                 Backend = p.GetValue(backendOpt) ?? SweepCommand.InProcess,
                 Jobs = p.GetValue(jobsOpt),
+                NoEnsemble = p.GetValue(noEnsembleOpt),
                 SlurmOptionsGiven = slurmGiven,
                 Slurm = new FreqScope.Sweeps.SlurmOptions
                 {

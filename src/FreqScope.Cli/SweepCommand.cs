@@ -24,6 +24,9 @@ internal static class SweepCommand
         /// <summary>Slurm options (the command line is filled in here); null unless given.</summary>
         public SlurmOptions? Slurm { get; init; }
 
+        /// <summary>Run fit1d members alone rather than as ensembles.</summary>
+        public bool NoEnsemble { get; init; }
+
         /// <summary>Whether any Slurm-only option was given.</summary>
         public bool SlurmOptionsGiven { get; init; }
     }
@@ -77,6 +80,7 @@ internal static class SweepCommand
             Data = data,
             ConfigDirectory = configDir,
             BuildReport = !a.NoReport,
+            Ensemble = !a.NoEnsemble,
         };
         if (a.Backend == Slurm) return SubmitToSlurm(console, spec, options, a);
 

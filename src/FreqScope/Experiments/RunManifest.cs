@@ -31,6 +31,12 @@ public sealed record RunManifest
     public string? Error { get; init; }
 
     /// <summary>
+    /// Set when the run was trained as one member of an ensemble (a stacked network trained with others in one
+    /// process, see <see cref="FitEnsembleExperiment"/>); null for a solo run.
+    /// </summary>
+    public EnsembleMembership? Ensemble { get; init; }
+
+    /// <summary>
     /// A manifest with the versions, loading path, device, seed, times, commit and status filled in; the caller sets
     /// the progress fields with <c>with</c>. A resumed run keeps its first start time and adds up wall time.
     /// </summary>

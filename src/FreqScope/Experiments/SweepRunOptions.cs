@@ -21,6 +21,15 @@ public sealed record SweepRunOptions
     /// <summary>Folder that relative paths in the config (a CSV target, dataset folders) are resolved against.</summary>
     public string? ConfigDirectory { get; init; }
 
+    /// <summary>
+    /// Train compatible pending fit1d members together as ensembles (see <see cref="FitEnsembleExperiment"/>). Default
+    /// true; false runs every member alone.
+    /// </summary>
+    public bool Ensemble { get; init; } = true;
+
+    /// <summary>The most members one ensemble holds (≥ 1, default 64); a larger compatible group is split.</summary>
+    public int EnsembleCap { get; init; } = 64;
+
     /// <summary>Build each member's report and the sweep's report.html.</summary>
     public bool BuildReport { get; init; } = true;
 

@@ -118,9 +118,17 @@ public static class SweepRunner
         var dir = Path.GetFullPath(options.OutputDirectory);
         var records = manifest.Members.ToList();
 
-        var status = RunStatus.Finished;
+        // Ensembles: compatible fit1d members still to run train together first (FitEnsembleSweep); the loop skips them.
+        var (ensembled, status) = FitEnsembleSweep.Run(spec, dir, options, (member, record) =>
+        {
+            records[member.Index] = record;
+            manifest = manifest with { Members = records, Metrics = MetricColumns(spec.Experiment, records) };
+            Write(dir, manifest);
+            options.OnMemberDone?.Invoke(member, record);
+        }, cancellation);
         foreach (var member in spec.Members)
         {
+            if (ensembled.Contains(member.Index)) continue;
             if (cancellation.IsCancellationRequested)
             {
                 status = RunStatus.Interrupted;
@@ -178,7 +186,6 @@ public static class SweepRunner
         manifest = manifest with { Members = records, Metrics = MetricColumns(spec.Experiment, records) };
         Write(dir, manifest);
         return manifest;
-
     }
 
     /// <summary>The folder's earlier manifest of the same sweep, or null for an absent or empty folder; an error for anything else.</summary>

@@ -100,6 +100,7 @@ public sealed class SweepRunnerTests
             {
                 OutputDirectory = dir,
                 BuildReport = false,
+                Ensemble = false, // member by member: ensembles are tested in FitEnsembleExperimentTests
                 OnMemberDone = (m, _) => { if (m.Index == 0) cts.Cancel(); },
             }, cts.Token);
             Assert.Equal(RunStatus.Interrupted, first.Status);
@@ -113,6 +114,7 @@ public sealed class SweepRunnerTests
             {
                 OutputDirectory = dir,
                 BuildReport = false,
+                Ensemble = false, // member by member: ensembles are tested in FitEnsembleExperimentTests
                 OnProgress = (m, fraction, _) => { if (m.Index == 1 && fraction >= 0.5) stopSecond.Cancel(); },
             }, stopSecond.Token);
             Assert.Equal(RunStatus.Interrupted, second.Status);
@@ -130,6 +132,7 @@ public sealed class SweepRunnerTests
             {
                 OutputDirectory = dir,
                 BuildReport = false,
+                Ensemble = false, // member by member: ensembles are tested in FitEnsembleExperimentTests
                 OnMemberStart = (m, action) => actions.Add($"{m.Name}:{action}"),
             }, TestContext.Current.CancellationToken);
             Assert.Equal(RunStatus.Finished, third.Status);
