@@ -146,7 +146,9 @@ public sealed class EnsembleTrainer : IDisposable
         double beta1 = _config.Beta1, beta2 = _config.Beta2, decay = _config.WeightDecay;
         double correction1 = 1 - Math.Pow(beta1, StepCount);
         double correction2 = 1 - Math.Pow(beta2, StepCount);
-        var negativeStep = (_learningRates * (-1.0 / correction1)).to(float32);
+        // One learning rate for all members: a scalar, as torch.optim passes it (one pass fewer over the moments).
+        bool shared = LearningRates.All(r => r == LearningRates[0]);
+        var negativeStep = shared ? null : (_learningRates * (-1.0 / correction1)).to(float32);
         double root2 = Math.Sqrt(correction2);
         for (int i = 0; i < _parameters.Count; i++)
         {
@@ -157,7 +159,8 @@ public sealed class EnsembleTrainer : IDisposable
             _second[i].mul_(beta2).addcmul_(g, g, value: 1 - beta2);
             // torch: p.addcdiv_(m, sqrt(v) / sqrt(c2) + eps, value: −lr/c1), i.e. p + (value·m) / denominator.
             var denominator = _second[i].sqrt().div_(root2).add_(1e-8);
-            p.addcdiv_(_first[i].mul(negativeStep), denominator);
+            if (negativeStep is null) p.addcdiv_(_first[i], denominator, value: -LearningRates[0] / correction1);
+            else p.addcdiv_(_first[i].mul(negativeStep), denominator);
         }
     }
 
