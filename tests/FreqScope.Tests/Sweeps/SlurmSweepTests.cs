@@ -49,7 +49,7 @@ public sealed class SlurmSweepTests
             // The retry job found nothing to resubmit.
             Assert.Equal(2, SlurmSweep.ReadJobs(sweepDir).Submissions.Count);
 
-            (code, output) = SweepBackendTests.Cli("sweep", config, "--out", Path.Combine(dir, "inprocess"), "--no-report");
+            (code, output) = SweepBackendTests.Cli("sweep", config, "--out", Path.Combine(dir, "inprocess"), "--no-report", "--no-ensemble");
             Assert.True(code == CliApp.ExitOk, output);
             var expected = SweepBackendTests.ReadTable(Path.Combine(dir, "inprocess"));
             var actual = SweepBackendTests.ReadTable(sweepDir);

@@ -69,7 +69,8 @@ public sealed class SweepBackendTests
         try
         {
             var config = WriteTinySweep(dir);
-            var (code, output) = Cli("sweep", config, "--out", Path.Combine(dir, "inprocess"), "--no-report");
+            // The in-process reference runs each member alone (no ensemble), as every child process does.
+            var (code, output) = Cli("sweep", config, "--out", Path.Combine(dir, "inprocess"), "--no-report", "--no-ensemble");
             Assert.True(code == CliApp.ExitOk, output);
             (code, output) = Cli("sweep", config, "--out", Path.Combine(dir, "local"), "--backend", "local", "--jobs", "2", "--no-report");
             Assert.True(code == CliApp.ExitOk, output);
@@ -177,7 +178,7 @@ public sealed class SweepBackendTests
             (code, output) = Cli("sweep", "collect", sweepDir);
             Assert.True(code == CliApp.ExitOk, output);
             Assert.True(File.Exists(Path.Combine(sweepDir, "report.html")));
-            var inProcess = SweepRunner.Run(spec, new SweepRunOptions { OutputDirectory = Path.Combine(dir, "inprocess"), BuildReport = false }, TestContext.Current.CancellationToken);
+            var inProcess = SweepRunner.Run(spec, new SweepRunOptions { OutputDirectory = Path.Combine(dir, "inprocess"), BuildReport = false, Ensemble = false }, TestContext.Current.CancellationToken);
             var collected = SweepRunner.ReadManifest(sweepDir);
             Assert.Equal(inProcess.Manifest.Metrics, collected.Metrics);
             Assert.Equal(inProcess.Manifest.Members.Select(m => m.Metrics), collected.Members.Select(m => m.Metrics));
