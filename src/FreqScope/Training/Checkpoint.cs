@@ -22,9 +22,17 @@ public sealed record Checkpoint(
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    public static void Save(string runDir, Checkpoint state, nn.Module model, optim.Optimizer optimizer)
+    public static void Save(string runDir, Checkpoint state, nn.Module model, optim.Optimizer optimizer) =>
+        WriteAtomically(runDir, model, w => ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(w), JsonSerializer.Serialize(state, Json));
+
+    /// <summary>
+    /// Writes <c>model.bin</c>, <c>optimizer.bin</c> (by <paramref name="writeOptimizer"/>) and <c>state.json</c> into
+    /// <c>checkpoint.new</c> under <paramref name="dir"/>, then swaps it in for <c>checkpoint</c> (the previous one is
+    /// kept as <c>checkpoint.old</c> until the swap is done), so a crash leaves one complete checkpoint.
+    /// </summary>
+    internal static void WriteAtomically(string dir, nn.Module model, Action<BinaryWriter> writeOptimizer, string stateJson)
     {
-        var final = Path.Combine(runDir, FolderName);
+        var final = Path.Combine(dir, FolderName);
         var fresh = final + ".new";
         var old = final + ".old";
         if (Directory.Exists(fresh)) Directory.Delete(fresh, true);
@@ -33,9 +41,9 @@ public sealed record Checkpoint(
         using (var fs = File.Create(Path.Combine(fresh, "optimizer.bin")))
         using (var w = new BinaryWriter(fs))
         {
-            ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(w);
+            writeOptimizer(w);
         }
-        File.WriteAllText(Path.Combine(fresh, "state.json"), JsonSerializer.Serialize(state, Json));
+        File.WriteAllText(Path.Combine(fresh, "state.json"), stateJson);
         if (Directory.Exists(old)) Directory.Delete(old, true);
         if (Directory.Exists(final)) Directory.Move(final, old);
         Directory.Move(fresh, final);

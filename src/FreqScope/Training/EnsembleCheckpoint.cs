@@ -23,23 +23,7 @@ public sealed record EnsembleCheckpoint(long Step, IReadOnlyList<string> Members
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(trainer);
-        var final = Path.Combine(groupDir, Checkpoint.FolderName);
-        var fresh = final + ".new";
-        var old = final + ".old";
-        if (Directory.Exists(fresh)) Directory.Delete(fresh, true);
-        Directory.CreateDirectory(fresh);
-        model.save(Path.Combine(fresh, "model.bin"));
-        using (var fs = File.Create(Path.Combine(fresh, "optimizer.bin")))
-        using (var w = new BinaryWriter(fs))
-        {
-            trainer.SaveState(w);
-        }
-
-        File.WriteAllText(Path.Combine(fresh, "state.json"), JsonSerializer.Serialize(state, Json));
-        if (Directory.Exists(old)) Directory.Delete(old, true);
-        if (Directory.Exists(final)) Directory.Move(final, old);
-        Directory.Move(fresh, final);
-        if (Directory.Exists(old)) Directory.Delete(old, true);
+        Checkpoint.WriteAtomically(groupDir, model, trainer.SaveState, JsonSerializer.Serialize(state, Json));
     }
 
     /// <summary>The state.json of the newest complete checkpoint under <paramref name="groupDir"/>, or null.</summary>
