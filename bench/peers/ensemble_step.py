@@ -10,56 +10,19 @@ Prints one JSON object per case: {"case", "us_per_step", "members", "threads", "
 """
 import argparse
 import json
-import math
-import time
 
 import torch
+
+from train_step import median_us, mlp, target
 
 HIDDEN = [200, 200, 200, 100]
 SD = 200 ** -0.5
 
 
-def data(device):
-    x = torch.linspace(-math.pi, math.pi, 101).reshape(101, 1)
-    y = torch.sin(x) + torch.sin(3 * x) + torch.sin(5 * x)
-    return x.to(device), y.to(device)
-
-
-def model(device):
-    widths = [1] + HIDDEN + [1]
-    layers = []
-    for i in range(len(widths) - 1):
-        lin = torch.nn.Linear(widths[i], widths[i + 1])
-        with torch.no_grad():
-            lin.weight.normal_(0, SD)
-            lin.bias.normal_(0, SD)
-        layers.append(lin)
-        if i < len(widths) - 2:
-            layers.append(torch.nn.Tanh())
-    return torch.nn.Sequential(*layers).to(device)
-
-
-def timed(step, steps, warmup, device):
-    for _ in range(warmup):
-        step()
-    if device == "cuda":
-        torch.cuda.synchronize()
-    per = max(1, steps // 5)
-    chunks = []
-    for _ in range(5):
-        t0 = time.perf_counter()
-        for _ in range(per):
-            step()
-        if device == "cuda":
-            torch.cuda.synchronize()
-        chunks.append((time.perf_counter() - t0) / per)
-    return sorted(chunks)[2] * 1e6
-
-
 def sequential(k, steps, warmup, device):
     torch.manual_seed(0)
-    x, y = data(device)
-    models = [model(device) for _ in range(k)]
+    x, y = target(101, device)
+    models = [mlp(HIDDEN, device) for _ in range(k)]
     opts = [torch.optim.Adam(m.parameters(), lr=2e-4) for m in models]
 
     def step():
@@ -69,12 +32,12 @@ def sequential(k, steps, warmup, device):
             loss.backward()
             opt.step()
 
-    return timed(step, steps, warmup, device)
+    return median_us(step, steps, warmup, device)
 
 
 def stacked(k, steps, warmup, device):
     torch.manual_seed(0)
-    x, y = data(device)
+    x, y = target(101, device)
     widths = [1] + HIDDEN + [1]
     ws = [(torch.randn(k, widths[i], widths[i + 1], device=device) * SD).requires_grad_() for i in range(len(widths) - 1)]
     bs = [(torch.randn(k, 1, widths[i + 1], device=device) * SD).requires_grad_() for i in range(len(widths) - 1)]
@@ -92,7 +55,7 @@ def stacked(k, steps, warmup, device):
         loss.backward()
         opt.step()
 
-    return timed(step, steps, warmup, device)
+    return median_us(step, steps, warmup, device)
 
 
 def main():

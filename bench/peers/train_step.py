@@ -15,8 +15,8 @@ import time
 import torch
 
 
-def run_case(name, hidden, n, steps, warmup, device):
-    torch.manual_seed(0)
+def mlp(hidden, device):
+    """MLP 1 -> hidden... -> 1 (tanh), weights and biases ~ N(0, 1/200), float32 (draws from torch's generator)."""
     widths = [1] + hidden + [1]
     layers = []
     sd = 200 ** -0.5
@@ -28,23 +28,23 @@ def run_case(name, hidden, n, steps, warmup, device):
         layers.append(lin)
         if i < len(widths) - 2:
             layers.append(torch.nn.Tanh())
-    model = torch.nn.Sequential(*layers).to(device)
+    return torch.nn.Sequential(*layers).to(device)
+
+
+def target(n, device):
+    """n points of [-pi, pi] (n x 1) and sin x + sin 3x + sin 5x there."""
     x = torch.linspace(-math.pi, math.pi, n).reshape(n, 1)
     y = torch.sin(x) + torch.sin(3 * x) + torch.sin(5 * x)
-    x, y = x.to(device), y.to(device)
-    opt = torch.optim.Adam(model.parameters(), lr=2e-4)
+    return x.to(device), y.to(device)
 
-    def step():
-        opt.zero_grad()
-        loss = torch.nn.functional.mse_loss(model(x), y)
-        loss.backward()
-        opt.step()
 
+def median_us(step, steps, warmup, device):
+    """Microseconds per call of step(): warm-up calls untimed, then the median of five timed chunks of steps // 5
+    calls (the median resists the machine's momentary noise, as FreqScope.Bench does)."""
     for _ in range(warmup):
         step()
     if device == "cuda":
         torch.cuda.synchronize()
-    # Five timed chunks; the median resists the machine's momentary noise (as FreqScope.Bench does).
     per = max(1, steps // 5)
     chunks = []
     for _ in range(5):
@@ -54,8 +54,23 @@ def run_case(name, hidden, n, steps, warmup, device):
         if device == "cuda":
             torch.cuda.synchronize()
         chunks.append((time.perf_counter() - t0) / per)
-    dt = sorted(chunks)[2] * steps
-    return {"case": name, "us_per_step": dt / steps * 1e6, "steps": steps,
+    return sorted(chunks)[2] * 1e6
+
+
+def run_case(name, hidden, n, steps, warmup, device):
+    torch.manual_seed(0)
+    model = mlp(hidden, device)
+    x, y = target(n, device)
+    opt = torch.optim.Adam(model.parameters(), lr=2e-4)
+
+    def step():
+        opt.zero_grad()
+        loss = torch.nn.functional.mse_loss(model(x), y)
+        loss.backward()
+        opt.step()
+
+    us = median_us(step, steps, warmup, device)
+    return {"case": name, "us_per_step": us, "steps": steps,
             "threads": torch.get_num_threads(), "device": device, "torch": torch.__version__}
 
 
