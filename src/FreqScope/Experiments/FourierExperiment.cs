@@ -216,7 +216,7 @@ public static class FourierExperiment
             Model = new FourierFeatureNet(1, n.Width, n.Density.ToDensity(), n.SigmaA, config.Seed, n.TrainFrequencies, n.OutputBias, n.Stratified);
             Model.to(device);
             _xT = tensor(_x.Select(v => (float)v).ToArray(), device: device).reshape(_x.Length, 1);
-            Optimizer = OptimizerFactory.Create(OptimizerKind.Sgd, config.Training.LearningRate, 0, false, 0, 0, 0, Model.parameters());
+            Optimizer = OptimizerFactory.PlainSgd(config.Training.LearningRate, Model.parameters());
             _initialOutput = Output();
             // Training f − f₀ on y is training f on y + f₀ (f₀ fixed): the gradients are the same.
             _fitted = n.SubtractInitialOutput ? _y.Select((v, i) => v + _initialOutput[i]).ToArray() : _y;

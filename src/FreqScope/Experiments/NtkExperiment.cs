@@ -251,7 +251,7 @@ public static class NtkExperiment
                 _xTrainT = Column(_xTrain, device);
                 _yTrainT = tensor(_yTrain, float64, device);
                 _xTestT = _xTest.Length == 0 ? null : Column(_xTest, device);
-                _optimizer = OptimizerFactory.Create(OptimizerKind.Sgd, config.Training.LearningRate, 0, false, 0, 0, 0, _model.parameters());
+                _optimizer = OptimizerFactory.PlainSgd(config.Training.LearningRate, _model.parameters());
 
                 _kernel = EmpiricalNtk.Compute(_model, _xTrainT, config.Probe.NtkBatchSize);
                 _cross = _xTestT is null ? null : EmpiricalNtk.Compute(_model, _xTestT, _xTrainT, config.Probe.NtkBatchSize);

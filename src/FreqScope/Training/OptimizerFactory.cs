@@ -31,6 +31,10 @@ public static class OptimizerFactory
         };
     }
 
+    /// <summary>Plain gradient descent (<c>torch.optim.SGD(lr)</c>: no momentum, no weight decay) on packed parameters.</summary>
+    public static optim.Optimizer PlainSgd(double learningRate, IEnumerable<Parameter> parameters) =>
+        Create(OptimizerKind.Sgd, learningRate, momentum: 0, nesterov: false, beta1: 0, beta2: 0, weightDecay: 0, parameters);
+
     /// <summary>Sets the learning rate of every parameter group of <paramref name="optimizer"/>.</summary>
     public static void SetLearningRate(optim.Optimizer optimizer, double rate)
     {
