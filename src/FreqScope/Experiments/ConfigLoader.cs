@@ -433,12 +433,7 @@ public static partial class ConfigLoader
             if (!(stopAtLoss > 0)) throw stopNode.OutOfRange("a number > 0, or null");
         }
 
-        long steps = defaults.Steps;
-        if (node.Optional("steps") is { } stepsNode)
-        {
-            steps = stepsNode.GetInt64();
-            if (steps < 1) throw stepsNode.OutOfRange("an integer >= 1");
-        }
+        long steps = Long(node, "steps", defaults.Steps, v => v >= 1, "an integer >= 1");
 
         return new TrainingConfig
         {
@@ -514,6 +509,10 @@ public static partial class ConfigLoader
         var value = node.GetInt64();
         return ok(value) ? value : throw node.OutOfRange(expected);
     }
+
+    /// <summary><c>probe.every</c> of a step-counted kind: an integer between 1 and the run's <paramref name="steps"/>.</summary>
+    internal static long ProbeEvery(JsonReaderContext probe, long fallback, long steps) =>
+        Long(probe, "every", fallback, v => v >= 1 && v <= steps, $"an integer between 1 and training.steps = {steps}");
 
     internal static long RequiredLong(JsonReaderContext obj, string key, Func<long, bool> ok, string expected)
     {

@@ -168,12 +168,7 @@ public static class FourierConfigLoader
         var defaults = new FourierProbeConfig();
         if (node is null) return defaults;
         node.ExpectObject("every", "maxFrequency", "nodes", "epsilon", "peakThreshold");
-        long every = defaults.Every;
-        if (node.Optional("every") is { } everyNode)
-        {
-            every = everyNode.GetInt64();
-            if (every < 1 || every > training.Steps) throw everyNode.OutOfRange($"an integer between 1 and training.steps = {training.Steps}");
-        }
+        long every = ConfigLoader.ProbeEvery(node, defaults.Every, training.Steps);
 
         return new FourierProbeConfig
         {

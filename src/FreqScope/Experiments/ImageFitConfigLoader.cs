@@ -77,14 +77,9 @@ public static class ImageFitConfigLoader
     private static ImageFitProbeConfig ReadProbe(JsonReaderContext? node, ImageFitTrainingConfig training)
     {
         var d = new ImageFitProbeConfig();
-        long every = Math.Min(d.Every, training.Steps);
-        if (node is null) return d with { Every = every };
+        if (node is null) return d with { Every = Math.Min(d.Every, training.Steps) };
         node.ExpectObject("every", "bands", "epsilon", "snapshots");
-        if (node.Optional("every") is { } everyNode)
-        {
-            every = everyNode.GetInt64();
-            if (every < 1 || every > training.Steps) throw everyNode.OutOfRange($"an integer between 1 and training.steps = {training.Steps}");
-        }
+        long every = ConfigLoader.ProbeEvery(node, Math.Min(d.Every, training.Steps), training.Steps);
 
         return new ImageFitProbeConfig
         {

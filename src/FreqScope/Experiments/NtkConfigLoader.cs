@@ -69,12 +69,7 @@ public static class NtkConfigLoader
         var d = new NtkTrainingConfig();
         if (node is null) return d;
         node.ExpectObject("learningRate", "steps");
-        long steps = d.Steps;
-        if (node.Optional("steps") is { } stepsNode)
-        {
-            steps = stepsNode.GetInt64();
-            if (steps is < 1 or > MaxSteps) throw stepsNode.OutOfRange($"an integer between 1 and {MaxSteps}");
-        }
+        long steps = ConfigLoader.Long(node, "steps", d.Steps, v => v is >= 1 and <= MaxSteps, $"an integer between 1 and {MaxSteps}");
 
         return new NtkTrainingConfig
         {

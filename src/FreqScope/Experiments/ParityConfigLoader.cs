@@ -97,12 +97,7 @@ public static class ParityConfigLoader
         var defaults = new ParityProbeConfig { MaxRadius = Math.Sqrt(data.Dimension) * Math.PI };
         if (node is null) return defaults with { Every = Math.Min(defaults.Every, training.Steps) };
         node.ExpectObject("every", "maxRadius", "radii", "directions", "targetDirections", "bands", "epsilon");
-        long every = Math.Min(defaults.Every, training.Steps);
-        if (node.Optional("every") is { } everyNode)
-        {
-            every = everyNode.GetInt64();
-            if (every < 1 || every > training.Steps) throw everyNode.OutOfRange($"an integer between 1 and training.steps = {training.Steps}");
-        }
+        long every = ConfigLoader.ProbeEvery(node, Math.Min(defaults.Every, training.Steps), training.Steps);
 
         int radii = ConfigLoader.Integer(node, "radii", defaults.Radii, v => v is >= 3 and <= MaxRadii, $"an integer between 3 and {MaxRadii}");
         return new ParityProbeConfig
