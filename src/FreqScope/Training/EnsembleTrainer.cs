@@ -20,6 +20,8 @@ public sealed class EnsembleTrainer : IDisposable
     private readonly Tensor _x;
     private readonly Tensor _y;
     private readonly Tensor _learningRates;
+    private readonly bool _sharedRate;
+    private readonly Tensor _negativeRates;
     private readonly TrainingConfig _config;
     private readonly List<Tensor> _first = [];
     private readonly List<Tensor> _second = [];
@@ -58,9 +60,11 @@ public sealed class EnsembleTrainer : IDisposable
         _config = configs[0];
         _parameters = model.Parameters;
         LearningRates = [.. configs.Select(c => c.LearningRate)];
+        _sharedRate = LearningRates.All(r => r == LearningRates[0]);
         _x = x.Count == 1 ? FitTrainer.ToColumn(x[0], device) : Stack(x, device);
         _y = Stack(y, device);
         _learningRates = tensor(LearningRates.ToArray(), float64).reshape(k, 1, 1).to(device);
+        using (var negated = -_learningRates) _negativeRates = negated.to(float32);
         foreach (var p in _parameters)
         {
             _first.Add(zeros_like(p));
@@ -147,8 +151,7 @@ public sealed class EnsembleTrainer : IDisposable
         double correction1 = 1 - Math.Pow(beta1, StepCount);
         double correction2 = 1 - Math.Pow(beta2, StepCount);
         // One learning rate for all members: a scalar, as torch.optim passes it (one pass fewer over the moments).
-        bool shared = LearningRates.All(r => r == LearningRates[0]);
-        var negativeStep = shared ? null : (_learningRates * (-1.0 / correction1)).to(float32);
+        var negativeStep = _sharedRate ? null : (_learningRates * (-1.0 / correction1)).to(float32);
         double root2 = Math.Sqrt(correction2);
         for (int i = 0; i < _parameters.Count; i++)
         {
@@ -167,7 +170,6 @@ public sealed class EnsembleTrainer : IDisposable
     private void SgdUpdate()
     {
         double momentum = _config.Momentum, decay = _config.WeightDecay;
-        var negativeRate = (-_learningRates).to(float32);
         for (int i = 0; i < _parameters.Count; i++)
         {
             var p = _parameters[i];
@@ -180,7 +182,7 @@ public sealed class EnsembleTrainer : IDisposable
                 g = _config.Nesterov ? g.add(buffer, alpha: momentum) : buffer;
             }
 
-            p.add_(g.mul(negativeRate));
+            p.add_(g.mul(_negativeRates));
         }
     }
 
@@ -230,6 +232,7 @@ public sealed class EnsembleTrainer : IDisposable
         _x.Dispose();
         _y.Dispose();
         _learningRates.Dispose();
+        _negativeRates.Dispose();
         foreach (var t in _first.Concat(_second)) t.Dispose();
     }
 }
