@@ -1,27 +1,13 @@
 using FreqScope.Cli;
 using FreqScope.Experiments;
 using FreqScope.Tests.Support;
-using Spectre.Console;
 
 namespace FreqScope.Tests.Cli;
 
 [Collection(TorchCollection.Name)]
 public sealed class CliAppTests
 {
-    private static (int Code, string Output) Cli(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 400;
-        int code = CliApp.Run(args, console, writer);
-        return (code, writer.ToString());
-    }
+    private static (int Code, string Output) Cli(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void SmokeRunOfTheDefaultWritesACompleteRun()
