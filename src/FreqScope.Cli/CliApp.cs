@@ -4,6 +4,7 @@ using FreqScope.Native;
 using FreqScope.Reporting;
 using Spectre.Console;
 using TorchSharp;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Cli;
 

@@ -1,4 +1,5 @@
 using FreqScope.Data;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 

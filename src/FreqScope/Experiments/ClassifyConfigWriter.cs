@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 

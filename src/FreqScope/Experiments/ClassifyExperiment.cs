@@ -8,6 +8,7 @@ using FreqScope.Reporting;
 using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 

@@ -1,4 +1,5 @@
 using FreqScope.Theory;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 

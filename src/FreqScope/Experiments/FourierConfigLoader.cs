@@ -1,5 +1,6 @@
 using FreqScope.Models;
 using FreqScope.Theory;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FreqScope.Models;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 

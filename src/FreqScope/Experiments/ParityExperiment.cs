@@ -9,6 +9,7 @@ using FreqScope.Spectral;
 using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 

@@ -4,6 +4,7 @@ using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Training;
 using static TorchSharp.torch;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 

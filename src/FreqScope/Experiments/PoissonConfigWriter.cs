@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FreqScope.Solvers;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 

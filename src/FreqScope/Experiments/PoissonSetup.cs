@@ -1,4 +1,5 @@
 using FreqScope.Solvers;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 

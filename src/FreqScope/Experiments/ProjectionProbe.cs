@@ -4,6 +4,7 @@ using System.Text;
 using FreqScope.Data;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 

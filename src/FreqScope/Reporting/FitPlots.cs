@@ -2,6 +2,7 @@ using System.Globalization;
 using FreqScope.Experiments;
 using FreqScope.Theory;
 using ScottPlot;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Reporting;
 

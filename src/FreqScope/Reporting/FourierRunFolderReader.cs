@@ -1,5 +1,6 @@
 using System.Numerics;
 using FreqScope.Experiments;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Reporting;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FreqScope.Experiments;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Reporting;
 

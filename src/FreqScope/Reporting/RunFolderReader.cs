@@ -2,6 +2,7 @@ using System.Text.Json;
 
 using FreqScope.Experiments;
 using FreqScope.Theory;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Reporting;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FreqScope.Experiments;
 using FreqScope.Spectral;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Theory;
 

@@ -1,5 +1,6 @@
 using FreqScope.Data;
 using FreqScope.Experiments;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Tests.Data;
 

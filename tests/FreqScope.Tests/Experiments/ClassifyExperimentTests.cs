@@ -4,6 +4,7 @@ using FreqScope.Data;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -1,5 +1,6 @@
 using FreqScope.Experiments;
 using Xunit;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -4,6 +4,7 @@ using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using static TorchSharp.torch;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -1,6 +1,7 @@
 using FreqScope.Experiments;
 using FreqScope.Models;
 using FreqScope.Theory;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Tests.Experiments;
 

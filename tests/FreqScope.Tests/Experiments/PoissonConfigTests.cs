@@ -1,5 +1,6 @@
 using FreqScope.Experiments;
 using FreqScope.Solvers;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Tests.Experiments;
 

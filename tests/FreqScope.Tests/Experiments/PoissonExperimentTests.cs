@@ -4,6 +4,7 @@ using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Solvers;
 using FreqScope.Tests.Support;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Tests.Experiments;
 

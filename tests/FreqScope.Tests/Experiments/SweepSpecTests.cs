@@ -1,4 +1,5 @@
 using FreqScope.Experiments;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FreqScope.Experiments;
 using FreqScope.Tests.Support;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Tests.Golden;
 

@@ -3,6 +3,7 @@ using FreqScope.Native;
 using FreqScope.Tests.Support;
 using FreqScope.Training;
 using static TorchSharp.torch;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Tests.Training;
 

@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core.Config;
 
 /// <summary>
 /// A configuration that cannot be read or is invalid. The message is <c>"{Source}: {JsonPath}: {problem}"</c>, for

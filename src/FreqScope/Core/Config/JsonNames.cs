@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core.Config;
 
 /// <summary>The JSON spelling of enum values: the member name with its first letter in lower case (<c>GaussianBumps</c> → <c>"gaussianBumps"</c>).</summary>
 internal static class JsonNames

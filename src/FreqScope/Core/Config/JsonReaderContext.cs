@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace FreqScope.Experiments;
+namespace FreqScope.Core.Config;
 
 /// <summary>
 /// One JSON value being read, with its JSONPath and the config's source, so that every problem can be reported as
