@@ -7,6 +7,7 @@ using FreqScope.Native;
 using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using FreqScope.Core;
 
 namespace FreqScope.Bench;
 

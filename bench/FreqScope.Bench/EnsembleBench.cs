@@ -4,6 +4,7 @@ using FreqScope.Experiments;
 using FreqScope.Models;
 using FreqScope.Training;
 using static TorchSharp.torch;
+using FreqScope.Core;
 
 namespace FreqScope.Bench;
 

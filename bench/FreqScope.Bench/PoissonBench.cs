@@ -6,6 +6,7 @@ using FreqScope.Solvers;
 using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using FreqScope.Core;
 
 namespace FreqScope.Bench;
 

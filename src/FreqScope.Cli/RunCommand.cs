@@ -1,6 +1,7 @@
 using System.Globalization;
 using FreqScope.Experiments;
 using Spectre.Console;
+using FreqScope.Core;
 
 namespace FreqScope.Cli;
 

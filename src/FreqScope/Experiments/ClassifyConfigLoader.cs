@@ -1,5 +1,6 @@
 using FreqScope.Data;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 
@@ -20,7 +21,7 @@ public static class ClassifyConfigLoader
     /// <summary>The resolved config as indented JSON with every value explicit; <c>Parse(ToJson(c))</c> equals c.</summary>
     public static string ToJson(ClassifyExperimentConfig config) => ClassifyConfigWriter.Write(config);
 
-    internal static ClassifyExperimentConfig ReadRoot(JsonReaderContext root)
+    internal static ClassifyExperimentConfig ReadRoot(ConfigNode root)
     {
         root.ExpectObject("experiment", "name", "seed", "device", "data", "model", "training", "probe");
         var (name, seed, device) = ConfigLoader.ReadHeader(root, ClassifyExperimentConfig.Classify);
@@ -40,7 +41,7 @@ public static class ClassifyConfigLoader
         };
     }
 
-    private static ImageDataConfig ReadData(JsonReaderContext node)
+    private static ImageDataConfig ReadData(ConfigNode node)
     {
         node.ExpectObject("dataset", "dir", "download", "train", "test", "normalization", "randomLabels", "imageFilter", "labelNoise");
         string? dir = null;
@@ -64,7 +65,7 @@ public static class ClassifyConfigLoader
         };
     }
 
-    private static LabelNoiseConfig ReadLabelNoise(JsonReaderContext node)
+    private static LabelNoiseConfig ReadLabelNoise(ConfigNode node)
     {
         node.ExpectObject("amplitude", "frequency", "along");
         return new LabelNoiseConfig
@@ -75,7 +76,7 @@ public static class ClassifyConfigLoader
         };
     }
 
-    private static ImageFilterConfig ReadImageFilter(JsonReaderContext node)
+    private static ImageFilterConfig ReadImageFilter(ConfigNode node)
     {
         node.ExpectObject("kind", "sigma");
         return new ImageFilterConfig
@@ -85,7 +86,7 @@ public static class ClassifyConfigLoader
         };
     }
 
-    private static SubsetConfig ReadSubset(JsonReaderContext? node)
+    private static SubsetConfig ReadSubset(ConfigNode? node)
     {
         if (node is null) return new SubsetConfig();
         node.ExpectObject("count", "subset");
@@ -103,7 +104,7 @@ public static class ClassifyConfigLoader
         };
     }
 
-    private static ClassifierModelConfig ReadModel(JsonReaderContext node)
+    private static ClassifierModelConfig ReadModel(ConfigNode node)
     {
         var kind = node.Required("kind").GetEnum<ClassifierKind>();
         var defaults = new ClassifierModelConfig { Kind = kind };
@@ -132,7 +133,7 @@ public static class ClassifyConfigLoader
         }
     }
 
-    private static ClassifyTrainingConfig ReadTraining(JsonReaderContext? node)
+    private static ClassifyTrainingConfig ReadTraining(ConfigNode? node)
     {
         var d = new ClassifyTrainingConfig();
         if (node is null) return d;
@@ -162,7 +163,7 @@ public static class ClassifyConfigLoader
         };
     }
 
-    private static AugmentConfig ReadAugment(JsonReaderContext? node)
+    private static AugmentConfig ReadAugment(ConfigNode? node)
     {
         if (node is null) return new AugmentConfig();
         node.ExpectObject("flip", "crop", "cutout");
@@ -174,7 +175,7 @@ public static class ClassifyConfigLoader
         };
     }
 
-    private static ClassifyProbeConfig ReadProbe(JsonReaderContext node)
+    private static ClassifyProbeConfig ReadProbe(ConfigNode node)
     {
         var d = new ClassifyProbeConfig();
         node.ExpectObject("every", "evalBatchSize", "filtering", "projection", "paths");
@@ -196,7 +197,7 @@ public static class ClassifyConfigLoader
         };
     }
 
-    private static PathsConfig ReadPaths(JsonReaderContext node)
+    private static PathsConfig ReadPaths(ConfigNode node)
     {
         var d = new PathsConfig();
         node.ExpectObject("within", "between", "spacing", "maxPoints", "gridPoints", "cutoff");
@@ -221,7 +222,7 @@ public static class ClassifyConfigLoader
         };
     }
 
-    private static FilteringConfig ReadFiltering(JsonReaderContext node)
+    private static FilteringConfig ReadFiltering(ConfigNode node)
     {
         node.ExpectObject("deltas", "threshold", "samples", "cacheBudgetMiB");
         var deltasNode = node.Required("deltas");
@@ -252,7 +253,7 @@ public static class ClassifyConfigLoader
         };
     }
 
-    private static ProjectionConfig ReadProjection(JsonReaderContext node)
+    private static ProjectionConfig ReadProjection(ConfigNode node)
     {
         var d = new ProjectionConfig();
         node.ExpectObject("direction", "frequencies", "outputComponent", "minRelativeHeight", "epsilon", "errorForm");

@@ -1,3 +1,5 @@
+using FreqScope.Core;
+
 namespace FreqScope.Experiments;
 
 /// <summary>Loss, optimizer, mini-batches, epochs and learning-rate schedule of a <c>classify</c> run.</summary>

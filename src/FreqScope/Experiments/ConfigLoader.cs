@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 
@@ -37,7 +38,7 @@ public static partial class ConfigLoader
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(source);
         using var document = ParseDocument(json, source);
-        return ReadRoot(JsonReaderContext.Root(source, document.RootElement));
+        return ReadRoot(ConfigNode.Root(source, document.RootElement));
     }
 
     private static JsonDocument ParseDocument(string json, string source)
@@ -93,7 +94,7 @@ public static partial class ConfigLoader
     /// </summary>
     public static string ToJson(FitExperimentConfig config) => ConfigWriter.Write(config);
 
-    private static FitExperimentConfig ReadRoot(JsonReaderContext root)
+    private static FitExperimentConfig ReadRoot(ConfigNode root)
     {
         if (root.Element.ValueKind != JsonValueKind.Object) throw root.WrongType("an object");
 
@@ -129,14 +130,14 @@ public static partial class ConfigLoader
     }
 
     /// <summary>An interval <c>[min, max]</c>: two finite numbers with min &lt; max.</summary>
-    internal static (double Min, double Max) ReadDomain(JsonReaderContext domainNode)
+    internal static (double Min, double Max) ReadDomain(ConfigNode domainNode)
     {
         var ends = domainNode.Items();
         if (ends.Count != 2) throw domainNode.OutOfRange("[min, max], two numbers");
         var min = ends[0].GetDouble();
         var max = ends[1].GetDouble();
         if (!(min < max))
-            throw domainNode.Error($"[{JsonReaderContext.Format(min)}, {JsonReaderContext.Format(max)}] is out of range; expected [min, max] with min < max");
+            throw domainNode.Error($"[{ConfigNode.Format(min)}, {ConfigNode.Format(max)}] is out of range; expected [min, max] with min < max");
         return (min, max);
     }
 
@@ -144,7 +145,7 @@ public static partial class ConfigLoader
     /// The <c>target</c> of an experiment that evaluates it anywhere (not only at sampled points): any kind but
     /// <c>csv</c>.
     /// </summary>
-    internal static TargetConfig ReadAnalyticTarget(JsonReaderContext root, string experiment)
+    internal static TargetConfig ReadAnalyticTarget(ConfigNode root, string experiment)
     {
         var node = root.Required("target");
         var target = ReadTarget(node);
@@ -153,7 +154,7 @@ public static partial class ConfigLoader
         return target;
     }
 
-    internal static TargetConfig ReadTarget(JsonReaderContext node)
+    internal static TargetConfig ReadTarget(ConfigNode node)
     {
         node.ExpectObject("kind", "frequencyUnit", "terms", "frequency", "amplitude", "phase", "bumps", "csvPath", "csvXColumn", "csvYColumn");
         var kind = node.Required("kind").GetEnum<TargetKind>();
@@ -225,7 +226,7 @@ public static partial class ConfigLoader
         };
     }
 
-    private static DataConfig ReadData(JsonReaderContext node)
+    private static DataConfig ReadData(ConfigNode node)
     {
         node.ExpectObject("domain", "train", "eval");
         var (min, max) = ReadDomain(node.Required("domain"));
@@ -253,7 +254,7 @@ public static partial class ConfigLoader
         return new DataConfig { DomainMin = min, DomainMax = max, Train = train, Eval = eval };
     }
 
-    internal static ModelConfig ReadModel(JsonReaderContext node)
+    internal static ModelConfig ReadModel(ConfigNode node)
     {
         node.ExpectObject("hidden", "activation", "weightInit", "biasInit", "encoding");
         var hidden = ReadWidths(node.Required("hidden"));
@@ -271,16 +272,16 @@ public static partial class ConfigLoader
     /// An encoding object: <c>kind</c> (none, basic, positional, gaussian) and the kind's parameters: <c>levels</c> and
     /// <c>scale</c> (positional), <c>features</c> and <c>scale</c> (gaussian).
     /// </summary>
-    internal static EncodingConfig ReadEncoding(JsonReaderContext? node)
+    internal static EncodingConfig ReadEncoding(ConfigNode? node)
     {
         if (node is null) return new EncodingConfig();
         node.ExpectObject("kind", "levels", "scale", "features");
-        var kind = node.Required("kind").GetEnum<FreqScope.Models.InputEncodingKind>();
-        var owners = new (string Key, FreqScope.Models.InputEncodingKind[] Kinds)[]
+        var kind = node.Required("kind").GetEnum<InputEncodingKind>();
+        var owners = new (string Key, InputEncodingKind[] Kinds)[]
         {
-            ("levels", [FreqScope.Models.InputEncodingKind.Positional]),
-            ("scale", [FreqScope.Models.InputEncodingKind.Positional, FreqScope.Models.InputEncodingKind.Gaussian]),
-            ("features", [FreqScope.Models.InputEncodingKind.Gaussian]),
+            ("levels", [InputEncodingKind.Positional]),
+            ("scale", [InputEncodingKind.Positional, InputEncodingKind.Gaussian]),
+            ("features", [InputEncodingKind.Gaussian]),
         };
         foreach (var (key, kinds) in owners)
         {
@@ -290,13 +291,13 @@ public static partial class ConfigLoader
 
         return kind switch
         {
-            FreqScope.Models.InputEncodingKind.Positional => new EncodingConfig
+            InputEncodingKind.Positional => new EncodingConfig
             {
                 Kind = kind,
                 Levels = RequiredInteger(node, "levels", v => v is >= 1 and <= 64, "an integer between 1 and 64"),
                 Scale = RequiredNumber(node, "scale", v => v > 0 && double.IsFinite(v), "a number > 0 (cycles per unit of x)"),
             },
-            FreqScope.Models.InputEncodingKind.Gaussian => new EncodingConfig
+            InputEncodingKind.Gaussian => new EncodingConfig
             {
                 Kind = kind,
                 Features = RequiredInteger(node, "features", v => v is >= 1 and <= 100_000, "an integer between 1 and 100000"),
@@ -311,7 +312,7 @@ public static partial class ConfigLoader
     /// [0, 1)), <c>nesterov</c> (default false; requires SGD with momentum &gt; 0), <c>beta1</c> and <c>beta2</c> (in
     /// [0, 1)) and <c>weightDecay</c> (≥ 0), each defaulting to <paramref name="defaults"/>.
     /// </summary>
-    internal static OptimizerKeys ReadOptimizer(JsonReaderContext node, OptimizerKeys defaults)
+    internal static OptimizerKeys ReadOptimizer(ConfigNode node, OptimizerKeys defaults)
     {
         var (optimizer, momentum, nesterov) = ReadOptimizerMomentum(node, defaults.Optimizer, defaults.Momentum);
         return new OptimizerKeys(
@@ -325,7 +326,7 @@ public static partial class ConfigLoader
     }
 
     private static (OptimizerKind Optimizer, double Momentum, bool Nesterov) ReadOptimizerMomentum(
-        JsonReaderContext node, OptimizerKind defaultOptimizer, double defaultMomentum)
+        ConfigNode node, OptimizerKind defaultOptimizer, double defaultMomentum)
     {
         var optimizer = node.Optional("optimizer")?.GetEnum<OptimizerKind>() ?? defaultOptimizer;
         var momentum = Number(node, "momentum", defaultMomentum, v => v is >= 0 and < 1, "a number in [0, 1)");
@@ -336,7 +337,7 @@ public static partial class ConfigLoader
             if (nesterov && (optimizer != OptimizerKind.Sgd || momentum <= 0))
             {
                 throw nesterovNode.Error("true requires optimizer \"sgd\" with momentum > 0 (optimizer is "
-                    + $"\"{JsonNames.Of(optimizer)}\", momentum {JsonReaderContext.Format(momentum)})");
+                    + $"\"{JsonNames.Of(optimizer)}\", momentum {ConfigNode.Format(momentum)})");
             }
         }
 
@@ -344,7 +345,7 @@ public static partial class ConfigLoader
     }
 
     /// <summary>Hidden layer widths: 1 to <see cref="MaxHiddenLayers"/> integers, each ≥ 1.</summary>
-    internal static List<int> ReadWidths(JsonReaderContext hiddenNode)
+    internal static List<int> ReadWidths(ConfigNode hiddenNode)
     {
         var items = hiddenNode.Items();
         if (items.Count is 0 or > MaxHiddenLayers) throw hiddenNode.OutOfRange($"1 to {MaxHiddenLayers} layer widths");
@@ -359,7 +360,7 @@ public static partial class ConfigLoader
         return hidden;
     }
 
-    internal static InitConfig ReadInit(JsonReaderContext? node)
+    internal static InitConfig ReadInit(ConfigNode? node)
     {
         if (node is null) return new InitConfig();
         node.ExpectObject("distribution", "std", "scale", "gain");
@@ -384,7 +385,7 @@ public static partial class ConfigLoader
                 m = RequiredNumber(scaleNode, "m", v => v > 0, "a number > 0");
                 t = scaleNode.Required("t").GetDouble();
                 var resolved = Math.Pow(m.Value, -t.Value);
-                if (!double.IsFinite(resolved) || resolved <= 0) throw scaleNode.Error($"std = m^(-t) = {JsonReaderContext.Format(resolved)} is out of range; expected a finite number > 0");
+                if (!double.IsFinite(resolved) || resolved <= 0) throw scaleNode.Error($"std = m^(-t) = {ConfigNode.Format(resolved)} is out of range; expected a finite number > 0");
             }
         }
         else
@@ -409,7 +410,7 @@ public static partial class ConfigLoader
         return new InitConfig { Distribution = distribution, Std = std, ScaleM = m, ScaleT = t, Gain = gain };
     }
 
-    private static TrainingConfig ReadTraining(JsonReaderContext? node, DataConfig data)
+    private static TrainingConfig ReadTraining(ConfigNode? node, DataConfig data)
     {
         var defaults = new TrainingConfig();
         if (node is null) return defaults;
@@ -453,7 +454,7 @@ public static partial class ConfigLoader
         };
     }
 
-    private static ProbeConfig ReadProbe(JsonReaderContext? node, DataConfig data)
+    private static ProbeConfig ReadProbe(ConfigNode? node, DataConfig data)
     {
         var defaults = new ProbeConfig();
         if (node is null) return defaults;
@@ -480,7 +481,7 @@ public static partial class ConfigLoader
         };
     }
 
-    internal static double Number(JsonReaderContext obj, string key, double fallback, Func<double, bool>? ok = null, string? expected = null)
+    internal static double Number(ConfigNode obj, string key, double fallback, Func<double, bool>? ok = null, string? expected = null)
     {
         var node = obj.Optional(key);
         if (node is null) return fallback;
@@ -488,14 +489,14 @@ public static partial class ConfigLoader
         return ok is null || ok(value) ? value : throw node.OutOfRange(expected!);
     }
 
-    internal static double RequiredNumber(JsonReaderContext obj, string key, Func<double, bool> ok, string expected, string? why = null)
+    internal static double RequiredNumber(ConfigNode obj, string key, Func<double, bool> ok, string expected, string? why = null)
     {
         var node = obj.Required(key, why);
         var value = node.GetDouble();
         return ok(value) ? value : throw node.OutOfRange(expected);
     }
 
-    internal static int Integer(JsonReaderContext obj, string key, int fallback, Func<int, bool> ok, string expected)
+    internal static int Integer(ConfigNode obj, string key, int fallback, Func<int, bool> ok, string expected)
     {
         var node = obj.Optional(key);
         if (node is null) return fallback;
@@ -503,7 +504,7 @@ public static partial class ConfigLoader
         return ok(value) ? value : throw node.OutOfRange(expected);
     }
 
-    internal static long Long(JsonReaderContext obj, string key, long fallback, Func<long, bool> ok, string expected)
+    internal static long Long(ConfigNode obj, string key, long fallback, Func<long, bool> ok, string expected)
     {
         var node = obj.Optional(key);
         if (node is null) return fallback;
@@ -512,24 +513,24 @@ public static partial class ConfigLoader
     }
 
     /// <summary><c>probe.every</c> of a step-counted kind: an integer between 1 and the run's <paramref name="steps"/>.</summary>
-    internal static long ProbeEvery(JsonReaderContext probe, long fallback, long steps) =>
+    internal static long ProbeEvery(ConfigNode probe, long fallback, long steps) =>
         Long(probe, "every", fallback, v => v >= 1 && v <= steps, $"an integer between 1 and training.steps = {steps}");
 
-    internal static long RequiredLong(JsonReaderContext obj, string key, Func<long, bool> ok, string expected)
+    internal static long RequiredLong(ConfigNode obj, string key, Func<long, bool> ok, string expected)
     {
         var node = obj.Required(key);
         var value = node.GetInt64();
         return ok(value) ? value : throw node.OutOfRange(expected);
     }
 
-    internal static int RequiredInteger(JsonReaderContext obj, string key, Func<int, bool> ok, string expected)
+    internal static int RequiredInteger(ConfigNode obj, string key, Func<int, bool> ok, string expected)
     {
         var node = obj.Required(key);
         var value = node.GetInt32();
         return ok(value) ? value : throw node.OutOfRange(expected);
     }
 
-    internal static string NonEmptyString(JsonReaderContext obj, string key, string fallback)
+    internal static string NonEmptyString(ConfigNode obj, string key, string fallback)
     {
         var node = obj.Optional(key);
         if (node is null) return fallback;
@@ -541,11 +542,11 @@ public static partial class ConfigLoader
     private static partial Regex NameRegex();
 
     /// <summary>The keys every experiment has: <c>name</c> (default <paramref name="fallbackName"/>), <c>seed</c> (0) and <c>device</c> ("cpu").</summary>
-    internal static (string Name, long Seed, string Device) ReadHeader(JsonReaderContext root, string fallbackName) =>
+    internal static (string Name, long Seed, string Device) ReadHeader(ConfigNode root, string fallbackName) =>
         (ReadName(root, fallbackName), root.Optional("seed")?.GetInt64() ?? 0, root.Optional("device")?.GetChoice(Devices) ?? "cpu");
 
     /// <summary>Reads the optional <c>name</c> key (letters, digits, '.', '_' and '-').</summary>
-    internal static string ReadName(JsonReaderContext root, string fallback)
+    internal static string ReadName(ConfigNode root, string fallback)
     {
         if (root.Optional("name") is not { } nameNode) return fallback;
         var name = nameNode.GetString();
@@ -567,7 +568,7 @@ public static partial class ConfigLoader
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(source);
         using var document = ParseDocument(json, source);
-        var root = JsonReaderContext.Root(source, document.RootElement);
+        var root = ConfigNode.Root(source, document.RootElement);
         if (root.Element.ValueKind != JsonValueKind.Object) throw root.WrongType("an object");
         if (root.Optional(SweepSpec.Key) is not null)
             throw root.Error(SweepSpec.Key, "this config is a sweep; run it with freqscope sweep (or expand it with SweepSpec.Parse)");

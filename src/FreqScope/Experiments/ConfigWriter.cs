@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 
@@ -119,9 +120,9 @@ internal static class ConfigWriter
         WriteInit(w, "biasInit", m.BiasInit);
         w.WriteStartObject("encoding");
         w.WriteString("kind", JsonNames.Of(m.Encoding.Kind));
-        if (m.Encoding.Kind == FreqScope.Models.InputEncodingKind.Positional) w.WriteNumber("levels", m.Encoding.Levels);
-        if (m.Encoding.Kind == FreqScope.Models.InputEncodingKind.Gaussian) w.WriteNumber("features", m.Encoding.Features);
-        if (m.Encoding.Kind is FreqScope.Models.InputEncodingKind.Positional or FreqScope.Models.InputEncodingKind.Gaussian) w.WriteNumber("scale", m.Encoding.Scale);
+        if (m.Encoding.Kind == InputEncodingKind.Positional) w.WriteNumber("levels", m.Encoding.Levels);
+        if (m.Encoding.Kind == InputEncodingKind.Gaussian) w.WriteNumber("features", m.Encoding.Features);
+        if (m.Encoding.Kind is InputEncodingKind.Positional or InputEncodingKind.Gaussian) w.WriteNumber("scale", m.Encoding.Scale);
         w.WriteEndObject();
         w.WriteEndObject();
     }

@@ -1,3 +1,5 @@
+using FreqScope.Core;
+
 namespace FreqScope.Experiments;
 
 /// <summary>The evaluation grid; always uniform.</summary>

@@ -5,6 +5,7 @@ using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Training;
 using static TorchSharp.torch;
+using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 

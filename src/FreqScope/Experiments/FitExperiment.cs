@@ -4,14 +4,12 @@ using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using FreqScope.Data;
-using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Reporting;
-using FreqScope.Spectral;
-using FreqScope.Theory;
 using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 
@@ -71,7 +69,8 @@ public static class FitExperiment
         bool smoke = previous?.Smoke ?? options.Smoke;
         RunManifest Manifest(string status, long steps, string? error = null) =>
             RunManifest.Create(load, device, config.Seed, previous, started, clock, status, smoke, checkpoint?.Step, error)
-            with { Experiment = FitExperimentConfig.Fit1d, StepsCompleted = steps, StepsPlanned = config.Training.Steps };
+            with
+            { Experiment = FitExperimentConfig.Fit1d, StepsCompleted = steps, StepsPlanned = config.Training.Steps };
 
         Session? session = null;
         long step = 0;

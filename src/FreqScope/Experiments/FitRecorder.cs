@@ -5,6 +5,7 @@ using FreqScope.Data;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Theory;
+using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 

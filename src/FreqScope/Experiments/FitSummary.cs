@@ -1,3 +1,5 @@
+using FreqScope.Core;
+
 namespace FreqScope.Experiments;
 
 /// <summary>The contents of <c>summary.json</c> (see docs/run-folder.md).</summary>

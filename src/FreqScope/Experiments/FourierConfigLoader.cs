@@ -1,6 +1,7 @@
 using FreqScope.Models;
 using FreqScope.Theory;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 
@@ -32,7 +33,7 @@ public static class FourierConfigLoader
     /// <summary>The resolved config as indented JSON with every value explicit; <c>Parse(ToJson(c))</c> equals c.</summary>
     public static string ToJson(FourierExperimentConfig config) => FourierConfigWriter.Write(config);
 
-    internal static FourierExperimentConfig ReadRoot(JsonReaderContext root)
+    internal static FourierExperimentConfig ReadRoot(ConfigNode root)
     {
         root.ExpectObject("experiment", "name", "seed", "device", "target", "data", "network", "training", "probe", "pde");
         var (name, seed, device) = ConfigLoader.ReadHeader(root, FourierExperimentConfig.FourierFeatures);
@@ -57,7 +58,7 @@ public static class FourierConfigLoader
         };
     }
 
-    private static FourierDataConfig ReadData(JsonReaderContext node)
+    private static FourierDataConfig ReadData(ConfigNode node)
     {
         node.ExpectObject("domain", "points", "envelope");
         double min = -10, max = 10;
@@ -74,7 +75,7 @@ public static class FourierConfigLoader
         return new FourierDataConfig { Min = min, Max = max, Points = points, Envelope = envelope };
     }
 
-    private static FourierNetworkConfig ReadNetwork(JsonReaderContext node)
+    private static FourierNetworkConfig ReadNetwork(ConfigNode node)
     {
         node.ExpectObject("width", "density", "sigmaA", "trainFrequencies", "stratified", "outputBias", "subtractInitialOutput");
         return new FourierNetworkConfig
@@ -94,7 +95,7 @@ public static class FourierConfigLoader
     /// (angular or cycles), and the kind's parameters: <c>scale</c> (gaussian, laplace), <c>cutoff</c> (uniform,
     /// increasing), <c>power</c> (increasing), <c>points</c> and <c>weights</c> (table).
     /// </summary>
-    internal static FrequencyDensityConfig ReadDensity(JsonReaderContext node)
+    internal static FrequencyDensityConfig ReadDensity(ConfigNode node)
     {
         node.ExpectObject("kind", "frequencyUnit", "scale", "cutoff", "power", "points", "weights");
         var kindNode = node.Required("kind");
@@ -140,9 +141,9 @@ public static class FourierConfigLoader
                 for (int i = 0; i < points.Length; i++)
                 {
                     if (!(points[i] >= 0) || !double.IsFinite(points[i]) || (i > 0 && !(points[i] > points[i - 1])))
-                        throw pointsNode.Error($"points[{i}] = {JsonReaderContext.Format(points[i])} is out of range; expected finite |w| ≥ 0, strictly increasing");
+                        throw pointsNode.Error($"points[{i}] = {ConfigNode.Format(points[i])} is out of range; expected finite |w| ≥ 0, strictly increasing");
                     if (!(weights[i] >= 0) || !double.IsFinite(weights[i]))
-                        throw weightsNode.Error($"weights[{i}] = {JsonReaderContext.Format(weights[i])} is out of range; expected a finite number ≥ 0");
+                        throw weightsNode.Error($"weights[{i}] = {ConfigNode.Format(weights[i])} is out of range; expected a finite number ≥ 0");
                 }
 
                 if (weights.All(v => v == 0)) throw weightsNode.OutOfRange("at least one weight > 0");
@@ -150,7 +151,7 @@ public static class FourierConfigLoader
         }
     }
 
-    private static FourierTrainingConfig ReadTraining(JsonReaderContext node)
+    private static FourierTrainingConfig ReadTraining(ConfigNode node)
     {
         node.ExpectObject("learningRate", "steps", "checkpointEvery");
         var steps = ConfigLoader.RequiredLong(node, "steps", v => v >= 1 && v <= MaxSteps, $"an integer between 1 and {MaxSteps}");
@@ -164,7 +165,7 @@ public static class FourierConfigLoader
         };
     }
 
-    private static FourierProbeConfig ReadProbe(JsonReaderContext? node, FourierTrainingConfig training)
+    private static FourierProbeConfig ReadProbe(ConfigNode? node, FourierTrainingConfig training)
     {
         var defaults = new FourierProbeConfig();
         if (node is null) return defaults;
@@ -181,7 +182,7 @@ public static class FourierConfigLoader
         };
     }
 
-    private static FrequencyPdeConfig ReadPde(JsonReaderContext node)
+    private static FrequencyPdeConfig ReadPde(ConfigNode node)
     {
         node.ExpectObject("scheme", "timeStep", "lumpedMass");
         return new FrequencyPdeConfig

@@ -92,7 +92,8 @@ public static class FourierExperiment
         long step = 0;
         RunManifest Manifest(string status, string? error = null) =>
             RunManifest.Create(load, device, config.Seed, previous, started, clock, status, smoke, checkpoint?.Step, error)
-            with { Experiment = FourierExperimentConfig.FourierFeatures, StepsCompleted = step, StepsPlanned = config.Training.Steps };
+            with
+            { Experiment = FourierExperimentConfig.FourierFeatures, StepsCompleted = step, StepsPlanned = config.Training.Steps };
 
         Session? session = null;
         try

@@ -1,4 +1,5 @@
 using FreqScope.Models;
+using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 

@@ -23,7 +23,7 @@ public static class ImageFitConfigLoader
     /// <summary>The resolved config as indented JSON with every value explicit; <c>Parse(ToJson(c))</c> equals c.</summary>
     public static string ToJson(ImageFitExperimentConfig config) => ImageFitConfigWriter.Write(config);
 
-    internal static ImageFitExperimentConfig ReadRoot(JsonReaderContext root)
+    internal static ImageFitExperimentConfig ReadRoot(ConfigNode root)
     {
         root.ExpectObject("experiment", "name", "seed", "device", "image", "model", "training", "probe");
         var (name, seed, device) = ConfigLoader.ReadHeader(root, ImageFitExperimentConfig.ImageFit);
@@ -34,7 +34,7 @@ public static class ImageFitConfigLoader
         return new ImageFitExperimentConfig { Name = name, Seed = seed, Device = device, Image = image, Model = model, Training = training, Probe = probe };
     }
 
-    private static ImageSourceConfig ReadImage(JsonReaderContext? node)
+    private static ImageSourceConfig ReadImage(ConfigNode? node)
     {
         if (node is null) return new ImageSourceConfig();
         node.ExpectObject("source", "size", "path");
@@ -52,7 +52,7 @@ public static class ImageFitConfigLoader
         return new ImageSourceConfig { Source = ImageSourceConfig.Pgm, Size = 0, Path = path };
     }
 
-    private static ImageFitTrainingConfig ReadTraining(JsonReaderContext? node)
+    private static ImageFitTrainingConfig ReadTraining(ConfigNode? node)
     {
         var d = new ImageFitTrainingConfig();
         if (node is null) return d;
@@ -76,7 +76,7 @@ public static class ImageFitConfigLoader
         };
     }
 
-    private static ImageFitProbeConfig ReadProbe(JsonReaderContext? node, ImageFitTrainingConfig training)
+    private static ImageFitProbeConfig ReadProbe(ConfigNode? node, ImageFitTrainingConfig training)
     {
         var d = new ImageFitProbeConfig();
         if (node is null) return d with { Every = Math.Min(d.Every, training.Steps) };

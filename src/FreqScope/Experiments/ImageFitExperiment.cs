@@ -9,6 +9,7 @@ using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 
@@ -52,7 +53,7 @@ public static class ImageFitExperiment
         ArgumentNullException.ThrowIfNull(config);
         long steps = Math.Min(config.Training.Steps, 40);
         var image = config.Image.Source == ImageSourceConfig.Generated ? config.Image with { Size = Math.Min(config.Image.Size, 16) } : config.Image;
-        var encoding = config.Model.Encoding.Kind == Models.InputEncodingKind.Gaussian
+        var encoding = config.Model.Encoding.Kind == InputEncodingKind.Gaussian
             ? config.Model.Encoding with { Features = Math.Min(config.Model.Encoding.Features, 32) }
             : config.Model.Encoding;
         return config with
@@ -125,7 +126,8 @@ public static class ImageFitExperiment
         long step = 0;
         RunManifest Manifest(string status, string? error = null) =>
             RunManifest.Create(load, device, config.Seed, previous, started, clock, status, smoke, checkpoint?.Step, error)
-            with { Experiment = ImageFitExperimentConfig.ImageFit, StepsCompleted = step, StepsPlanned = config.Training.Steps };
+            with
+            { Experiment = ImageFitExperimentConfig.ImageFit, StepsCompleted = step, StepsPlanned = config.Training.Steps };
 
         Session? session = null;
         try

@@ -1,3 +1,5 @@
+using FreqScope.Core;
+
 namespace FreqScope.Experiments;
 
 /// <summary>Full-batch training on the train pixels: the optimizer keys of <c>docs/config.md</c> (default Adam, 10⁻³), steps and checkpoints.</summary>

@@ -1,5 +1,6 @@
 using FreqScope.Models;
 using static TorchSharp.torch;
+using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 
@@ -26,7 +27,7 @@ public static class NetworkFactory
             return mlp;
         }
 
-        var encoded = new EncodedMlp(model.Encoding.ToEncoding(seed, inputDimension), inputDimension, model.Hidden, 1, model.Activation);
+        var encoded = new EncodedMlp(InputEncoding.From(model.Encoding, seed, inputDimension), inputDimension, model.Hidden, 1, model.Activation);
         Initializer.Apply(encoded.Mlp, model.WeightInit, model.BiasInit);
         return encoded;
     }

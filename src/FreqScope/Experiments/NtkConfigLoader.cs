@@ -28,7 +28,7 @@ public static class NtkConfigLoader
     /// <summary>The resolved config as indented JSON with every value explicit; <c>Parse(ToJson(c))</c> equals c.</summary>
     public static string ToJson(NtkExperimentConfig config) => NtkConfigWriter.Write(config);
 
-    internal static NtkExperimentConfig ReadRoot(JsonReaderContext root)
+    internal static NtkExperimentConfig ReadRoot(ConfigNode root)
     {
         root.ExpectObject("experiment", "name", "seed", "device", "target", "data", "model", "training", "probe");
         var (name, seed, device) = ConfigLoader.ReadHeader(root, NtkExperimentConfig.Ntk);
@@ -50,7 +50,7 @@ public static class NtkConfigLoader
         };
     }
 
-    private static NtkDataConfig ReadData(JsonReaderContext node)
+    private static NtkDataConfig ReadData(ConfigNode node)
     {
         node.ExpectObject("domain", "trainCount", "includeEndpoint", "testCount");
         var (min, max) = ConfigLoader.ReadDomain(node.Required("domain"));
@@ -66,7 +66,7 @@ public static class NtkConfigLoader
         };
     }
 
-    private static NtkTrainingConfig ReadTraining(JsonReaderContext? node)
+    private static NtkTrainingConfig ReadTraining(ConfigNode? node)
     {
         var d = new NtkTrainingConfig();
         if (node is null) return d;
@@ -80,7 +80,7 @@ public static class NtkConfigLoader
         };
     }
 
-    private static NtkProbeConfig ReadProbe(JsonReaderContext? node, NtkDataConfig data)
+    private static NtkProbeConfig ReadProbe(ConfigNode? node, NtkDataConfig data)
     {
         var d = new NtkProbeConfig();
         if (node is null) return d with { Eigenvectors = Math.Min(d.Eigenvectors, data.TrainCount) };

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using FreqScope.Data;
-using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Spectral;

@@ -1,5 +1,5 @@
-using FreqScope.Models;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 
@@ -31,7 +31,7 @@ public static class ParityConfigLoader
     /// <summary>The resolved config as indented JSON with every value explicit; <c>Parse(ToJson(c))</c> equals c.</summary>
     public static string ToJson(ParityExperimentConfig config) => ParityConfigWriter.Write(config);
 
-    internal static ParityExperimentConfig ReadRoot(JsonReaderContext root)
+    internal static ParityExperimentConfig ReadRoot(ConfigNode root)
     {
         root.ExpectObject("experiment", "name", "seed", "device", "data", "model", "training", "probe");
         var (name, seed, device) = ConfigLoader.ReadHeader(root, ParityExperimentConfig.Parity);
@@ -45,7 +45,7 @@ public static class ParityConfigLoader
         return new ParityExperimentConfig { Name = name, Seed = seed, Device = device, Data = data, Model = model, Training = training, Probe = probe };
     }
 
-    private static ParityDataConfig ReadData(JsonReaderContext node)
+    private static ParityDataConfig ReadData(ConfigNode node)
     {
         node.ExpectObject("dimension", "points", "trainFraction");
         int d = ConfigLoader.RequiredInteger(node, "dimension", v => v is >= 2 and <= MaxDimension, $"an integer between 2 and {MaxDimension}");
@@ -59,11 +59,11 @@ public static class ParityConfigLoader
         var data = new ParityDataConfig { Dimension = d, Points = points };
         data = data with { TrainFraction = ConfigLoader.Number(node, "trainFraction", data.TrainFraction, v => v is > 0 and < 1, "a number in (0, 1)") };
         if (data.TrainCount < 1 || data.TestCount < 1)
-            throw node.Error("trainFraction", $"{JsonReaderContext.Format(data.TrainFraction)} of {data.Count} points leaves {data.TrainCount} for training and {data.TestCount} for testing; expected both ≥ 1");
+            throw node.Error("trainFraction", $"{ConfigNode.Format(data.TrainFraction)} of {data.Count} points leaves {data.TrainCount} for training and {data.TestCount} for testing; expected both ≥ 1");
         return data;
     }
 
-    private static ParityTrainingConfig ReadTraining(JsonReaderContext node, ParityDataConfig data)
+    private static ParityTrainingConfig ReadTraining(ConfigNode node, ParityDataConfig data)
     {
         var d = new ParityTrainingConfig { Steps = 1 };
         node.ExpectObject("optimizer", "learningRate", "momentum", "nesterov", "beta1", "beta2", "weightDecay", "batchSize", "steps", "checkpointEvery");
@@ -93,7 +93,7 @@ public static class ParityConfigLoader
         };
     }
 
-    private static ParityProbeConfig ReadProbe(JsonReaderContext? node, ParityDataConfig data, ParityTrainingConfig training)
+    private static ParityProbeConfig ReadProbe(ConfigNode? node, ParityDataConfig data, ParityTrainingConfig training)
     {
         var defaults = new ParityProbeConfig { MaxRadius = Math.Sqrt(data.Dimension) * Math.PI };
         if (node is null) return defaults with { Every = Math.Min(defaults.Every, training.Steps) };

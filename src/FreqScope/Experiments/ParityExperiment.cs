@@ -121,7 +121,8 @@ public static class ParityExperiment
         long step = 0;
         RunManifest Manifest(string status, string? error = null) =>
             RunManifest.Create(load, device, config.Seed, previous, started, clock, status, smoke, checkpoint?.Step, error)
-            with { Experiment = ParityExperimentConfig.Parity, StepsCompleted = step, StepsPlanned = config.Training.Steps };
+            with
+            { Experiment = ParityExperimentConfig.Parity, StepsCompleted = step, StepsPlanned = config.Training.Steps };
 
         Session? session = null;
         try

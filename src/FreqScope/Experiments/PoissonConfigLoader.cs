@@ -1,5 +1,6 @@
 using FreqScope.Solvers;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 
@@ -25,7 +26,7 @@ public static class PoissonConfigLoader
     /// <summary>The resolved config as indented JSON with every value explicit; <c>Parse(ToJson(c))</c> equals c.</summary>
     public static string ToJson(PoissonExperimentConfig config) => PoissonConfigWriter.Write(config);
 
-    internal static PoissonExperimentConfig ReadRoot(JsonReaderContext root)
+    internal static PoissonExperimentConfig ReadRoot(ConfigNode root)
     {
         root.ExpectObject("experiment", "name", "seed", "device", "problem", "tolerance", "classic", "network", "hybrid", "probe");
         var (name, seed, device) = ConfigLoader.ReadHeader(root, PoissonExperimentConfig.Poisson);
@@ -58,7 +59,7 @@ public static class PoissonConfigLoader
         };
     }
 
-    private static PoissonProblemConfig ReadProblem(JsonReaderContext node)
+    private static PoissonProblemConfig ReadProblem(ConfigNode node)
     {
         node.ExpectObject("dimension", "domain", "intervals", "source");
         var dimension = ConfigLoader.Integer(node, "dimension", 1, v => v is 1 or 2, "1 or 2");
@@ -72,7 +73,7 @@ public static class PoissonConfigLoader
         return new PoissonProblemConfig { Dimension = dimension, Min = min, Max = max, Intervals = intervals, Source = source };
     }
 
-    private static PoissonSourceConfig ReadSource(JsonReaderContext node, int dimension, int intervals)
+    private static PoissonSourceConfig ReadSource(ConfigNode node, int dimension, int intervals)
     {
         node.ExpectObject("kind", "terms", "modes", "expression");
         var kindNode = node.Required("kind");
@@ -107,7 +108,7 @@ public static class PoissonConfigLoader
         }
     }
 
-    private static List<SineTerm> ReadTerms(JsonReaderContext node)
+    private static List<SineTerm> ReadTerms(ConfigNode node)
     {
         var items = node.Items();
         if (items.Count == 0) throw node.OutOfRange("at least one term");
@@ -124,7 +125,7 @@ public static class PoissonConfigLoader
         return terms;
     }
 
-    private static List<ModeTerm> ReadModes(JsonReaderContext node, int intervals)
+    private static List<ModeTerm> ReadModes(ConfigNode node, int intervals)
     {
         var items = node.Items();
         if (items.Count == 0) throw node.OutOfRange("at least one mode");
@@ -142,7 +143,7 @@ public static class PoissonConfigLoader
         return modes;
     }
 
-    private static ClassicSolversConfig ReadClassic(JsonReaderContext? node)
+    private static ClassicSolversConfig ReadClassic(ConfigNode? node)
     {
         var d = new ClassicSolversConfig();
         if (node is null) return d;
@@ -176,7 +177,7 @@ public static class PoissonConfigLoader
         };
     }
 
-    private static PdeNetworkConfig ReadNetwork(JsonReaderContext node, int dimension)
+    private static PdeNetworkConfig ReadNetwork(ConfigNode node, int dimension)
     {
         var d = new PdeNetworkConfig();
         node.ExpectObject("hidden", "activation", "weightInit", "biasInit", "loss", "boundary", "boundaryWeight", "collocation", "boundaryPoints",
@@ -241,7 +242,7 @@ public static class PoissonConfigLoader
         };
     }
 
-    private static HybridConfig ReadHybrid(JsonReaderContext node, PdeNetworkConfig network, ClassicSolversConfig classic)
+    private static HybridConfig ReadHybrid(ConfigNode node, PdeNetworkConfig network, ClassicSolversConfig classic)
     {
         node.ExpectObject("handover", "relaxation");
         var handoverNode = node.Required("handover", "the network steps at which the relaxation takes over");
@@ -267,7 +268,7 @@ public static class PoissonConfigLoader
         return new HybridConfig { Handover = handover, Relaxation = relaxation };
     }
 
-    private static PoissonProbeConfig ReadProbe(JsonReaderContext? node, PoissonProblemConfig problem)
+    private static PoissonProbeConfig ReadProbe(ConfigNode? node, PoissonProblemConfig problem)
     {
         var d = new PoissonProbeConfig();
         if (node is null) return d;

@@ -10,6 +10,7 @@ using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 

@@ -1,3 +1,5 @@
+using FreqScope.Core;
+
 namespace FreqScope.Experiments;
 
 /// <summary>Spectral probing of the network's output on the evaluation grid.</summary>

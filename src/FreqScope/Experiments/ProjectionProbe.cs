@@ -5,6 +5,7 @@ using FreqScope.Data;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 

@@ -42,22 +42,22 @@ public sealed record RunManifest
     /// </summary>
     internal static RunManifest Create(NativeLoadReport load, TorchSharp.torch.Device device, long seed, RunManifest? previous,
         DateTimeOffset started, Stopwatch clock, string status, bool smoke, long? resumedFromStep, string? error) => new()
-    {
-        FreqScopeVersion = VersionInfo.FreqScope,
-        TorchSharpVersion = VersionInfo.TorchSharp,
-        LibtorchVersion = VersionInfo.LibTorch,
-        NativeLoadPath = load.Path,
-        Device = device.type == TorchSharp.DeviceType.CUDA ? "cuda" : "cpu",
-        Seed = seed,
-        StartedAt = previous?.StartedAt ?? started,
-        EndedAt = status == RunStatus.Running ? null : DateTimeOffset.UtcNow,
-        WallSeconds = status == RunStatus.Running ? null : (previous?.WallSeconds ?? 0) + clock.Elapsed.TotalSeconds,
-        GitCommit = VersionInfo.GitCommit(Environment.CurrentDirectory) ?? VersionInfo.GitCommit(AppContext.BaseDirectory),
-        Status = status,
-        StepsCompleted = 0,
-        StepsPlanned = 0,
-        Smoke = smoke,
-        ResumedFrom = resumedFromStep is long from ? [.. previous?.ResumedFrom ?? [], from] : previous?.ResumedFrom ?? [],
-        Error = error,
-    };
+        {
+            FreqScopeVersion = VersionInfo.FreqScope,
+            TorchSharpVersion = VersionInfo.TorchSharp,
+            LibtorchVersion = VersionInfo.LibTorch,
+            NativeLoadPath = load.Path,
+            Device = device.type == TorchSharp.DeviceType.CUDA ? "cuda" : "cpu",
+            Seed = seed,
+            StartedAt = previous?.StartedAt ?? started,
+            EndedAt = status == RunStatus.Running ? null : DateTimeOffset.UtcNow,
+            WallSeconds = status == RunStatus.Running ? null : (previous?.WallSeconds ?? 0) + clock.Elapsed.TotalSeconds,
+            GitCommit = VersionInfo.GitCommit(Environment.CurrentDirectory) ?? VersionInfo.GitCommit(AppContext.BaseDirectory),
+            Status = status,
+            StepsCompleted = 0,
+            StepsPlanned = 0,
+            Smoke = smoke,
+            ResumedFrom = resumedFromStep is long from ? [.. previous?.ResumedFrom ?? [], from] : previous?.ResumedFrom ?? [],
+            Error = error,
+        };
 }

@@ -1,3 +1,5 @@
+using FreqScope.Core;
+
 namespace FreqScope.Experiments;
 
 /// <summary>One member of a sweep: its run-folder name, its assignment of the swept keys and its validated config.</summary>

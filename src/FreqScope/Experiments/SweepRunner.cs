@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FreqScope.Reporting;
 using FreqScope.Training;
+using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 

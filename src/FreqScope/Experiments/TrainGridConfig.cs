@@ -1,3 +1,5 @@
+using FreqScope.Core;
+
 namespace FreqScope.Experiments;
 
 /// <summary>The training points.</summary>

@@ -1,3 +1,5 @@
+using FreqScope.Core;
+
 namespace FreqScope.Experiments;
 
 /// <summary>Optimizer and schedule. The loss is the mean squared error plus <see cref="H1Weight"/> × the squared error of the derivative.</summary>

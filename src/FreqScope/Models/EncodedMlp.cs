@@ -1,5 +1,5 @@
-using FreqScope.Experiments;
 using static TorchSharp.torch;
+using FreqScope.Core;
 
 namespace FreqScope.Models;
 

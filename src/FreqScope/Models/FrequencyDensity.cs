@@ -313,23 +313,23 @@ public sealed class FrequencyDensity
             case FrequencyDensityKind.Uniform:
                 return Scale * (2 * random.NextDouble() - 1);
             case FrequencyDensityKind.Laplace:
-            {
-                var magnitude = -Scale * Math.Log(1.0 - random.NextDouble()); // Exp(1/b): 1 − u in (0, 1]
-                return random.NextDouble() < 0.5 ? -magnitude : magnitude;
-            }
+                {
+                    var magnitude = -Scale * Math.Log(1.0 - random.NextDouble()); // Exp(1/b): 1 − u in (0, 1]
+                    return random.NextDouble() < 0.5 ? -magnitude : magnitude;
+                }
 
             case FrequencyDensityKind.Increasing:
-            {
-                // P(|w| ≤ r) = (r/K)^{p+1}.
-                var magnitude = Scale * Math.Pow(1.0 - random.NextDouble(), 1 / (Power + 1));
-                return random.NextDouble() < 0.5 ? -magnitude : magnitude;
-            }
+                {
+                    // P(|w| ≤ r) = (r/K)^{p+1}.
+                    var magnitude = Scale * Math.Pow(1.0 - random.NextDouble(), 1 / (Power + 1));
+                    return random.NextDouble() < 0.5 ? -magnitude : magnitude;
+                }
 
             default:
-            {
-                var magnitude = TableInverseCdf(random.NextDouble() * _tableArea);
-                return random.NextDouble() < 0.5 ? -magnitude : magnitude;
-            }
+                {
+                    var magnitude = TableInverseCdf(random.NextDouble() * _tableArea);
+                    return random.NextDouble() < 0.5 ? -magnitude : magnitude;
+                }
         }
     }
 

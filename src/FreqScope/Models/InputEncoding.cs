@@ -1,6 +1,7 @@
 using System.Globalization;
 using FreqScope.Data;
 using static TorchSharp.torch;
+using FreqScope.Core;
 
 namespace FreqScope.Models;
 
@@ -55,6 +56,19 @@ public sealed class InputEncoding
 
     /// <summary>The seed a Gaussian B was drawn with; 0 otherwise.</summary>
     public long Seed { get; }
+
+    /// <summary>The encoding <paramref name="config"/> describes, for inputs of dimension <paramref name="inputDimension"/>; a Gaussian B (m × d) is drawn from <paramref name="seed"/>.</summary>
+    public static InputEncoding From(EncodingConfig config, long seed, int inputDimension = 1)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Kind switch
+        {
+            InputEncodingKind.None => None,
+            InputEncodingKind.Basic => Basic,
+            InputEncodingKind.Positional => Positional(config.Levels, config.Scale),
+            _ => Gaussian(inputDimension, config.Features, config.Scale, seed),
+        };
+    }
 
     /// <summary>The identity encoding γ(x) = x.</summary>
     public static InputEncoding None { get; } = new(InputEncodingKind.None, 0, 0, 0, 0, 0, []);
@@ -122,30 +136,30 @@ public sealed class InputEncoding
             case InputEncodingKind.Gaussian:
                 return [.. _gaussianMatrix];
             case InputEncodingKind.Basic:
-            {
-                var identity = new double[inputDimension * inputDimension];
-                for (var k = 0; k < inputDimension; k++)
                 {
-                    identity[k * inputDimension + k] = 1;
-                }
-
-                return identity;
-            }
-
-            default:
-            {
-                var matrix = new double[Levels * inputDimension * inputDimension];
-                for (var j = 0; j < Levels; j++)
-                {
-                    var frequency = Math.Pow(Scale, (double)j / Levels);
+                    var identity = new double[inputDimension * inputDimension];
                     for (var k = 0; k < inputDimension; k++)
                     {
-                        matrix[(j * inputDimension + k) * inputDimension + k] = frequency;
+                        identity[k * inputDimension + k] = 1;
                     }
+
+                    return identity;
                 }
 
-                return matrix;
-            }
+            default:
+                {
+                    var matrix = new double[Levels * inputDimension * inputDimension];
+                    for (var j = 0; j < Levels; j++)
+                    {
+                        var frequency = Math.Pow(Scale, (double)j / Levels);
+                        for (var k = 0; k < inputDimension; k++)
+                        {
+                            matrix[(j * inputDimension + k) * inputDimension + k] = frequency;
+                        }
+                    }
+
+                    return matrix;
+                }
         }
     }
 

@@ -1,4 +1,5 @@
 using FreqScope.Experiments;
+using FreqScope.Core;
 
 namespace FreqScope.Reporting;
 

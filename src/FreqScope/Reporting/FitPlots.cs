@@ -3,6 +3,7 @@ using FreqScope.Experiments;
 using FreqScope.Theory;
 using ScottPlot;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Reporting;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FreqScope.Experiments;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Reporting;
 
@@ -34,9 +35,9 @@ public static class ImageFitReport
         StringBuilder html = ReportHtml.Open(ReportHtml.Title(c.Name, run.IsFinished, m.Status), banner, verdict);
         string encoding = c.Model.Encoding.Kind switch
         {
-            Models.InputEncodingKind.Gaussian => string.Create(Invariant, $"Gaussian Fourier features, m = {c.Model.Encoding.Features}, σ = {c.Model.Encoding.Scale}"),
-            Models.InputEncodingKind.Positional => string.Create(Invariant, $"positional, L = {c.Model.Encoding.Levels}, σ = {c.Model.Encoding.Scale}"),
-            Models.InputEncodingKind.Basic => "basic",
+            InputEncodingKind.Gaussian => string.Create(Invariant, $"Gaussian Fourier features, m = {c.Model.Encoding.Features}, σ = {c.Model.Encoding.Scale}"),
+            InputEncodingKind.Positional => string.Create(Invariant, $"positional, L = {c.Model.Encoding.Levels}, σ = {c.Model.Encoding.Scale}"),
+            InputEncodingKind.Basic => "basic",
             _ => "none (the MLP reads (x, y))",
         };
         ReportHtml.AppendFacts(html,

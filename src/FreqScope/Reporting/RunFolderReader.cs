@@ -3,6 +3,7 @@ using System.Text.Json;
 using FreqScope.Experiments;
 using FreqScope.Theory;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Reporting;
 

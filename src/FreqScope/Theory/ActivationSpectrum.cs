@@ -1,4 +1,4 @@
-using FreqScope.Experiments;
+using FreqScope.Core;
 
 namespace FreqScope.Theory;
 

@@ -5,7 +5,7 @@ namespace FreqScope.Theory;
 /// <summary>
 /// The distribution of a one-hidden-layer network's input weights w (the first layer's weights of a network with one
 /// scalar input x, so each hidden neuron is σ(w x + b)): N(0, σ²) or U(−b, b). Both are symmetric about 0, which is
-/// what <see cref="ActivationSpectrum.Priority(FreqScope.Experiments.Activation, double, FirstLayerWeights)"/> relies on.
+/// what <see cref="ActivationSpectrum.Priority(FreqScope.Core.Activation, double, FirstLayerWeights)"/> relies on.
 /// </summary>
 public sealed record FirstLayerWeights
 {

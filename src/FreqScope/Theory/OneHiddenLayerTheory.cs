@@ -2,6 +2,7 @@ using System.Globalization;
 using FreqScope.Experiments;
 using FreqScope.Spectral;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Theory;
 
@@ -46,7 +47,7 @@ public static class OneHiddenLayerTheory
         ArgumentNullException.ThrowIfNull(model);
         if (!ActivationSpectrum.HasSpectrum(model.Activation))
             return $"activation {JsonNames.Of(model.Activation)} has a line spectrum (ξ = ±1/2π), not a spectral density, so the one-hidden-layer priority is undefined";
-        if (model.Encoding.Kind != FreqScope.Models.InputEncodingKind.None)
+        if (model.Encoding.Kind != InputEncodingKind.None)
             return $"the network reads the {JsonNames.Of(model.Encoding.Kind)} encoding γ(x), not x, so its first layer's spectrum in x is not that of one neuron σ(w x + b)";
         if (model.WeightInit.Distribution == InitDistribution.Zeros)
             return "the first-layer weights are initialised to zero: every neuron is constant in x, so the one-hidden-layer priority is undefined";

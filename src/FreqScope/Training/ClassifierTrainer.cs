@@ -1,6 +1,6 @@
-using FreqScope.Experiments;
 using TorchSharp;
 using static TorchSharp.torch;
+using FreqScope.Core;
 
 namespace FreqScope.Training;
 

@@ -2,6 +2,7 @@ using FreqScope.Experiments;
 using FreqScope.Models;
 using TorchSharp;
 using static TorchSharp.torch;
+using FreqScope.Core;
 
 namespace FreqScope.Training;
 

@@ -1,5 +1,4 @@
 using FreqScope.Experiments;
-using FreqScope.Models;
 using static TorchSharp.torch;
 
 namespace FreqScope.Training;

@@ -2,6 +2,7 @@ using FreqScope.Data;
 using FreqScope.Experiments;
 using FreqScope.Models;
 using static TorchSharp.torch;
+using FreqScope.Core;
 
 namespace FreqScope.Training;
 

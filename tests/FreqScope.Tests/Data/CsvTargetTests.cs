@@ -1,6 +1,7 @@
 using FreqScope.Data;
 using FreqScope.Experiments;
 using Xunit;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Data;
 

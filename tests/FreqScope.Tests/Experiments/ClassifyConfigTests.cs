@@ -1,6 +1,7 @@
 using FreqScope.Data;
 using FreqScope.Experiments;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -5,6 +5,7 @@ using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

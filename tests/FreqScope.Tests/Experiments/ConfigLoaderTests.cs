@@ -2,6 +2,7 @@ using FreqScope.Tests.Support;
 using FreqScope.Experiments;
 using Xunit;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -5,6 +5,7 @@ using FreqScope.Native;
 using FreqScope.Tests.Support;
 using static TorchSharp.torch;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -1,6 +1,7 @@
 using FreqScope.Tests.Support;
 using FreqScope.Experiments;
 using Xunit;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

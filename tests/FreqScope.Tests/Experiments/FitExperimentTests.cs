@@ -3,6 +3,7 @@ using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Tests.Support;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

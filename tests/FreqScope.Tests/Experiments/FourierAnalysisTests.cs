@@ -1,6 +1,7 @@
 using System.Numerics;
 using FreqScope.Experiments;
 using FreqScope.Models;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -2,6 +2,7 @@ using FreqScope.Experiments;
 using FreqScope.Models;
 using FreqScope.Theory;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -7,6 +7,7 @@ using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Tests.Support;
 using static TorchSharp.torch;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -2,12 +2,12 @@ using System.Numerics;
 using System.Text.Json;
 using FreqScope.Data;
 using FreqScope.Experiments;
-using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Tests.Support;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

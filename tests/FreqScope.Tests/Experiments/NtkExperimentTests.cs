@@ -8,6 +8,7 @@ using FreqScope.Tests.Support;
 using FreqScope.Theory;
 using TorchSharp;
 using static TorchSharp.torch;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

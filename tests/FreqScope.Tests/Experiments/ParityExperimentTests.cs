@@ -4,6 +4,7 @@ using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Tests.Support;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

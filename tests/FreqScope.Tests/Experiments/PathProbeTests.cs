@@ -5,6 +5,7 @@ using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Tests.Support;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -1,6 +1,7 @@
 using FreqScope.Experiments;
 using FreqScope.Solvers;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

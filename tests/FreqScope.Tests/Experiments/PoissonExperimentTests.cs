@@ -5,6 +5,7 @@ using FreqScope.Native;
 using FreqScope.Solvers;
 using FreqScope.Tests.Support;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -1,5 +1,6 @@
 using FreqScope.Experiments;
 using Xunit;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -1,5 +1,6 @@
 using FreqScope.Experiments;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

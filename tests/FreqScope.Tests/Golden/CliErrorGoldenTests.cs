@@ -1,5 +1,4 @@
 using System.Text;
-using FreqScope.Cli;
 using FreqScope.Tests.Support;
 
 namespace FreqScope.Tests.Golden;

@@ -4,6 +4,7 @@ using FreqScope.Native;
 using FreqScope.Tests.Support;
 using FreqScope.Training;
 using static TorchSharp.torch;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Models;
 

@@ -150,7 +150,7 @@ public sealed partial class FitReportTests
     {
         double[] k = [.. SyntheticRun.PeakKs.Select(p => 2 * Math.PI * p)];
         long?[] measured = [200, 500, 700];
-        var predictions = FreqScope.Theory.OneHiddenLayerTheory.Predict(FreqScope.Experiments.Activation.Tanh, FreqScope.Theory.FirstLayerWeights.Uniform(1), k, 200);
+        var predictions = FreqScope.Theory.OneHiddenLayerTheory.Predict(FreqScope.Core.Activation.Tanh, FreqScope.Theory.FirstLayerWeights.Uniform(1), k, 200);
         string peaks = string.Join(",\n", k.Select((x, i) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $$"""{ "index": {{SyntheticRun.PeakKs[i]}}, "angularFrequency": {{x:R}}, "relativePriority": {{predictions[i].RelativePriority:R}}, "log10RelativePriority": {{predictions[i].Log10RelativePriority:R}}, "predictedStep": {{(predictions[i].PredictedStep is double s ? s.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "null")}}, "measuredStep": {{measured[i]}} }""")));
         return $$"""

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using FreqScope.Experiments;
 using FreqScope.Reporting;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Reporting;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using FreqScope.Reporting;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Reporting;
 

@@ -1,5 +1,5 @@
-using FreqScope.Experiments;
 using FreqScope.Theory;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Theory;
 

@@ -3,6 +3,7 @@ using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using FreqScope.Theory;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Theory;
 

@@ -1,5 +1,5 @@
-using FreqScope.Experiments;
 using FreqScope.Training;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Training;
 

@@ -5,6 +5,7 @@ using FreqScope.Tests.Support;
 using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Training;
 

@@ -4,6 +4,7 @@ using FreqScope.Tests.Support;
 using FreqScope.Training;
 using static TorchSharp.torch;
 using FreqScope.Core.Config;
+using FreqScope.Core;
 
 namespace FreqScope.Tests.Training;
 

@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core;
 
 /// <summary>
 /// Data augmentation of each training mini-batch (on the device, from torch's generator, so checkpoints resume it

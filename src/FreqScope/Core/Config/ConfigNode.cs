@@ -5,30 +5,38 @@ using System.Text.RegularExpressions;
 namespace FreqScope.Core.Config;
 
 /// <summary>
-/// One JSON value being read, with its JSONPath and the config's source, so that every problem can be reported as
-/// <c>"{source}: {path}: {problem}"</c>. Objects are checked against the keys they allow.
+/// One JSON value of a config being read, with its JSONPath and the config's source, so that every problem can be
+/// reported as <c>"{source}: {path}: {problem}"</c>, naming the value as written and what is allowed. Objects are
+/// checked against the keys they allow. <see cref="ConfigReader"/> walks a document with it; the rules a config
+/// record declares in code (<see cref="IConfigRules"/>) use it to name the values they refuse.
 /// </summary>
-internal sealed partial class JsonReaderContext
+public sealed partial class ConfigNode
 {
     private const int MaxDisplay = 60;
 
-    private JsonReaderContext(string source, string path, JsonElement element)
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private ConfigNode(string source, string path, JsonElement element)
     {
         Source = source;
         Path = path;
         Element = element;
     }
 
-    /// <summary>Where the document came from.</summary>
+    /// <summary>Where the document came from (a file path, or a name given by the caller).</summary>
     public string Source { get; }
 
-    /// <summary>JSONPath of this value.</summary>
+    /// <summary>JSONPath of this value, e.g. <c>$.model.hidden[1]</c>.</summary>
     public string Path { get; }
 
     /// <summary>The value.</summary>
     public JsonElement Element { get; }
 
-    /// <summary>The value as written (shortened when long), used in messages.</summary>
+    /// <summary>The value as written (whitespace collapsed, shortened when long), used in messages.</summary>
     public string Display
     {
         get
@@ -44,8 +52,49 @@ internal sealed partial class JsonReaderContext
         }
     }
 
-    /// <summary>The document's root.</summary>
-    public static JsonReaderContext Root(string source, JsonElement element) => new(source, "$", element);
+    /// <summary>The root of a parsed document.</summary>
+    public static ConfigNode Root(string source, JsonElement element) => new(source, "$", element);
+
+    /// <summary>
+    /// Parses <paramref name="json"/> (comments and trailing commas allowed); malformed JSON is a
+    /// <see cref="ConfigException"/> at <c>$</c> naming the line and position. The caller disposes the document.
+    /// </summary>
+    public static JsonDocument Parse(string json, string source)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(source);
+        try
+        {
+            return JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            var line = (e.LineNumber ?? 0) + 1;
+            var position = (e.BytePositionInLine ?? 0) + 1;
+            var detail = e.Message;
+            var cut = detail.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (cut > 0) detail = detail[..cut].TrimEnd();
+            throw new ConfigException(source, "$", $"invalid JSON at line {line}, position {position}: {detail}", e);
+        }
+    }
+
+    /// <summary>The text of the config file at <paramref name="path"/>; a missing or unreadable file is a <see cref="ConfigException"/>.</summary>
+    public static string ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ConfigException(path, "$", $"file not found (full path: {System.IO.Path.GetFullPath(path)})", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException(path, "$", "cannot read the file: " + e.Message, e);
+        }
+    }
 
     /// <summary>An exception about this value.</summary>
     public ConfigException Error(string problem) => new(Source, Path, problem);
@@ -60,13 +109,19 @@ internal sealed partial class JsonReaderContext
     public ConfigException WrongType(string expected) => Error($"{Display} has the wrong type; expected {expected}");
 
     /// <summary>Requires an object with no keys outside <paramref name="allowedKeys"/> and no key twice.</summary>
-    public void ExpectObject(params string[] allowedKeys)
+    public void ExpectObject(params string[] allowedKeys) => ExpectObject(allowedKeys, []);
+
+    /// <summary>
+    /// Requires an object with no keys outside <paramref name="allowedKeys"/> and <paramref name="unlisted"/> (keys
+    /// accepted but not named in the message, such as <c>$schema</c>), and no key twice.
+    /// </summary>
+    public void ExpectObject(IReadOnlyList<string> allowedKeys, IReadOnlyList<string> unlisted)
     {
         if (Element.ValueKind != JsonValueKind.Object) throw WrongType("an object");
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in Element.EnumerateObject())
         {
-            if (!allowedKeys.Contains(property.Name, StringComparer.Ordinal))
+            if (!allowedKeys.Contains(property.Name, StringComparer.Ordinal) && !unlisted.Contains(property.Name, StringComparer.Ordinal))
             {
                 throw Error(property.Name, "unknown key; allowed keys: " + string.Join(", ", allowedKeys));
             }
@@ -76,25 +131,44 @@ internal sealed partial class JsonReaderContext
     }
 
     /// <summary>The value of <paramref name="key"/> in this object, or null when the key is absent.</summary>
-    public JsonReaderContext? Optional(string key) =>
-        Element.TryGetProperty(key, out var value) ? new JsonReaderContext(Source, ChildPath(key), value) : null;
+    public ConfigNode? Optional(string key) =>
+        Element.ValueKind == JsonValueKind.Object && Element.TryGetProperty(key, out var value) ? new ConfigNode(Source, ChildPath(key), value) : null;
 
     /// <summary>The value of <paramref name="key"/>, or null when the key is absent or its value is JSON null.</summary>
-    public JsonReaderContext? OptionalOrNull(string key)
+    public ConfigNode? OptionalOrNull(string key)
     {
         var value = Optional(key);
         return value is null || value.Element.ValueKind == JsonValueKind.Null ? null : value;
     }
 
     /// <summary>The value of <paramref name="key"/>; a missing key is an error.</summary>
-    public JsonReaderContext Required(string key, string? why = null) =>
+    public ConfigNode Required(string key, string? why = null) =>
         Optional(key) ?? throw Error(key, "required key is missing" + (why is null ? "" : $" ({why})"));
 
+    /// <summary>Whether this object has <paramref name="key"/> (with any value, null included).</summary>
+    public bool Has(string key) => Optional(key) is not null;
+
+    /// <summary>
+    /// The value at a dotted path below this object (<c>"training.batchSize"</c>), or null when a key on the way is
+    /// absent or not an object.
+    /// </summary>
+    public ConfigNode? At(string dottedPath)
+    {
+        ConfigNode? node = this;
+        foreach (var key in dottedPath.Split('.'))
+        {
+            node = node?.Optional(key);
+            if (node is null) return null;
+        }
+
+        return node;
+    }
+
     /// <summary>The items of this array.</summary>
-    public IReadOnlyList<JsonReaderContext> Items()
+    public IReadOnlyList<ConfigNode> Items()
     {
         if (Element.ValueKind != JsonValueKind.Array) throw WrongType("an array");
-        return Element.EnumerateArray().Select((item, i) => new JsonReaderContext(Source, $"{Path}[{i}]", item)).ToArray();
+        return Element.EnumerateArray().Select((item, i) => new ConfigNode(Source, $"{Path}[{i}]", item)).ToArray();
     }
 
     /// <summary>A finite number (integers are accepted).</summary>
@@ -151,12 +225,10 @@ internal sealed partial class JsonReaderContext
     }
 
     /// <summary>An enum value by its JSON name (see <see cref="JsonNames"/>).</summary>
-    public T GetEnum<T>() where T : struct, Enum
-    {
-        var name = GetChoice(JsonNames.All<T>());
-        JsonNames.TryParse<T>(name, out var value);
-        return value;
-    }
+    public T GetEnum<T>() where T : struct, Enum => (T)GetEnum(typeof(T));
+
+    /// <summary>A value of the enum <paramref name="enumType"/> by its JSON name (see <see cref="JsonNames"/>).</summary>
+    public object GetEnum(Type enumType) => JsonNames.Parse(enumType, GetChoice(JsonNames.All(enumType)));
 
     /// <summary>JSONPath of a key of this object: <c>$.a.b</c>, or <c>$['odd key']</c> for keys that are not identifiers.</summary>
     public string ChildPath(string key) =>
@@ -164,7 +236,7 @@ internal sealed partial class JsonReaderContext
             ? Path + "." + key
             : Path + "['" + key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "']";
 
-    /// <summary>Formats a number for messages.</summary>
+    /// <summary>Formats a number for messages (shortest round-trip form).</summary>
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"\s+")]

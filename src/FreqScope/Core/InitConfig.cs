@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core;
 
 /// <summary>
 /// How one kind of parameter (weights or biases) is initialized. JSON: <c>{"distribution": "normal", "std": 0.07}</c>

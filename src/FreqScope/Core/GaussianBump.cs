@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core;
 
 /// <summary>
 /// One bump Amplitude·exp(−(x − Center)² / (2·Width²)) of a <see cref="TargetKind.GaussianBumps"/> target.

@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core;
 
 /// <summary>Hidden-layer nonlinearity. JSON: <c>"tanh"</c>, <c>"relu"</c>, <c>"sigmoid"</c>, <c>"sin"</c>, <c>"gelu"</c>, <c>"softplus"</c>, <c>"leakyRelu"</c>.</summary>
 public enum Activation

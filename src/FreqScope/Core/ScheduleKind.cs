@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core;
 
 /// <summary>The learning-rate schedule over epochs. JSON: <c>"none"</c>, <c>"step"</c> or <c>"cosine"</c>.</summary>
 public enum ScheduleKind

@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core;
 
 /// <summary>
 /// The target function. Which members matter depends on <see cref="Kind"/>: <see cref="Terms"/> for sinusoids;

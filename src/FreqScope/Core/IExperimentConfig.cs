@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core;
 
 /// <summary>What every experiment config has: its kind, name, seed and device.</summary>
 public interface IExperimentConfig

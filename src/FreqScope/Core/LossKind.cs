@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core;
 
 /// <summary>The classification loss. JSON: <c>"crossEntropy"</c> or <c>"mse"</c>.</summary>
 public enum LossKind

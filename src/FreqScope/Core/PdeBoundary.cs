@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core;
 
 /// <summary>How the network solver meets u = 0 on the boundary. JSON: <c>"penalty"</c> or <c>"exact"</c>.</summary>
 public enum PdeBoundary

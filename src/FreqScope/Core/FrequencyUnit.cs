@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core;
 
 /// <summary>How target frequencies are given. JSON: <c>"angular"</c> (the default) or <c>"cycles"</c>.</summary>
 public enum FrequencyUnit

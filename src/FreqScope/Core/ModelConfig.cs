@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core;
 
 /// <summary>A fully connected network 1 → Hidden[0] → … → Hidden[^1] → 1 (reading γ(x) when <see cref="Encoding"/> is set). Equality compares <see cref="Hidden"/> element by element.</summary>
 public sealed record ModelConfig

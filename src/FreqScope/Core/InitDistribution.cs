@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core;
 
 /// <summary>
 /// Parameter initialization. JSON: <c>"default"</c>, <c>"normal"</c>, <c>"uniform"</c>, <c>"xavierNormal"</c>,

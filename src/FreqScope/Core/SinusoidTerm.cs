@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core;
 
 /// <summary>
 /// One term Amplitude·sin(ω x + Phase) of a <see cref="TargetKind.Sinusoids"/> target, where ω = Frequency

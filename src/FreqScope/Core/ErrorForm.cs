@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core;
 
 /// <summary>Which relative spectral error decides convergence. JSON: <c>"complex"</c> or <c>"magnitude"</c>.</summary>
 public enum ErrorForm

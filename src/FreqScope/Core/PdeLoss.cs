@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core;
 
 /// <summary>The network solver's objective. JSON: <c>"residual"</c> or <c>"ritz"</c>.</summary>
 public enum PdeLoss

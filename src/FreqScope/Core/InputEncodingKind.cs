@@ -1,4 +1,4 @@
-namespace FreqScope.Models;
+namespace FreqScope.Core;
 
 /// <summary>The input encodings of Tancik et al., "Fourier features let networks learn high frequency functions".</summary>
 public enum InputEncodingKind

@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core;
 
 /// <summary>How the training points are placed in the domain. JSON: <c>"uniform"</c> or <c>"random"</c>.</summary>
 public enum Sampling

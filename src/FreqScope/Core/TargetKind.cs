@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core;
 
 /// <summary>The family of the target function. JSON: <c>"sinusoids"</c>, <c>"square"</c>, <c>"sawtooth"</c>, <c>"gaussianBumps"</c>, <c>"csv"</c>.</summary>
 public enum TargetKind

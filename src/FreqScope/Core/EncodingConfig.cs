@@ -1,9 +1,7 @@
-using FreqScope.Models;
-
-namespace FreqScope.Experiments;
+namespace FreqScope.Core;
 
 /// <summary>
-/// The input encoding γ of a fit1d (or ntk) network, one of Tancik et al.'s mappings (see <see cref="InputEncoding"/>;
+/// The input encoding γ of a fit1d (or ntk) network, one of Tancik et al.'s mappings (see <c>Models.InputEncoding</c>;
 /// frequencies in cycles per unit of x): <c>none</c> (γ(x) = x), <c>basic</c> ([cos 2πx, sin 2πx]),
 /// <c>positional</c> (<see cref="Levels"/> L, <see cref="Scale"/> σ: frequencies σ^(j/L), j = 0 … L − 1) or
 /// <c>gaussian</c> (<see cref="Features"/> m frequencies ~ N(0, σ²), drawn from the run's seed).
@@ -21,13 +19,4 @@ public sealed record EncodingConfig
 
     /// <summary>Gaussian only: the number of frequencies m ≥ 1; 0 otherwise.</summary>
     public int Features { get; init; }
-
-    /// <summary>The encoding for inputs of dimension <paramref name="inputDimension"/>; a Gaussian B (m × d) is drawn from <paramref name="seed"/>.</summary>
-    public InputEncoding ToEncoding(long seed, int inputDimension = 1) => Kind switch
-    {
-        InputEncodingKind.None => InputEncoding.None,
-        InputEncodingKind.Basic => InputEncoding.Basic,
-        InputEncodingKind.Positional => InputEncoding.Positional(Levels, Scale),
-        _ => InputEncoding.Gaussian(inputDimension, Features, Scale, seed),
-    };
 }
