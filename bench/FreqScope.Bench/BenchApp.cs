@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Bench;
 

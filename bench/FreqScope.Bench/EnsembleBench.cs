@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Models;
 using FreqScope.Training;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Bench;
 

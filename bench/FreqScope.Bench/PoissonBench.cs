@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Models;
 using FreqScope.Solvers;
 using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Bench;
 
@@ -73,7 +73,7 @@ public static class PoissonBench
         manual_seed(0);
         using var model = new Mlp(dimension, [32, 32], 1, Activation.Tanh);
         model.to(device);
-        var config = new PdeNetworkConfig { CollocationCount = dimension == 1 ? 128 : 400, BoundaryPoints = dimension == 1 ? 2 : 256 };
+        var config = new PdeNetworkConfig { Collocation = new CollocationConfig { Count = dimension == 1 ? 128 : 400 }, BoundaryPoints = dimension == 1 ? 2 : 256 };
         Func<double, double, double> g = dimension == 1
             ? (x, _) => Math.Sin(x) + 4 * Math.Sin(4 * x)
             : (x, y) => Math.Sin(Math.PI * x) * Math.Sin(Math.PI * y);

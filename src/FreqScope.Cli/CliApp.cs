@@ -1,10 +1,10 @@
 using System.CommandLine;
+using FreqScope.Core.Config;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Reporting;
 using Spectre.Console;
 using TorchSharp;
-using FreqScope.Core.Config;
 
 namespace FreqScope.Cli;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
+using FreqScope.Core;
 using FreqScope.Experiments;
 using Spectre.Console;
-using FreqScope.Core;
 
 namespace FreqScope.Cli;
 
@@ -113,7 +113,7 @@ internal static class RunCommand
                 if (a.Device is string fd) ff = ff with { Device = fd };
                 if (a.Steps is long fSteps)
                 {
-                    if (fSteps < 1 || fSteps > FourierConfigLoader.MaxSteps) throw new UsageException($"--steps {fSteps}: expected an integer between 1 and {FourierConfigLoader.MaxSteps}");
+                    if (fSteps < 1 || fSteps > FourierTrainingConfig.MaxSteps) throw new UsageException($"--steps {fSteps}: expected an integer between 1 and {FourierTrainingConfig.MaxSteps}");
                     ff = ff with { Training = ff.Training with { Steps = fSteps }, Probe = ff.Probe with { Every = Math.Min(ff.Probe.Every, fSteps) } };
                 }
 
@@ -125,7 +125,7 @@ internal static class RunCommand
                 if (a.Device is string nd) n = n with { Device = nd };
                 if (a.Steps is long nSteps)
                 {
-                    if (nSteps > NtkConfigLoader.MaxSteps) throw new UsageException($"--steps {nSteps} is out of range for an ntk experiment; expected at most {NtkConfigLoader.MaxSteps}");
+                    if (nSteps > NtkTrainingConfig.MaxSteps) throw new UsageException($"--steps {nSteps} is out of range for an ntk experiment; expected at most {NtkTrainingConfig.MaxSteps}");
                     n = n with { Training = n.Training with { Steps = nSteps } };
                 }
 
@@ -137,7 +137,7 @@ internal static class RunCommand
                 if (a.Device is string parDevice) par = par with { Device = parDevice };
                 if (a.Steps is long parSteps)
                 {
-                    if (parSteps < 1 || parSteps > ParityConfigLoader.MaxSteps) throw new UsageException($"--steps {parSteps}: expected an integer between 1 and {ParityConfigLoader.MaxSteps}");
+                    if (parSteps < 1 || parSteps > ParityTrainingConfig.MaxSteps) throw new UsageException($"--steps {parSteps}: expected an integer between 1 and {ParityTrainingConfig.MaxSteps}");
                     par = par with { Training = par.Training with { Steps = parSteps }, Probe = par.Probe with { Every = Math.Min(par.Probe.Every, parSteps) } };
                 }
 
@@ -149,7 +149,7 @@ internal static class RunCommand
                 if (a.Device is string imgDevice) img = img with { Device = imgDevice };
                 if (a.Steps is long imgSteps)
                 {
-                    if (imgSteps < 1 || imgSteps > ImageFitConfigLoader.MaxSteps) throw new UsageException($"--steps {imgSteps}: expected an integer between 1 and {ImageFitConfigLoader.MaxSteps}");
+                    if (imgSteps < 1 || imgSteps > ImageFitTrainingConfig.MaxSteps) throw new UsageException($"--steps {imgSteps}: expected an integer between 1 and {ImageFitTrainingConfig.MaxSteps}");
                     img = img with { Training = img.Training with { Steps = imgSteps }, Probe = img.Probe with { Every = Math.Min(img.Probe.Every, imgSteps) } };
                 }
 

@@ -1,3 +1,5 @@
+using FreqScope.Core.Config;
+
 namespace FreqScope.Core;
 
 /// <summary>
@@ -11,10 +13,12 @@ public sealed record AugmentConfig
     /// <summary>Flip half the images left–right. Default false.</summary>
     public bool Flip { get; init; }
 
-    /// <summary>Largest shift in pixels (0: none). Default 0.</summary>
+    /// <summary>Largest shift in pixels, 0 to 64 (0: none). Default 0.</summary>
+    [Range(0, 64, Note = " (pixels)")]
     public int Crop { get; init; }
 
-    /// <summary>Side of the zeroed square in pixels (0: none). Default 0.</summary>
+    /// <summary>Side of the zeroed square in pixels, 0 to 256 (0: none). Default 0.</summary>
+    [Range(0, 256, Note = " (pixels)")]
     public int Cutout { get; init; }
 
     /// <summary>Whether any augmentation is on.</summary>

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Runtime.CompilerServices;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Core;
 

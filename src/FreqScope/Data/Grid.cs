@@ -1,5 +1,5 @@
-using FreqScope.Experiments;
 using FreqScope.Core;
+using FreqScope.Experiments;
 
 namespace FreqScope.Data;
 
@@ -65,15 +65,15 @@ public static class Grid
     {
         ArgumentNullException.ThrowIfNull(data);
         return data.Train.Sampling == Sampling.Random
-            ? Random(data.DomainMin, data.DomainMax, data.Train.Count, seed)
-            : Uniform(data.DomainMin, data.DomainMax, data.Train.Count, data.Train.IncludeEndpoint);
+            ? Random(data.Domain.Min, data.Domain.Max, data.Train.Count, seed)
+            : Uniform(data.Domain.Min, data.Domain.Max, data.Train.Count, data.Train.IncludeEndpoint);
     }
 
     /// <summary>The (uniform) evaluation grid of <paramref name="data"/>.</summary>
     public static double[] ForEval(DataConfig data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Uniform(data.DomainMin, data.DomainMax, data.Eval.Count, data.Eval.IncludeEndpoint);
+        return Uniform(data.Domain.Min, data.Domain.Max, data.Eval.Count, data.Eval.IncludeEndpoint);
     }
 
     private static void CheckInterval(double min, double max)

@@ -1,4 +1,3 @@
-using FreqScope.Experiments;
 using FreqScope.Core;
 
 namespace FreqScope.Data;
@@ -26,15 +25,14 @@ public static class TargetFactory
     }
 
     /// <summary>
-    /// The target function of <paramref name="config"/>, checked against its domain: a CSV target's samples must
-    /// cover [<see cref="DataConfig.DomainMin"/>, <see cref="DataConfig.DomainMax"/>].
+    /// The target function of <paramref name="target"/>, checked against the <paramref name="domain"/> it is fitted on:
+    /// a CSV target's samples must cover it.
     /// </summary>
     /// <exception cref="DataFileException">A CSV target's file is missing, malformed, or does not cover the domain.</exception>
-    public static ITargetFunction Create(FitExperimentConfig config, string? baseDirectory)
+    public static ITargetFunction Create(TargetConfig target, string? baseDirectory, Interval domain)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        var function = Create(config.Target, baseDirectory);
-        if (function is CsvTarget csv) csv.EnsureCovers(config.Data.DomainMin, config.Data.DomainMax);
+        var function = Create(target, baseDirectory);
+        if (function is CsvTarget csv) csv.EnsureCovers(domain.Min, domain.Max);
         return function;
     }
 

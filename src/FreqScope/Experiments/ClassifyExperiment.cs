@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using FreqScope.Core.Config;
 using FreqScope.Data;
 using FreqScope.Models;
 using FreqScope.Native;
@@ -8,7 +9,6 @@ using FreqScope.Reporting;
 using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
-using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 
@@ -67,7 +67,7 @@ public static class ClassifyExperiment
         if (options.Resume)
         {
             var configPath = RunFolder.ResumeConfigPath(runDir);
-            config = ClassifyConfigLoader.Parse(File.ReadAllText(configPath), configPath);
+            config = ConfigLoader.Parse<ClassifyExperimentConfig>(File.ReadAllText(configPath), configPath);
             previous = RunFolder.ReadResumableManifest(runDir);
             data = LoadData(config, options);
             Prepared.Check(config, data);
@@ -81,7 +81,7 @@ public static class ClassifyExperiment
             data = LoadData(config, options);
             Prepared.Check(config, data);
             DeviceSelector.Resolve(config.Device);
-            RunFolder.Create(runDir, ClassifyConfigLoader.ToJson(config));
+            RunFolder.Create(runDir, ConfigLoader.ToJsonAny(config));
         }
 
         var device = DeviceSelector.Resolve(config.Device);
@@ -227,10 +227,10 @@ public static class ClassifyExperiment
                 throw new ConfigException(Source, "$.probe.filtering.samples", $"{samples} is out of range; expected at most the training count ({trainCount})");
             if (config.Probe.Projection is { } p)
             {
-                if (p.Direction == DirectionKind.Vector && p.Vector.Count != features)
-                    throw new ConfigException(Source, "$.probe.projection.direction.values", $"has {p.Vector.Count} numbers; expected {features}, one per input feature of {config.Data.Dataset} ({data.Train.Channels}×{data.Train.Height}×{data.Train.Width})");
-                if (p.Direction == DirectionKind.Pca && p.Component > Math.Min(features, trainCount - 1))
-                    throw new ConfigException(Source, "$.probe.projection.direction.component", $"{p.Component} is out of range; expected at most {Math.Min(features, trainCount - 1)}");
+                if (p.Direction.Kind == DirectionKind.Vector && p.Direction.Values.Count != features)
+                    throw new ConfigException(Source, "$.probe.projection.direction.values", $"has {p.Direction.Values.Count} numbers; expected {features}, one per input feature of {config.Data.Dataset} ({data.Train.Channels}×{data.Train.Height}×{data.Train.Width})");
+                if (p.Direction.Kind == DirectionKind.Pca && p.Direction.Component > Math.Min(features, trainCount - 1))
+                    throw new ConfigException(Source, "$.probe.projection.direction.component", $"{p.Direction.Component} is out of range; expected at most {Math.Min(features, trainCount - 1)}");
                 if (p.OutputComponent is int c && c >= data.Train.ClassCount)
                     throw new ConfigException(Source, "$.probe.projection.outputComponent", $"{c} is out of range; expected a class index below {data.Train.ClassCount}");
             }
@@ -363,7 +363,7 @@ public static class ClassifyExperiment
 
             if (config.Probe.Projection is { } p)
             {
-                options.OnMessage?.Invoke($"projection: computing the direction ({JsonNames.Of(p.Direction)}) and the target's spectrum");
+                options.OnMessage?.Invoke($"projection: computing the direction ({JsonNames.Of(p.Direction.Kind)}) and the target's spectrum");
                 _projection = new ProjectionProbe(p, train, oneHot, _classes, runDir);
             }
 

@@ -1,3 +1,5 @@
+using FreqScope.Core.Config;
+
 namespace FreqScope.Experiments;
 
 /// <summary>A run's place in the ensemble it was trained in (manifest.json's <c>ensemble</c>).</summary>

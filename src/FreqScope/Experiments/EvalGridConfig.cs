@@ -1,15 +1,17 @@
 using FreqScope.Core;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 
 /// <summary>The evaluation grid; always uniform.</summary>
 public sealed record EvalGridConfig
 {
-    /// <summary>Number of points (≥ 2).</summary>
-    public required int Count { get; init; }
+    /// <summary>Number of points (≥ 2). Default: the training grid's, see <see cref="DefaultFor"/>.</summary>
+    [Range(2)]
+    public int Count { get; init; } = 2;
 
-    /// <summary>Whether the last point is the domain's right end.</summary>
-    public required bool IncludeEndpoint { get; init; }
+    /// <summary>Whether the last point is the domain's right end. Default: see <see cref="DefaultFor"/>.</summary>
+    public bool IncludeEndpoint { get; init; } = true;
 
     /// <summary>
     /// The evaluation grid used when the config gives none (or leaves a field out): the training grid itself when

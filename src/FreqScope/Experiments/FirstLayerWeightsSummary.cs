@@ -1,5 +1,5 @@
-using FreqScope.Theory;
 using FreqScope.Core.Config;
+using FreqScope.Theory;
 
 namespace FreqScope.Experiments;
 

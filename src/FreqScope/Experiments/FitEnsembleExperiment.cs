@@ -1,11 +1,11 @@
 using System.Diagnostics;
+using FreqScope.Core;
 using FreqScope.Data;
 using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Training;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 
@@ -94,7 +94,7 @@ public static class FitEnsembleExperiment
         EnsembleMlp.CheckStackable([.. cfg.Select(c => c.Model)]);
         if (!options.Resume)
         {
-            TargetFactory.Create(cfg[0], options.ConfigDirectory);
+            TargetFactory.Create(cfg[0].Target, options.ConfigDirectory, cfg[0].Data.Domain);
             DeviceSelector.Resolve(cfg[0].Device);
             if (Directory.Exists(groupDir)) Directory.Delete(groupDir, true);
             for (int k = 0; k < count; k++) RunFolder.Create(dirs[k], ConfigLoader.ToJson(cfg[k]));

@@ -3,13 +3,13 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using System.Text.Json;
+using FreqScope.Core;
 using FreqScope.Data;
 using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 
@@ -58,7 +58,7 @@ public static class FitExperiment
             if (config.Target.Kind == TargetKind.Csv && config.Target.CsvPath is string csv && !Path.IsPathRooted(csv))
                 config = config with { Target = config.Target with { CsvPath = Path.GetFullPath(Path.Combine(options.ConfigDirectory ?? Environment.CurrentDirectory, csv)) } };
             // Bad input is reported before anything is written: the target (a CSV file, say) and the device.
-            TargetFactory.Create(config, options.ConfigDirectory);
+            TargetFactory.Create(config.Target, options.ConfigDirectory, config.Data.Domain);
             DeviceSelector.Resolve(config.Device);
             RunFolder.Create(runDir, ConfigLoader.ToJson(config));
         }

@@ -1,27 +1,16 @@
 using FreqScope.Core;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 
 /// <summary>
 /// The resolved configuration of the <c>fit1d</c> experiment (fit a 1-D target function with an MLP and watch
-/// its spectrum). Produced by <see cref="ConfigLoader"/> with every default filled in; see <c>docs/config.md</c>.
+/// its spectrum), every default filled in; see <c>docs/config.md</c>.
 /// </summary>
-public sealed record FitExperimentConfig : IExperimentConfig
+public sealed record FitExperimentConfig() : ExperimentConfig(Fit1d), IConfigDefaults<FitExperimentConfig>
 {
     /// <summary>The only experiment kind this config describes.</summary>
     public const string Fit1d = "fit1d";
-
-    /// <summary>Experiment kind; always <c>"fit1d"</c>.</summary>
-    public string Experiment { get; init; } = Fit1d;
-
-    /// <summary>Run name: non-empty, only <c>[A-Za-z0-9._-]</c>. Default <c>"fit1d"</c>.</summary>
-    public string Name { get; init; } = Fit1d;
-
-    /// <summary>Seed for every random choice (initialization, random grids, batches). Default 0.</summary>
-    public long Seed { get; init; }
-
-    /// <summary><c>"cpu"</c>, <c>"cuda"</c> or <c>"auto"</c> (CUDA when available). Default <c>"cpu"</c>.</summary>
-    public string Device { get; init; } = "cpu";
 
     /// <summary>The function to fit.</summary>
     public required TargetConfig Target { get; init; }
@@ -37,4 +26,22 @@ public sealed record FitExperimentConfig : IExperimentConfig
 
     /// <summary>Spectral probing.</summary>
     public ProbeConfig Probe { get; init; } = new();
+
+    /// <summary>The evaluation grid defaults to the training grid; batches and kept coefficients are bounded by the grids.</summary>
+    public FitExperimentConfig WithDerivedDefaults(ConfigNode root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var fallback = EvalGridConfig.DefaultFor(Data.Train);
+        var eval = new EvalGridConfig
+        {
+            Count = root.At("data.eval.count") is null ? fallback.Count : Data.Eval.Count,
+            IncludeEndpoint = root.At("data.eval.includeEndpoint") is null ? fallback.IncludeEndpoint : Data.Eval.IncludeEndpoint,
+        };
+        if (Training.BatchSize is int batch && (batch < 1 || batch > Data.Train.Count))
+            throw root.At("training.batchSize")!.OutOfRange($"an integer between 1 and the train count ({Data.Train.Count}), or null for full batch");
+        var most = eval.Count / 2 + 1;
+        if (Probe.Keep is int keep && (keep < 1 || keep > most))
+            throw root.At("probe.keep")!.OutOfRange($"an integer between 1 and n/2 + 1 = {most} (n = {eval.Count} evaluation points), or null for all");
+        return this with { Data = Data with { Eval = eval } };
+    }
 }

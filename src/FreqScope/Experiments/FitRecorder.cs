@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using FreqScope.Core;
 using FreqScope.Data;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Theory;
-using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 
@@ -62,20 +62,20 @@ internal sealed class FitRecorder : IDisposable
         _onProgress = onProgress;
         _runDir = runDir;
         var d = config.Data;
-        var target = TargetFactory.Create(config, configDirectory);
+        var target = TargetFactory.Create(config.Target, configDirectory, config.Data.Domain);
         _xTrain = d.Train.Sampling == Sampling.Uniform
-            ? Grid.Uniform(d.DomainMin, d.DomainMax, d.Train.Count, d.Train.IncludeEndpoint)
-            : Grid.Random(d.DomainMin, d.DomainMax, d.Train.Count, config.Seed);
+            ? Grid.Uniform(d.Domain.Min, d.Domain.Max, d.Train.Count, d.Train.IncludeEndpoint)
+            : Grid.Random(d.Domain.Min, d.Domain.Max, d.Train.Count, config.Seed);
         _yTrain = _xTrain.Select(target.Evaluate).ToArray();
-        _xEval = Grid.Uniform(d.DomainMin, d.DomainMax, d.Eval.Count, d.Eval.IncludeEndpoint);
+        _xEval = Grid.Uniform(d.Domain.Min, d.Domain.Max, d.Eval.Count, d.Eval.IncludeEndpoint);
         _yEval = _xEval.Select(target.Evaluate).ToArray();
         _evalIsTrain = _xEval.AsSpan().SequenceEqual(_xTrain);
-        _spacing = Grid.Spacing(d.DomainMin, d.DomainMax, d.Eval.Count, d.Eval.IncludeEndpoint);
+        _spacing = Grid.Spacing(d.Domain.Min, d.Domain.Max, d.Eval.Count, d.Eval.IncludeEndpoint);
 
         double[]? dy = null;
         if (config.Training.H1Weight > 0)
         {
-            double h = 1e-6 * (d.DomainMax - d.DomainMin);
+            double h = 1e-6 * (d.Domain.Max - d.Domain.Min);
             dy = _xTrain.Select(x => (target.Evaluate(x + h) - target.Evaluate(x - h)) / (2 * h)).ToArray();
         }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using FreqScope.Core.Config;
 using FreqScope.Data;
 using FreqScope.Models;
 using FreqScope.Native;
@@ -10,7 +11,6 @@ using FreqScope.Spectral;
 using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
-using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 
@@ -80,9 +80,8 @@ public static class FourierExperiment
         else
         {
             ArgumentNullException.ThrowIfNull(config);
-            Validate(config);
             DeviceSelector.Resolve(config.Device);
-            RunFolder.Create(runDir, FourierConfigLoader.ToJson(config));
+            RunFolder.Create(runDir, ConfigLoader.ToJsonAny(config));
         }
 
         var device = DeviceSelector.Resolve(config.Device);
@@ -156,34 +155,6 @@ public static class FourierExperiment
             session?.Dispose();
         }
     }
-
-    /// <summary>
-    /// Checks what the loader cannot see on its own, before the run folder is created: the target is finite on the
-    /// points, the probe grid resolves the window (spacing below 1/(2L)), and the DFT tables fit in memory.
-    /// </summary>
-    /// <exception cref="ConfigException">A check fails; the message names the key and the value.</exception>
-    public static void Validate(FourierExperimentConfig config)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        const string source = "config";
-        var target = TargetFactory.Create(config.Target, null);
-        var x = config.Data.Coordinates();
-        foreach (var v in x)
-        {
-            if (!double.IsFinite(target.Evaluate(v)))
-                throw new ConfigException(source, "$.target", $"the target is not finite at x = {v.ToString("R", CultureInfo.InvariantCulture)}");
-        }
-
-        double spacing = config.Probe.MaxFrequency / (config.Probe.Nodes / 2);
-        if (spacing > 0.5 / config.Data.Length)
-            throw new ConfigException(source, "$.probe.nodes",
-                $"{config.Probe.Nodes} nodes over [−{Fmt(config.Probe.MaxFrequency)}, {Fmt(config.Probe.MaxFrequency)}] are {Fmt(spacing)} apart, too coarse for a window of length {Fmt(config.Data.Length)}; expected a spacing ≤ 1/(2L) = {Fmt(0.5 / config.Data.Length)}, i.e. at least {2 * (int)Math.Ceiling(config.Probe.MaxFrequency * 2 * config.Data.Length) + 1} nodes");
-        if ((long)config.Data.Points * (config.Probe.Nodes / 2 + 1) > NonUniformDftMatrix.MaxEntries)
-            throw new ConfigException(source, "$.probe.nodes",
-                $"{config.Data.Points} points × {config.Probe.Nodes / 2 + 1} non-negative frequencies exceed the {NonUniformDftMatrix.MaxEntries} entries of the DFT table; use fewer points or nodes");
-    }
-
-    private static string Fmt(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 
     /// <summary>One run's network, data, tables and open files.</summary>
     private sealed class Session : IDisposable

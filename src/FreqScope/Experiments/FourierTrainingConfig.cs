@@ -1,3 +1,5 @@
+using FreqScope.Core.Config;
+
 namespace FreqScope.Experiments;
 
 /// <summary>
@@ -6,12 +8,18 @@ namespace FreqScope.Experiments;
 /// </summary>
 public sealed record FourierTrainingConfig
 {
+    /// <summary>Most training steps.</summary>
+    public const long MaxSteps = 100_000_000;
+
     /// <summary>Learning rate η &gt; 0.</summary>
+    [Range(0, MinExclusive = true)]
     public required double LearningRate { get; init; }
 
     /// <summary>Number of steps, 1 to 10⁸.</summary>
+    [Range(1, MaxSteps)]
     public required long Steps { get; init; }
 
-    /// <summary>Save a resumable checkpoint every this many steps. Default 1000.</summary>
+    /// <summary>Save a resumable checkpoint every this many steps (≥ 1). Default 1000.</summary>
+    [Range(1)]
     public long CheckpointEvery { get; init; } = 1000;
 }

@@ -1,3 +1,4 @@
+using FreqScope.Core.Config;
 using FreqScope.Theory;
 
 namespace FreqScope.Experiments;
@@ -9,6 +10,7 @@ public sealed record FrequencyPdeConfig
     public TimeScheme Scheme { get; init; } = TimeScheme.CrankNicolson;
 
     /// <summary>The largest time step, in gradient-descent steps (&gt; 0). Default 1.</summary>
+    [Range(0, MinExclusive = true, Note = " (gradient-descent steps)")]
     public double TimeStep { get; init; } = 1;
 
     /// <summary>Lumped (diagonal) mass and reaction matrices instead of consistent ones. Default false.</summary>

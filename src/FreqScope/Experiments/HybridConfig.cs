@@ -1,29 +1,22 @@
+using System.Text.Json.Serialization;
+using FreqScope.Core;
+using FreqScope.Core.Config;
 using FreqScope.Solvers;
 
 namespace FreqScope.Experiments;
 
 /// <summary>
 /// Network-then-relaxation hybrids: at each handover step T the network's output on the grid becomes the
-/// relaxation's starting guess. Equality compares <see cref="Handover"/> element by element.
+/// relaxation's starting guess.
 /// </summary>
 public sealed record HybridConfig
 {
-    /// <summary>The handover steps, strictly increasing, each ≤ the network's steps.</summary>
-    public required IReadOnlyList<long> Handover { get; init; }
+    /// <summary>The handover steps, strictly increasing, each between 0 and the network's steps.</summary>
+    [JsonRequired]
+    [Missing("the network steps at which the relaxation takes over")]
+    [Count(1, "at least one step")]
+    public ValueList<long> Handover { get; init; } = [];
 
     /// <summary>The relaxation that takes over (it must also run alone: it is the baseline). Default Jacobi.</summary>
     public RelaxationKind Relaxation { get; init; } = RelaxationKind.Jacobi;
-
-    /// <inheritdoc />
-    public bool Equals(HybridConfig? other) =>
-        other is not null && Handover.SequenceEqual(other.Handover) && Relaxation == other.Relaxation;
-
-    /// <inheritdoc />
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        foreach (var t in Handover) hash.Add(t);
-        hash.Add(Relaxation);
-        return hash.ToHashCode();
-    }
 }

@@ -1,3 +1,5 @@
+using FreqScope.Core.Config;
+
 namespace FreqScope.Experiments;
 
 /// <summary>
@@ -11,5 +13,6 @@ public sealed record ImageFilterConfig
     public required ImageFilterKind Kind { get; init; }
 
     /// <summary>σ of the Gaussian blur, in pixels (&gt; 0).</summary>
+    [Range(0, 1000, MinExclusive = true, Expected = "a number in (0, 1000] (pixels)")]
     public required double Sigma { get; init; }
 }

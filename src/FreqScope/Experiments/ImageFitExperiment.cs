@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using FreqScope.Core;
+using FreqScope.Core.Config;
 using FreqScope.Data;
 using FreqScope.Native;
 using FreqScope.Reporting;
@@ -8,8 +10,6 @@ using FreqScope.Spectral;
 using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
-using FreqScope.Core.Config;
-using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 
@@ -116,7 +116,7 @@ public static class ImageFitExperiment
                 config = config with { Image = config.Image with { Path = Path.GetFullPath(Path.Combine(options.ConfigDirectory ?? Environment.CurrentDirectory, config.Image.Path!)) } };
             Validate(config);
             DeviceSelector.Resolve(config.Device);
-            RunFolder.Create(runDir, ImageFitConfigLoader.ToJson(config));
+            RunFolder.Create(runDir, ConfigLoader.ToJsonAny(config));
         }
 
         var device = DeviceSelector.Resolve(config.Device);

@@ -1,3 +1,5 @@
+using FreqScope.Core.Config;
+
 namespace FreqScope.Experiments;
 
 /// <summary>
@@ -11,9 +13,11 @@ namespace FreqScope.Experiments;
 public sealed record LabelNoiseConfig
 {
     /// <summary>A′ in (0, 0.5]: the mean flip probability (the largest is 2A′).</summary>
+    [Range(0, 0.5, MinExclusive = true, Expected = "a number in (0, 0.5] (the mean flip probability)")]
     public required double Amplitude { get; init; }
 
     /// <summary>f ≥ 0, cycles over the range of φ.</summary>
+    [Range(0, 1e6, Expected = "a number ≥ 0 (cycles over the range of the coordinate)")]
     public required double Frequency { get; init; }
 
     /// <summary>The coordinate φ. Default radial.</summary>

@@ -1,6 +1,6 @@
+using FreqScope.Core;
 using FreqScope.Models;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 

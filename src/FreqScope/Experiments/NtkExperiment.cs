@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using FreqScope.Core.Config;
 using FreqScope.Data;
 using FreqScope.Native;
 using FreqScope.Reporting;
@@ -106,7 +107,7 @@ public static class NtkExperiment
         }
         else
         {
-            RunFolder.Create(runDir, NtkConfigLoader.ToJson(config));
+            RunFolder.Create(runDir, ConfigLoader.ToJsonAny(config));
         }
 
         var started = DateTimeOffset.UtcNow;
@@ -237,9 +238,9 @@ public static class NtkExperiment
             _options = options;
             var d = config.Data;
             var target = TargetFactory.Create(config.Target, null);
-            _xTrain = Grid.Uniform(d.DomainMin, d.DomainMax, d.TrainCount, d.IncludeEndpoint);
+            _xTrain = Grid.Uniform(d.Domain.Min, d.Domain.Max, d.TrainCount, d.IncludeEndpoint);
             _yTrain = [.. _xTrain.Select(target.Evaluate)];
-            _xTest = d.TestCount == 0 ? [] : Grid.Uniform(d.DomainMin, d.DomainMax, d.TestCount, includeEndpoint: true);
+            _xTest = d.TestCount == 0 ? [] : Grid.Uniform(d.Domain.Min, d.Domain.Max, d.TestCount, includeEndpoint: true);
             _yTest = [.. _xTest.Select(target.Evaluate)];
             _snapshots = FitExperiment.SnapshotSteps(config.Training.Steps, config.Probe.Every, config.Probe.Snapshots);
 
@@ -282,7 +283,7 @@ public static class NtkExperiment
         {
             int n = _spectrum.Size;
             var d = _config.Data;
-            double spacing = Grid.Spacing(d.DomainMin, d.DomainMax, n, d.IncludeEndpoint);
+            double spacing = Grid.Spacing(d.Domain.Min, d.Domain.Max, n, d.IncludeEndpoint);
             var sb = new StringBuilder(EigenHeader).Append('\n');
             var ranks = new List<double>();
             var frequencies = new List<double>();

@@ -9,7 +9,6 @@ using FreqScope.Spectral;
 using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
-using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 
@@ -49,9 +48,6 @@ public static class ParityExperiment
     /// <summary>Band error file name.</summary>
     public const string BandsFile = "bands.csv";
 
-    /// <summary>Largest phase table (shells × directions × training points).</summary>
-    public const long MaxTableEntries = 50_000_000;
-
     /// <summary>A much shorter version for smoke tests: at most 300 steps probed every ≤ 20, at most 31 shells and 16 directions.</summary>
     public static ParityExperimentConfig Smoke(ParityExperimentConfig config)
     {
@@ -71,27 +67,6 @@ public static class ParityExperiment
         };
     }
 
-    /// <summary>Largest number of terms of the target's spectrum on all points (shells × target directions × points).</summary>
-    public const long MaxTargetTerms = 2_000_000_000;
-
-    /// <summary>
-    /// Checks what the loader cannot see on its own: the phase table fits (shells × directions × training points ≤
-    /// <see cref="MaxTableEntries"/>) and the target's spectrum on all points is affordable (≤ <see cref="MaxTargetTerms"/> terms).
-    /// </summary>
-    /// <exception cref="ConfigException">A check fails; the message names the key and the value.</exception>
-    public static void Validate(ParityExperimentConfig config)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        long entries = (long)config.Probe.Radii * config.Probe.Directions * config.Data.TrainCount;
-        if (entries > MaxTableEntries)
-            throw new ConfigException("config", "$.probe.directions",
-                $"{config.Probe.Radii} shells × {config.Probe.Directions} directions × {config.Data.TrainCount} training points = {entries} exceed the {MaxTableEntries} entries of the phase table; use fewer shells, directions or points");
-        long terms = (long)config.Probe.Radii * config.Probe.TargetDirections * config.Data.Count;
-        if (terms > MaxTargetTerms)
-            throw new ConfigException("config", "$.probe.targetDirections",
-                $"{config.Probe.Radii} shells × {config.Probe.TargetDirections} directions × {config.Data.Count} points = {terms} terms exceed the {MaxTargetTerms} of the target's spectrum; use fewer shells, target directions or points");
-    }
-
     /// <summary>Runs (or resumes) the experiment; returns when it finishes, fails or is cancelled (after saving).</summary>
     public static ParityRunResult Run(ParityExperimentConfig config, ParityRunOptions options, CancellationToken cancellation = default)
     {
@@ -109,9 +84,8 @@ public static class ParityExperiment
         else
         {
             ArgumentNullException.ThrowIfNull(config);
-            Validate(config);
             DeviceSelector.Resolve(config.Device);
-            RunFolder.Create(runDir, ParityConfigLoader.ToJson(config));
+            RunFolder.Create(runDir, ConfigLoader.ToJsonAny(config));
         }
 
         var device = DeviceSelector.Resolve(config.Device);

@@ -1,4 +1,5 @@
 using FreqScope.Core;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 
@@ -8,35 +9,19 @@ namespace FreqScope.Experiments;
 /// batch; with a <see cref="BatchSize"/> smaller than the training set, epoch e visits the training points in the
 /// order of a Fisher–Yates shuffle seeded by (seed, e), so the batch of any step follows from the step alone.
 /// </summary>
-public sealed record ParityTrainingConfig
+public sealed record ParityTrainingConfig : OptimizerSettings
 {
-    /// <summary>Adam or SGD. Default Adam.</summary>
-    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+    /// <summary>Most training steps.</summary>
+    public const long MaxSteps = 100_000_000;
 
-    /// <summary>Learning rate &gt; 0. Default 0.001.</summary>
-    public double LearningRate { get; init; } = 1e-3;
-
-    /// <summary>SGD momentum in [0, 1). Default 0.</summary>
-    public double Momentum { get; init; }
-
-    /// <summary>Nesterov momentum (SGD with momentum &gt; 0 only). Default false.</summary>
-    public bool Nesterov { get; init; }
-
-    /// <summary>Adam's β₁ in [0, 1). Default 0.9.</summary>
-    public double Beta1 { get; init; } = 0.9;
-
-    /// <summary>Adam's β₂ in [0, 1). Default 0.999.</summary>
-    public double Beta2 { get; init; } = 0.999;
-
-    /// <summary>L2 weight decay ≥ 0. Default 0.</summary>
-    public double WeightDecay { get; init; }
-
-    /// <summary>Mini-batch size ≥ 1, or null (default) for full-batch training.</summary>
+    /// <summary>Mini-batch size, 1 to the training points, or null (default) for full-batch training.</summary>
     public int? BatchSize { get; init; }
 
-    /// <summary>Number of steps, 1 to <see cref="ParityConfigLoader.MaxSteps"/>.</summary>
+    /// <summary>Number of steps, 1 to 10⁸.</summary>
+    [Range(1, MaxSteps)]
     public required long Steps { get; init; }
 
-    /// <summary>Save a resumable checkpoint every this many steps. Default 1000.</summary>
+    /// <summary>Save a resumable checkpoint every this many steps (≥ 1). Default 1000.</summary>
+    [Range(1)]
     public long CheckpointEvery { get; init; } = 1000;
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
+using FreqScope.Core.Config;
 using FreqScope.Data;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Training;
 using static TorchSharp.torch;
-using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 

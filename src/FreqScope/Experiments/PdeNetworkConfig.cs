@@ -1,96 +1,78 @@
+using System.Text.Json.Serialization;
 using FreqScope.Core;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 
 /// <summary>
 /// The network solver: an MLP u_θ(x) (or u_θ(x, y)) trained on the PDE at collocation points with a boundary
-/// penalty. Equality compares <see cref="Hidden"/> element by element.
+/// penalty. Optimizer defaults: Adam at 0.002.
 /// </summary>
-public sealed record PdeNetworkConfig
+public sealed record PdeNetworkConfig : OptimizerSettings
 {
-    /// <summary>Hidden layer widths. Default [32, 32].</summary>
-    public IReadOnlyList<int> Hidden { get; init; } = [32, 32];
+    /// <summary>The network solver's optimizer defaults: Adam, learning rate 0.002.</summary>
+    public PdeNetworkConfig() => LearningRate = 0.002;
+
+    /// <summary>Hidden layer widths (1 to 64 layers, each ≥ 1). Default [32, 32].</summary>
+    [JsonPropertyOrder(-1)]
+    [Count(1, ModelConfig.MaxHiddenLayers, "1 to 64 layer widths")]
+    [Range(1)]
+    public ValueList<int> Hidden { get; init; } = [32, 32];
 
     /// <summary>Nonlinearity (it needs a non-zero second derivative for the residual loss). Default tanh.</summary>
+    [JsonPropertyOrder(-1)]
     public Activation Activation { get; init; } = Activation.Tanh;
 
     /// <summary>Initialization of the weights. Default PyTorch's.</summary>
+    [JsonPropertyOrder(-1)]
     public InitConfig WeightInit { get; init; } = new();
 
     /// <summary>Initialization of the biases. Default PyTorch's.</summary>
+    [JsonPropertyOrder(-1)]
     public InitConfig BiasInit { get; init; } = new();
 
     /// <summary>The objective. Default residual.</summary>
+    [JsonPropertyOrder(-1)]
     public PdeLoss Loss { get; init; } = PdeLoss.Residual;
 
     /// <summary>How u = 0 on the boundary is met. Default penalty.</summary>
+    [JsonPropertyOrder(-1)]
     public PdeBoundary Boundary { get; init; } = PdeBoundary.Penalty;
 
-    /// <summary>β, the weight of the boundary penalty mean(u²) (unused with the exact boundary). Default 100.</summary>
+    /// <summary>β ≥ 0, the weight of the boundary penalty mean(u²) (unused with the exact boundary). Default 100.</summary>
+    [JsonPropertyOrder(-1)]
+    [Range(0)]
     public double BoundaryWeight { get; init; } = 100;
 
-    /// <summary>Interior collocation points per step (2-D uniform: rounded down to a square number). Default 128.</summary>
-    public int CollocationCount { get; init; } = 128;
+    /// <summary>The interior collocation points. Default 128 on a uniform grid.</summary>
+    [JsonPropertyOrder(-1)]
+    public CollocationConfig Collocation { get; init; } = new();
 
-    /// <summary>Uniform: a fixed evenly spaced set; random: fresh uniform draws every step. Default uniform.</summary>
-    public Sampling CollocationSampling { get; init; } = Sampling.Uniform;
-
-    /// <summary>Boundary points (2-D: evenly spaced along the perimeter; 1-D: always the two ends). Default 2 in 1-D, 256 in 2-D.</summary>
+    /// <summary>Boundary points (2-D: evenly spaced along the perimeter, ≥ 4; 1-D: always the two ends). Default 2 in 1-D, 256 in 2-D.</summary>
+    [JsonPropertyOrder(-1)]
     public int BoundaryPoints { get; init; } = 2;
-
-    /// <summary>Optimizer. Default Adam.</summary>
-    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
-
-    /// <summary>Learning rate. Default 0.002.</summary>
-    public double LearningRate { get; init; } = 0.002;
-
-    /// <summary>SGD momentum. Default 0.</summary>
-    public double Momentum { get; init; }
-
-    /// <summary>SGD Nesterov momentum. Default false.</summary>
-    public bool Nesterov { get; init; }
-
-    /// <summary>Adam β₁. Default 0.9.</summary>
-    public double Beta1 { get; init; } = 0.9;
-
-    /// <summary>Adam β₂. Default 0.999.</summary>
-    public double Beta2 { get; init; } = 0.999;
-
-    /// <summary>Weight decay. Default 0.</summary>
-    public double WeightDecay { get; init; }
 
     /// <summary>Learning-rate schedule over the steps (none, step or cosine, as for classify's epochs). Default none.</summary>
     public ScheduleKind Schedule { get; init; } = ScheduleKind.None;
 
-    /// <summary>Steps between decays of the step schedule. Default 1000.</summary>
+    /// <summary>Steps between decays of the step schedule (≥ 1). Default 1000.</summary>
+    [Range(1)]
     public int DecaySteps { get; init; } = 1000;
 
-    /// <summary>Decay factor of the step schedule. Default 0.5.</summary>
+    /// <summary>Decay factor of the step schedule, in (0, 1]. Default 0.5.</summary>
+    [Range(0, 1, MinExclusive = true)]
     public double Gamma { get; init; } = 0.5;
 
-    /// <summary>Optimizer steps. Default 2000.</summary>
+    /// <summary>Optimizer steps, 1 to 10⁸. Default 2000.</summary>
+    [Range(1, 100_000_000)]
     public long Steps { get; init; } = 2000;
 
-    /// <inheritdoc />
-    public bool Equals(PdeNetworkConfig? other) =>
-        other is not null && Hidden.SequenceEqual(other.Hidden) && Activation == other.Activation
-        && WeightInit == other.WeightInit && BiasInit == other.BiasInit && Loss == other.Loss && Boundary == other.Boundary
-        && BoundaryWeight == other.BoundaryWeight && CollocationCount == other.CollocationCount
-        && CollocationSampling == other.CollocationSampling && BoundaryPoints == other.BoundaryPoints
-        && Optimizer == other.Optimizer && LearningRate == other.LearningRate && Momentum == other.Momentum
-        && Nesterov == other.Nesterov && Beta1 == other.Beta1 && Beta2 == other.Beta2
-        && WeightDecay == other.WeightDecay && Schedule == other.Schedule && DecaySteps == other.DecaySteps
-        && Gamma == other.Gamma && Steps == other.Steps;
-
-    /// <inheritdoc />
-    public override int GetHashCode()
+    /// <summary>The residual loss needs a nonlinearity with a second derivative.</summary>
+    public override void Check(ConfigNode node)
     {
-        var hash = new HashCode();
-        foreach (var w in Hidden) hash.Add(w);
-        hash.Add(Activation);
-        hash.Add(Loss);
-        hash.Add(LearningRate);
-        hash.Add(Steps);
-        return hash.ToHashCode();
+        ArgumentNullException.ThrowIfNull(node);
+        base.Check(node);
+        if (Loss == PdeLoss.Residual && Activation is Activation.Relu or Activation.LeakyRelu)
+            throw (node.Optional("activation") ?? node).Error($"\"{JsonNames.Of(Activation)}\" has a zero second derivative, so the residual loss cannot train it; use tanh (or the \"ritz\" loss)");
     }
 }

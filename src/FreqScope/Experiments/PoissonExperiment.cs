@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using FreqScope.Core;
+using FreqScope.Core.Config;
 using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Reporting;
@@ -9,8 +11,6 @@ using FreqScope.Spectral;
 using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
-using FreqScope.Core.Config;
-using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 
@@ -74,7 +74,7 @@ public static class PoissonExperiment
         }
 
         var smaller = p with { Intervals = intervals };
-        int largest = PoissonConfigLoader.LargestMode(smaller);
+        int largest = ModeSpectrum.LargestMode(smaller.Dimension, smaller.Intervals);
         var modes = config.Probe.Modes?.Where(k => k <= largest).ToList();
         return config with
         {
@@ -86,7 +86,7 @@ public static class PoissonExperiment
             {
                 Points = Math.Min(config.Probe.Points, 40),
                 Every = Math.Max(1, Math.Min(config.Probe.Every, 10)),
-                Modes = modes is { Count: > 0 } ? modes : null,
+                Modes = modes is { Count: > 0 } ? [.. modes] : null,
             },
         };
     }
@@ -112,7 +112,7 @@ public static class PoissonExperiment
         // before anything is written.
         var setup = PoissonSetup.Create(config);
         var device = DeviceSelector.Resolve(config.Device);
-        if (!options.Resume) RunFolder.Create(runDir, PoissonConfigLoader.ToJson(config));
+        if (!options.Resume) RunFolder.Create(runDir, ConfigLoader.ToJsonAny(config));
 
         var plan = Plan(config);
         state ??= new PoissonState();
@@ -307,7 +307,7 @@ public static class PoissonExperiment
             {
                 using var model = new Mlp(p.Dimension, net.Hidden, 1, net.Activation);
                 model.to(_device);
-                using var trainer = new PdeTrainer(model, net with { CollocationCount = Math.Min(net.CollocationCount, 16) }, p.Dimension, p.Min, p.Max, _setup.Source, _config.Seed, _device);
+                using var trainer = new PdeTrainer(model, net with { Collocation = net.Collocation with { Count = Math.Min(net.Collocation.Count, 16) } }, p.Dimension, p.Min, p.Max, _setup.Source, _config.Seed, _device);
                 // A few grid nodes are enough to compile the prediction path; the whole grid can hold millions.
                 using var nodes = PdeTrainer.Points(NodesFlat()[..(Math.Min(64, _setup.Grid.Unknowns) * p.Dimension)], p.Dimension, _device);
                 for (int i = 0; i < 3; i++) trainer.Step();

@@ -1,5 +1,5 @@
-using FreqScope.Solvers;
 using FreqScope.Core.Config;
+using FreqScope.Solvers;
 
 namespace FreqScope.Experiments;
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using FreqScope.Core;
+using FreqScope.Core.Config;
 using FreqScope.Data;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
-using FreqScope.Core.Config;
-using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 
@@ -36,26 +36,26 @@ internal sealed class ProjectionProbe
         _classes = classes;
         int n = train.Count, d = train.Features;
         double[] p;
-        switch (config.Direction)
+        switch (config.Direction.Kind)
         {
             case DirectionKind.Pca:
-                var pca = Pca.Compute(train.Pixels, n, d, config.Component);
-                p = pca.Components[config.Component - 1];
-                double share = pca.Variances[config.Component - 1] / pca.TotalVariance;
-                _direction = string.Create(CultureInfo.InvariantCulture, $"principal component {config.Component} of the {n} training inputs (explains {share:P1} of the variance)");
+                var pca = Pca.Compute(train.Pixels, n, d, config.Direction.Component);
+                p = pca.Components[config.Direction.Component - 1];
+                double share = pca.Variances[config.Direction.Component - 1] / pca.TotalVariance;
+                _direction = string.Create(CultureInfo.InvariantCulture, $"principal component {config.Direction.Component} of the {n} training inputs (explains {share:P1} of the variance)");
                 break;
             case DirectionKind.Random:
-                p = ProjectionDirection.Random(d, config.DirectionSeed);
-                _direction = string.Create(CultureInfo.InvariantCulture, $"random unit vector (seed {config.DirectionSeed}) in the {d}-dimensional input space");
+                p = ProjectionDirection.Random(d, config.Direction.Seed);
+                _direction = string.Create(CultureInfo.InvariantCulture, $"random unit vector (seed {config.Direction.Seed}) in the {d}-dimensional input space");
                 break;
             default:
-                p = ProjectionDirection.Normalize([.. config.Vector], d);
+                p = ProjectionDirection.Normalize([.. config.Direction.Values], d);
                 _direction = $"the config's vector, normalised ({d} coordinates)";
                 break;
         }
 
         _t = ProjectionDirection.Project(train.Pixels, n, d, p);
-        _frequencies = FrequencyGrid.ForProjection(_t, config.FrequencyCount, config.MaxFrequency);
+        _frequencies = FrequencyGrid.ForProjection(_t, config.Frequencies.Count, config.Frequencies.Max);
         _target = NonUniformDft.Forward(_t, ToDouble(oneHot), classes, _frequencies);
         _targetNorms = ProjectedSpectrum.ComponentNorms(_target, classes, config.OutputComponent);
         _peaks = PeakFinder.FindPeaks(_targetNorms, config.MinRelativeHeight);

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FreqScope.Core;
 using FreqScope.Reporting;
 using FreqScope.Training;
-using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using FreqScope.Core.Config;
 using FreqScope.Core;
+using FreqScope.Core.Config;
 
 namespace FreqScope.Experiments;
 

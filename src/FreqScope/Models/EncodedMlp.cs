@@ -1,5 +1,5 @@
-using static TorchSharp.torch;
 using FreqScope.Core;
+using static TorchSharp.torch;
 
 namespace FreqScope.Models;
 

@@ -1,8 +1,8 @@
+using FreqScope.Core;
 using FreqScope.Experiments;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Models;
 

@@ -1,6 +1,6 @@
+using FreqScope.Core;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Models;
 

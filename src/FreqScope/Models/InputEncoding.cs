@@ -1,7 +1,7 @@
 using System.Globalization;
+using FreqScope.Core;
 using FreqScope.Data;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Models;
 

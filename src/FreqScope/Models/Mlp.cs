@@ -1,7 +1,7 @@
+using FreqScope.Core;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Models;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-
 using FreqScope.Experiments;
 
 namespace FreqScope.Reporting;

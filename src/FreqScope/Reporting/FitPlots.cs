@@ -1,9 +1,9 @@
 using System.Globalization;
+using FreqScope.Core;
+using FreqScope.Core.Config;
 using FreqScope.Experiments;
 using FreqScope.Theory;
 using ScottPlot;
-using FreqScope.Core.Config;
-using FreqScope.Core;
 
 namespace FreqScope.Reporting;
 

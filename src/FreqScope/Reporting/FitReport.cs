@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-
 using FreqScope.Experiments;
 using FreqScope.Spectral;
 

@@ -1,6 +1,6 @@
 using System.Numerics;
-using FreqScope.Experiments;
 using FreqScope.Core.Config;
+using FreqScope.Experiments;
 
 namespace FreqScope.Reporting;
 
@@ -39,7 +39,7 @@ public static class FourierRunFolderReader
         FourierExperimentConfig config;
         try
         {
-            config = FourierConfigLoader.Parse(configText, "config.json");
+            config = ConfigLoader.Parse<FourierExperimentConfig>(configText, "config.json");
         }
         catch (ConfigException e)
         {

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using FreqScope.Experiments;
-using FreqScope.Core.Config;
 using FreqScope.Core;
+using FreqScope.Core.Config;
+using FreqScope.Experiments;
 
 namespace FreqScope.Reporting;
 

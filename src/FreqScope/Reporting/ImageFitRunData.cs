@@ -1,5 +1,5 @@
-using FreqScope.Experiments;
 using FreqScope.Core.Config;
+using FreqScope.Experiments;
 
 namespace FreqScope.Reporting;
 
@@ -30,7 +30,7 @@ public sealed record ImageFitRunData(
         ImageFitExperimentConfig config;
         try
         {
-            config = ImageFitConfigLoader.Parse(configText, "config.json");
+            config = ConfigLoader.Parse<ImageFitExperimentConfig>(configText, "config.json");
         }
         catch (ConfigException e)
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using FreqScope.Experiments;
 using FreqScope.Core.Config;
+using FreqScope.Experiments;
 
 namespace FreqScope.Reporting;
 

@@ -1,5 +1,5 @@
-using FreqScope.Experiments;
 using FreqScope.Core.Config;
+using FreqScope.Experiments;
 
 namespace FreqScope.Reporting;
 
@@ -34,7 +34,7 @@ public static class ParityRunFolderReader
         ParityExperimentConfig config;
         try
         {
-            config = ParityConfigLoader.Parse(configText, "config.json");
+            config = ConfigLoader.Parse<ParityExperimentConfig>(configText, "config.json");
         }
         catch (ConfigException e)
         {

@@ -1,9 +1,8 @@
 using System.Text.Json;
-
+using FreqScope.Core;
+using FreqScope.Core.Config;
 using FreqScope.Experiments;
 using FreqScope.Theory;
-using FreqScope.Core.Config;
-using FreqScope.Core;
 
 namespace FreqScope.Reporting;
 

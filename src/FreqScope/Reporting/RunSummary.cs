@@ -1,5 +1,5 @@
-using FreqScope.Experiments;
 using FreqScope.Core;
+using FreqScope.Experiments;
 
 namespace FreqScope.Reporting;
 

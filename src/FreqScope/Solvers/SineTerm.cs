@@ -7,8 +7,8 @@ namespace FreqScope.Solvers;
 /// </summary>
 /// <param name="Amplitude">A, finite.</param>
 /// <param name="Frequency">ω in radians per unit length, finite and &gt; 0 (ω/(2π) cycles per unit length).</param>
-/// <param name="Phase">φ in radians, finite.</param>
-public sealed record SineTerm(double Amplitude, double Frequency, double Phase)
+/// <param name="Phase">φ in radians, finite. Default 0.</param>
+public sealed record SineTerm(double Amplitude, double Frequency, double Phase = 0)
 {
     /// <summary>A, finite.</summary>
     public double Amplitude { get; } = double.IsFinite(Amplitude)

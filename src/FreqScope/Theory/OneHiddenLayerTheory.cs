@@ -1,8 +1,8 @@
 using System.Globalization;
+using FreqScope.Core;
+using FreqScope.Core.Config;
 using FreqScope.Experiments;
 using FreqScope.Spectral;
-using FreqScope.Core.Config;
-using FreqScope.Core;
 
 namespace FreqScope.Theory;
 
@@ -89,7 +89,7 @@ public static class OneHiddenLayerTheory
         InitConfig init = model.WeightInit;
         string scale = init.Std is double std
             ? string.Create(Invariant, $"std {std:G6}")
-            : init.ScaleM is double m ? string.Create(Invariant, $"std {m:G6}^(−{init.ScaleT:G6})") : string.Empty;
+            : init.Scale is { } byScale ? string.Create(Invariant, $"std {byScale.M:G6}^(−{byScale.T:G6})") : string.Empty;
         string gain = init.Gain == 1 ? string.Empty : string.Create(Invariant, $", gain {init.Gain:G6}");
         string weights = FirstLayerWeightsOf(model).ToString();
         return init.Distribution switch

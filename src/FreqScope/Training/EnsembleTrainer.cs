@@ -1,8 +1,8 @@
+using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Models;
 using TorchSharp;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Training;
 
@@ -37,7 +37,7 @@ public sealed class EnsembleTrainer : IDisposable
     /// <param name="model">The ensemble, already on <paramref name="device"/>.</param>
     /// <param name="x">Training inputs: one array shared by every member, or one per member (all the same length).</param>
     /// <param name="y">Training targets: one array shared by every member, or one per member.</param>
-    /// <param name="configs">Each member's training config (K of them): only <see cref="TrainingConfig.LearningRate"/>
+    /// <param name="configs">Each member's training config (K of them): only <see cref="OptimizerSettings.LearningRate"/>
     /// may differ; the batch must be the full batch and the H¹ term off.</param>
     /// <param name="device">Where the data tensors live; the model's device.</param>
     /// <exception cref="ArgumentException">The configs differ in something other than the learning rate, ask for

@@ -1,7 +1,7 @@
+using FreqScope.Core;
 using FreqScope.Experiments;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Training;
 

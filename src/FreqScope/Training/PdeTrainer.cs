@@ -1,8 +1,8 @@
+using FreqScope.Core;
 using FreqScope.Data;
 using FreqScope.Experiments;
 using FreqScope.Models;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Training;
 
@@ -56,7 +56,7 @@ public sealed class PdeTrainer : IDisposable
         _device = device;
         _volume = Math.Pow(_length, dimension);
         _random = new SplitMix64(seed ^ 0x5DEECE66DL);
-        if (config.CollocationSampling == Sampling.Uniform)
+        if (config.Collocation.Sampling == Sampling.Uniform)
         {
             var (points, values) = UniformPoints();
             _fixedPoints = points;
@@ -107,13 +107,13 @@ public sealed class PdeTrainer : IDisposable
         double[] flat;
         if (_dimension == 1)
         {
-            int n = _config.CollocationCount;
+            int n = _config.Collocation.Count;
             flat = new double[n];
             for (int j = 0; j < n; j++) flat[j] = _min + _length * (j + 1) / (n + 1);
         }
         else
         {
-            int m = (int)Math.Floor(Math.Sqrt(_config.CollocationCount));
+            int m = (int)Math.Floor(Math.Sqrt(_config.Collocation.Count));
             flat = new double[2 * m * m];
             for (int i = 0; i < m; i++)
                 for (int j = 0; j < m; j++)
@@ -128,7 +128,7 @@ public sealed class PdeTrainer : IDisposable
 
     private (Tensor Points, Tensor Source) RandomPoints()
     {
-        var flat = new double[_config.CollocationCount * _dimension];
+        var flat = new double[_config.Collocation.Count * _dimension];
         for (int i = 0; i < flat.Length; i++) flat[i] = _min + _length * _random.NextDouble();
         return (Points(flat, _dimension, _device), SourceAt(flat));
     }

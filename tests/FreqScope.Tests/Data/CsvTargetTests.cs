@@ -1,7 +1,7 @@
+using FreqScope.Core;
 using FreqScope.Data;
 using FreqScope.Experiments;
 using Xunit;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Data;
 
@@ -59,13 +59,13 @@ public sealed class CsvTargetTests : IDisposable
         var path = Write("d.csv", "x,y\n0,0\n2,1\n");
         var config = ConfigLoader.Parse(
             """{"target": {"kind": "csv", "csvPath": "d.csv"}, "data": {"domain": [-1, 1], "train": {"count": 5}}, "model": {"hidden": [4]}}""", "c.json");
-        var e = Assert.Throws<DataFileException>(() => TargetFactory.Create(config, _dir.FullName));
+        var e = Assert.Throws<DataFileException>(() => TargetFactory.Create(config.Target, _dir.FullName, config.Data.Domain));
         Assert.Equal(path, e.FilePath);
         Assert.Contains("[0, 2]", e.Message, StringComparison.Ordinal);
         Assert.Contains("[-1, 1]", e.Message, StringComparison.Ordinal);
 
-        var inside = config with { Data = config.Data with { DomainMin = 0, DomainMax = 2 } };
-        var f = Assert.IsType<CsvTarget>(TargetFactory.Create(inside, _dir.FullName));
+        var inside = config with { Data = config.Data with { Domain = new(0, 2) } };
+        var f = Assert.IsType<CsvTarget>(TargetFactory.Create(inside.Target, _dir.FullName, inside.Data.Domain));
         Assert.Equal(0.5, f.Evaluate(1));
     }
 

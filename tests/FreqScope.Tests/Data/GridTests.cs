@@ -1,7 +1,7 @@
+using FreqScope.Core;
 using FreqScope.Data;
 using FreqScope.Experiments;
 using Xunit;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Data;
 
@@ -98,8 +98,7 @@ public sealed class GridTests
     {
         var data = new DataConfig
         {
-            DomainMin = 0,
-            DomainMax = 1,
+            Domain = new(0, 1),
             Train = new TrainGridConfig { Sampling = Sampling.Random, Count = 10 },
             Eval = new EvalGridConfig { Count = 8, IncludeEndpoint = false },
         };

@@ -1,6 +1,6 @@
+using FreqScope.Core.Config;
 using FreqScope.Data;
 using FreqScope.Experiments;
-using FreqScope.Core.Config;
 
 namespace FreqScope.Tests.Data;
 

@@ -1,7 +1,7 @@
+using FreqScope.Core;
 using FreqScope.Data;
 using FreqScope.Experiments;
 using Xunit;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Data;
 
@@ -100,7 +100,7 @@ public sealed class TargetTests
     [Fact]
     public void DefaultExperimentTargetIsThreeSines()
     {
-        var f = TargetFactory.Create(ConfigLoader.LoadDefault(), null);
+        var f = TargetFactory.Create(ConfigLoader.LoadDefault().Target, null);
         Assert.Equal(Math.Sin(1.0) + Math.Sin(3.0) + Math.Sin(5.0), f.Evaluate(1), 14);
     }
 }

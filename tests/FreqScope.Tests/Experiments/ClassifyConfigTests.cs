@@ -1,7 +1,7 @@
+using FreqScope.Core;
+using FreqScope.Core.Config;
 using FreqScope.Data;
 using FreqScope.Experiments;
-using FreqScope.Core.Config;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 
@@ -67,9 +67,9 @@ public sealed class ClassifyConfigTests
         var c = Assert.IsType<ClassifyExperimentConfig>(ConfigLoader.ParseAny(json, "c.json"));
         Assert.Equal(11, c.Model.Depth);
         Assert.Equal(ScheduleKind.Step, c.Training.Schedule);
-        Assert.Equal(DirectionKind.Random, c.Probe.Projection!.Direction);
-        Assert.Equal(4, c.Probe.Projection.DirectionSeed);
-        Assert.Equal(0.3, c.Probe.Projection.MaxFrequency);
+        Assert.Equal(DirectionKind.Random, c.Probe.Projection!.Direction.Kind);
+        Assert.Equal(4, c.Probe.Projection.Direction.Seed);
+        Assert.Equal(0.3, c.Probe.Projection.Frequencies.Max);
         Assert.Equal(SubsetKind.Random, c.Data.Test.Subset);
         var written = ConfigLoader.ToJsonAny(c);
         var again = ConfigLoader.ParseAny(written, "again");
@@ -81,7 +81,7 @@ public sealed class ClassifyConfigTests
     public void VectorDirectionRoundTrips()
     {
         var c = (ClassifyExperimentConfig)ConfigLoader.ParseAny(With("$.probe.projection", """{ "direction": { "kind": "vector", "values": [1, 0, -2] } }"""), "c.json");
-        Assert.Equal([1.0, 0, -2], c.Probe.Projection!.Vector);
+        Assert.Equal([1.0, 0, -2], c.Probe.Projection!.Direction.Values);
         Assert.Equal(c, ConfigLoader.ParseAny(ConfigLoader.ToJsonAny(c), "again"));
     }
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using FreqScope.Core;
+using FreqScope.Core.Config;
 using FreqScope.Data;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
-using FreqScope.Core.Config;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 
@@ -42,7 +42,7 @@ public sealed class ClassifyExperimentTests : IDisposable
         Probe = new ClassifyProbeConfig
         {
             Filtering = new FilteringConfig { Deltas = [5, 20], Samples = 150 },
-            Projection = new ProjectionConfig { FrequencyCount = 21 },
+            Projection = new ProjectionConfig { Frequencies = new ProjectionFrequenciesConfig { Count = 21 } },
         },
     };
 
@@ -61,7 +61,7 @@ public sealed class ClassifyExperimentTests : IDisposable
         var result = Run(config, "run", report: true);
         Assert.Equal(RunStatus.Finished, result.Status);
         var run = result.RunDirectory;
-        Assert.Equal(ClassifyConfigLoader.ToJson(config), File.ReadAllText(Path.Combine(run, "config.json")));
+        Assert.Equal(ConfigLoader.ToJsonAny(config), File.ReadAllText(Path.Combine(run, "config.json")));
 
         var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "manifest.json"))).RootElement;
         Assert.Equal("finished", manifest.GetProperty("status").GetString());
@@ -217,7 +217,7 @@ public sealed class ClassifyExperimentTests : IDisposable
     [Fact]
     public void ADirectionOfTheWrongLengthIsRefusedNamingTheInputSize()
     {
-        var config = Small() with { Probe = Small().Probe with { Projection = new ProjectionConfig { Direction = DirectionKind.Vector, Vector = [1, 2, 3] } } };
+        var config = Small() with { Probe = Small().Probe with { Projection = new ProjectionConfig { Direction = new ProjectionDirectionConfig { Kind = DirectionKind.Vector, Values = [1, 2, 3] } } } };
         var e = Assert.Throws<ConfigException>(() => Run(config, "vector"));
         Assert.Contains("has 3 numbers; expected 784, one per input feature of mnist (1×28×28)", e.Message);
         Assert.False(Directory.Exists(Path.Combine(_dir, "vector")));

@@ -1,8 +1,8 @@
-using FreqScope.Tests.Support;
-using FreqScope.Experiments;
-using Xunit;
-using FreqScope.Core.Config;
 using FreqScope.Core;
+using FreqScope.Core.Config;
+using FreqScope.Experiments;
+using FreqScope.Tests.Support;
+using Xunit;
 
 namespace FreqScope.Tests.Experiments;
 
@@ -36,7 +36,7 @@ public sealed class ConfigLoaderTests
 
         Assert.Equal([8], c.Model.Hidden);
         Assert.Equal(Activation.Tanh, c.Model.Activation);
-        var defaultInit = new InitConfig { Distribution = InitDistribution.Default, Std = null, ScaleM = null, ScaleT = null, Gain = 1 };
+        var defaultInit = new InitConfig { Distribution = InitDistribution.Default, Std = null, Scale = null, Gain = 1 };
         Assert.Equal(defaultInit, c.Model.WeightInit);
         Assert.Equal(defaultInit, c.Model.BiasInit);
 
@@ -131,8 +131,7 @@ public sealed class ConfigLoaderTests
         Assert.Equal(new TargetConfig { Kind = TargetKind.Square, FrequencyUnit = FrequencyUnit.Cycles, Frequency = 2.5, Amplitude = 0.5, Phase = 0.25 }, c.Target);
         Assert.Equal(new DataConfig
         {
-            DomainMin = -2,
-            DomainMax = 3,
+            Domain = new(-2, 3),
             Train = new TrainGridConfig { Sampling = Sampling.Random, Count = 64, IncludeEndpoint = true },
             Eval = new EvalGridConfig { Count = 128, IncludeEndpoint = true },
         }, c.Data);
@@ -233,7 +232,7 @@ public sealed class ConfigLoaderTests
         Assert.Equal(new EvalGridConfig { Count = 101, IncludeEndpoint = true }, c.Data.Eval);
         Assert.Equal([200, 200, 200, 100], c.Model.Hidden);
         Assert.Equal(Activation.Tanh, c.Model.Activation);
-        var init = new InitConfig { Distribution = InitDistribution.Normal, ScaleM = 200, ScaleT = 0.5 };
+        var init = new InitConfig { Distribution = InitDistribution.Normal, Scale = new(200, 0.5) };
         Assert.Equal(init, c.Model.WeightInit);
         Assert.Equal(init, c.Model.BiasInit);
         Assert.Equal(OptimizerKind.Adam, c.Training.Optimizer);

@@ -1,7 +1,7 @@
+using FreqScope.Core;
+using FreqScope.Core.Config;
 using FreqScope.Experiments;
 using Xunit;
-using FreqScope.Core.Config;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

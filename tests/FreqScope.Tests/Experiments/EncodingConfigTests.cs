@@ -1,11 +1,11 @@
 using System.Globalization;
+using FreqScope.Core;
+using FreqScope.Core.Config;
 using FreqScope.Experiments;
 using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using static TorchSharp.torch;
-using FreqScope.Core.Config;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

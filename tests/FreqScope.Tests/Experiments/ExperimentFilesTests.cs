@@ -1,7 +1,7 @@
-using FreqScope.Tests.Support;
-using FreqScope.Experiments;
-using Xunit;
 using FreqScope.Core;
+using FreqScope.Experiments;
+using FreqScope.Tests.Support;
+using Xunit;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
+using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

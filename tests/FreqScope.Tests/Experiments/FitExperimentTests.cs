@@ -1,9 +1,9 @@
 using System.Text.Json;
+using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Tests.Support;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

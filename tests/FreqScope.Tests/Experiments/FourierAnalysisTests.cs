@@ -1,7 +1,7 @@
 using System.Numerics;
+using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Models;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 
@@ -10,7 +10,7 @@ public sealed class FourierAnalysisTests
     private static FourierExperimentConfig Config(bool train = false, double sigmaA = 0.1) => new()
     {
         Target = new TargetConfig { Kind = TargetKind.Sinusoids, FrequencyUnit = FrequencyUnit.Cycles, Terms = [new SinusoidTerm(1, 0.3, 0)] },
-        Data = new FourierDataConfig { Min = -10, Max = 10, Points = 200 },
+        Data = new FourierDataConfig { Domain = new(-10, 10), Points = 200 },
         Network = new FourierNetworkConfig { Width = 100, Density = new FrequencyDensityConfig { Kind = FrequencyDensityKind.Gaussian, Scale = 2 }, SigmaA = sigmaA, TrainFrequencies = train },
         Training = new FourierTrainingConfig { LearningRate = 0.2, Steps = 1000 },
         Probe = new FourierProbeConfig { MaxFrequency = 1.5, Nodes = 301 },

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Models;
 using FreqScope.Native;
@@ -7,7 +8,6 @@ using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Tests.Support;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 
@@ -26,7 +26,7 @@ public sealed class FourierExperimentTests : IDisposable
         Name = "t",
         Seed = 3,
         Target = new TargetConfig { Kind = TargetKind.Sinusoids, FrequencyUnit = FrequencyUnit.Cycles, Terms = [new SinusoidTerm(1, 0.3, 0), new SinusoidTerm(1, 0.6, 0)] },
-        Data = new FourierDataConfig { Min = -10, Max = 10, Points = 200, Envelope = 3 },
+        Data = new FourierDataConfig { Domain = new(-10, 10), Points = 200, Envelope = 3 },
         Network = new FourierNetworkConfig
         {
             Width = width,
@@ -99,12 +99,12 @@ public sealed class FourierExperimentTests : IDisposable
     [Fact]
     public void AUniformDensityRemovesTheBiasAndAnIncreasingOneReversesIt()
     {
-        var uniform = Run(Config(new FrequencyDensityConfig { Kind = FrequencyDensityKind.Uniform, FrequencyUnit = FrequencyUnit.Cycles, Scale = 1 }), "uniform").Summary!;
+        var uniform = Run(Config(new FrequencyDensityConfig { Kind = FrequencyDensityKind.Uniform, FrequencyUnit = FrequencyUnit.Cycles, Cutoff = 1 }), "uniform").Summary!;
         Assert.Equal(0.0, uniform.SpectralBiasIndex);
         Assert.Equal(uniform.Peaks[0].NetworkConvergedAtStep, uniform.Peaks[1].NetworkConvergedAtStep);
         Assert.Equal(uniform.Peaks[0].TheoryRate, uniform.Peaks[1].TheoryRate, 12);
 
-        var increasing = Run(Config(new FrequencyDensityConfig { Kind = FrequencyDensityKind.Increasing, FrequencyUnit = FrequencyUnit.Cycles, Scale = 1, Power = 2 }, steps: 900), "increasing").Summary!;
+        var increasing = Run(Config(new FrequencyDensityConfig { Kind = FrequencyDensityKind.Increasing, FrequencyUnit = FrequencyUnit.Cycles, Cutoff = 1, Power = 2 }, steps: 900), "increasing").Summary!;
         Assert.Equal(-1.0, increasing.SpectralBiasIndex);
         Assert.True(increasing.Pde!.Discrepancy < 0.02, $"discrepancy {increasing.Pde.Discrepancy}");
     }

@@ -1,13 +1,13 @@
 using System.Numerics;
 using System.Text.Json;
+using FreqScope.Core;
+using FreqScope.Core.Config;
 using FreqScope.Data;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Tests.Support;
-using FreqScope.Core.Config;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 
@@ -136,7 +136,7 @@ public sealed class ImageFitTests : IDisposable
           "probe": { "every": 30, "bands": 5 }
         }
         """;
-        var c = ImageFitConfigLoader.Parse(json, "c.json");
+        var c = ConfigLoader.Parse<ImageFitExperimentConfig>(json, "c.json");
         Assert.Equal(ImageSourceConfig.Pgm, c.Image.Source);
         Assert.Equal("pic.pgm", c.Image.Path);
         Assert.Equal(OptimizerKind.Adam, c.Training.Optimizer);
@@ -144,7 +144,7 @@ public sealed class ImageFitTests : IDisposable
         Assert.Equal(5, c.Probe.Bands);
         var again = ConfigLoader.ParseAny(ConfigLoader.ToJsonAny(c), "again");
         Assert.Equal(c, again);
-        var defaults = ImageFitConfigLoader.Parse("""{ "experiment": "image-fit", "model": { "hidden": [8] } }""", "d.json");
+        var defaults = ConfigLoader.Parse<ImageFitExperimentConfig>("""{ "experiment": "image-fit", "model": { "hidden": [8] } }""", "d.json");
         Assert.Equal(64, defaults.Image.Size);
         Assert.Equal(defaults, ConfigLoader.ParseAny(ConfigLoader.ToJsonAny(defaults), "again"));
 
@@ -217,7 +217,7 @@ public sealed class ImageFitTests : IDisposable
         var r = ImageFitExperiment.Run(config, new ImageFitRunOptions { RunDirectory = Path.Combine(_dir, "pgm"), BuildReport = false, ConfigDirectory = _dir },
             TestContext.Current.CancellationToken);
         Assert.Equal((10, 12), (r.Summary!.Height, r.Summary.Width));
-        var stored = ImageFitConfigLoader.Parse(File.ReadAllText(Path.Combine(r.RunDirectory, "config.json")), "config.json");
+        var stored = ConfigLoader.Parse<ImageFitExperimentConfig>(File.ReadAllText(Path.Combine(r.RunDirectory, "config.json")), "config.json");
         Assert.Equal(Path.Combine(_dir, "pic.pgm"), stored.Image.Path);
 
         var missing = config with { Image = config.Image with { Path = "nope.pgm" } };

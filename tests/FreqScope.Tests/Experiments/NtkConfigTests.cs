@@ -1,6 +1,6 @@
-using FreqScope.Experiments;
-using FreqScope.Core.Config;
 using FreqScope.Core;
+using FreqScope.Core.Config;
+using FreqScope.Experiments;
 
 namespace FreqScope.Tests.Experiments;
 
@@ -29,7 +29,7 @@ public sealed class NtkConfigTests
     {
         var c = Assert.IsType<NtkExperimentConfig>(ConfigLoader.ParseAny(Minimal, "c.json"));
         Assert.Equal(("ntk", "ntk", 0L, "cpu"), (c.Experiment, c.Name, c.Seed, c.Device));
-        Assert.Equal(new NtkDataConfig { DomainMin = -1, DomainMax = 1, TrainCount = 32, IncludeEndpoint = false, TestCount = 0 }, c.Data);
+        Assert.Equal(new NtkDataConfig { Domain = new(-1, 1), TrainCount = 32, IncludeEndpoint = false, TestCount = 0 }, c.Data);
         Assert.Equal([64], c.Model.Hidden);
         Assert.Equal(Activation.Tanh, c.Model.Activation);
         Assert.Equal(new NtkTrainingConfig { LearningRate = 0.001, Steps = 1000 }, c.Training);
@@ -58,12 +58,12 @@ public sealed class NtkConfigTests
               "probe": { "every": 7, "eigenvectors": 100, "snapshots": 3, "ntkBatchSize": 64 }
             }
             """;
-        var c = NtkConfigLoader.Parse(json, "c.json");
+        var c = ConfigLoader.Parse<NtkExperimentConfig>(json, "c.json");
         Assert.Equal((0.0, 2.0, 100, true, 300), (c.Data.DomainMin, c.Data.DomainMax, c.Data.TrainCount, c.Data.IncludeEndpoint, c.Data.TestCount));
         Assert.Equal((0.0025, 321L), (c.Training.LearningRate, c.Training.Steps));
         Assert.Equal(new NtkProbeConfig { Every = 7, Eigenvectors = 100, Snapshots = 3, NtkBatchSize = 64 }, c.Probe);
-        var written = NtkConfigLoader.ToJson(c);
-        var again = NtkConfigLoader.Parse(written, "again");
+        var written = ConfigLoader.ToJsonAny(c);
+        var again = ConfigLoader.Parse<NtkExperimentConfig>(written, "again");
         Assert.Equal(c, again);
         Assert.Equal(written, ConfigLoader.ToJsonAny(again));
     }
@@ -107,7 +107,7 @@ public sealed class NtkConfigTests
     [Fact]
     public void ParseRefusesAnotherKind()
     {
-        var e = Assert.Throws<ConfigException>(() => NtkConfigLoader.Parse(ConfigJson.Minimal, "c.json"));
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse<NtkExperimentConfig>(ConfigJson.Minimal, "c.json"));
         Assert.Contains("expected \"ntk\"", e.Message);
         Assert.Contains(NtkExperimentConfig.Ntk, ConfigLoader.Experiments);
     }
@@ -115,7 +115,7 @@ public sealed class NtkConfigTests
     [Fact]
     public void SmokeShrinksPointsWidthsStepsAndTrackedEigenvectors()
     {
-        var c = NtkConfigLoader.Parse(ConfigJson.Set(ConfigJson.Set(ConfigJson.Set(With("data.trainCount", "200"), "data.testCount", "500"),
+        var c = ConfigLoader.Parse<NtkExperimentConfig>(ConfigJson.Set(ConfigJson.Set(ConfigJson.Set(With("data.trainCount", "200"), "data.testCount", "500"),
             "model.hidden", "[4096, 8]"), "training.steps", "5000"), "c.json") with { Probe = new NtkProbeConfig { Every = 50, Eigenvectors = 100 } };
         var s = NtkExperiment.Smoke(c);
         Assert.Equal((64, 64), (s.Data.TrainCount, s.Data.TestCount));
@@ -123,7 +123,7 @@ public sealed class NtkConfigTests
         Assert.Equal(50, s.Training.Steps);
         Assert.Equal((10, 8), (s.Probe.Every, s.Probe.Eigenvectors));
         Assert.Equal(c.Target, s.Target);
-        var none = NtkExperiment.Smoke(NtkConfigLoader.Parse(Minimal, "c.json"));
+        var none = NtkExperiment.Smoke(ConfigLoader.Parse<NtkExperimentConfig>(Minimal, "c.json"));
         Assert.Equal(0, none.Data.TestCount);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using FreqScope.Core;
 using FreqScope.Data;
 using FreqScope.Experiments;
 using FreqScope.Models;
@@ -8,7 +9,6 @@ using FreqScope.Tests.Support;
 using FreqScope.Theory;
 using TorchSharp;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 
@@ -29,7 +29,7 @@ public sealed class NtkExperimentTests : IDisposable
         Name = "t",
         Seed = 1,
         Target = new TargetConfig { Kind = TargetKind.Sinusoids, FrequencyUnit = FrequencyUnit.Cycles, Terms = [new SinusoidTerm(1, 0.5, 0), new SinusoidTerm(0.5, 1.5, 0.3)] },
-        Data = new NtkDataConfig { DomainMin = -1, DomainMax = 1, TrainCount = n, TestCount = test },
+        Data = new NtkDataConfig { Domain = new(-1, 1), TrainCount = n, TestCount = test },
         Model = new ModelConfig { Hidden = [width], Activation = Activation.Relu, WeightInit = Kaiming, BiasInit = Kaiming },
         Training = new NtkTrainingConfig { LearningRate = learningRate, Steps = steps },
         Probe = new NtkProbeConfig { Every = every, Eigenvectors = eigenvectors, Snapshots = 4 },

@@ -1,10 +1,10 @@
 using System.Text.Json;
+using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Tests.Support;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -1,11 +1,11 @@
 using System.Globalization;
+using FreqScope.Core;
+using FreqScope.Core.Config;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Tests.Support;
-using FreqScope.Core.Config;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 
@@ -102,7 +102,7 @@ public sealed class PathProbeTests : IDisposable
     [InlineData("""{ "gridPoints": 2 }""", "$.probe.paths.gridPoints", "between 3 and")]
     public void BadPathSettingsAreRejected(string raw, string where, string message)
     {
-        var json = ClassifyConfigLoader.ToJson(Config(new PathsConfig()));
+        var json = ConfigLoader.ToJsonAny(Config(new PathsConfig()));
         var e = Assert.Throws<ConfigException>(() => ConfigLoader.ParseAny(ConfigJson.Set(json, "probe.paths", raw), "c.json"));
         Assert.Contains(where, e.Message);
         Assert.Contains(message, e.Message);
@@ -112,7 +112,7 @@ public sealed class PathProbeTests : IDisposable
     public void ThePathsSectionRoundTrips()
     {
         var config = Config(new PathsConfig { Within = 7, Between = 0, Spacing = 0.3, Cutoff = 0.4 });
-        var json = ClassifyConfigLoader.ToJson(config);
+        var json = ConfigLoader.ToJsonAny(config);
         Assert.Equal(config.Probe.Paths, ((ClassifyExperimentConfig)ConfigLoader.ParseAny(json, "c.json")).Probe.Paths);
         Assert.Equal(0.4, config.Probe.Paths!.EffectiveCutoff);
         Assert.Equal(1 / (8 * 0.1), new PathsConfig().EffectiveCutoff, 12);

@@ -1,7 +1,7 @@
+using FreqScope.Core;
+using FreqScope.Core.Config;
 using FreqScope.Experiments;
 using FreqScope.Solvers;
-using FreqScope.Core.Config;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 
@@ -54,7 +54,7 @@ public sealed class PoissonConfigTests
         var c = (PoissonExperimentConfig)ConfigLoader.ParseAny(WithNetwork, "c.json");
         Assert.Equal(new PdeNetworkConfig { Steps = 100 }, c.Network);
         Assert.Equal([32, 32], c.Network!.Hidden);
-        Assert.Equal((PdeLoss.Residual, PdeBoundary.Penalty, 100.0, 128, Sampling.Uniform, 2), (c.Network.Loss, c.Network.Boundary, c.Network.BoundaryWeight, c.Network.CollocationCount, c.Network.CollocationSampling, c.Network.BoundaryPoints));
+        Assert.Equal((PdeLoss.Residual, PdeBoundary.Penalty, 100.0, 128, Sampling.Uniform, 2), (c.Network.Loss, c.Network.Boundary, c.Network.BoundaryWeight, c.Network.Collocation.Count, c.Network.Collocation.Sampling, c.Network.BoundaryPoints));
         Assert.Equal([10L, 50L], c.Hybrid!.Handover);
         Assert.Equal(RelaxationKind.Jacobi, c.Hybrid.Relaxation);
     }

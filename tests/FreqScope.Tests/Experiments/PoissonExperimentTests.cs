@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using FreqScope.Core;
+using FreqScope.Core.Config;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Solvers;
 using FreqScope.Tests.Support;
-using FreqScope.Core.Config;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 
@@ -24,11 +24,11 @@ public sealed class PoissonExperimentTests : IDisposable
         IReadOnlyList<RelaxationKind>? methods = null, double min = -1) => new()
     {
         Name = "t",
-        Problem = new PoissonProblemConfig { Intervals = intervals, Min = min, Max = min + 2, Source = new PoissonSourceConfig { Kind = PoissonSourceKind.Sines, Terms = Terms } },
+        Problem = new PoissonProblemConfig { Intervals = intervals, Domain = new(min, min + 2), Source = new PoissonSourceConfig { Kind = PoissonSourceKind.Sines, Terms = Terms } },
         Tolerance = 1e-4,
-        Classic = new ClassicSolversConfig { Methods = methods ?? [RelaxationKind.Jacobi], MaxIterations = 1_000_000 },
-        Network = steps == 0 ? null : new PdeNetworkConfig { Steps = steps, CollocationCount = 64 },
-        Hybrid = handover is null ? null : new HybridConfig { Handover = handover },
+        Classic = new ClassicSolversConfig { Methods = methods is null ? [RelaxationKind.Jacobi] : [.. methods], MaxIterations = 1_000_000 },
+        Network = steps == 0 ? null : new PdeNetworkConfig { Steps = steps, Collocation = new CollocationConfig { Count = 64 } },
+        Hybrid = handover is null ? null : new HybridConfig { Handover = [.. handover] },
         Probe = new PoissonProbeConfig { Points = 60, Every = 20 },
     };
 
@@ -142,7 +142,7 @@ public sealed class PoissonExperimentTests : IDisposable
     {
         // On [0, 2] the solution has every sine mode (on [−1, 1] it is odd and Jacobi from zero never meets the odd modes).
         var config = Config(intervals: 256, steps: 1500, handover: [0, 1500], min: 0);
-        var r = Run(config with { Network = config.Network! with { CollocationCount = 128 }, Probe = config.Probe with { Every = 100 } }, "hybrid");
+        var r = Run(config with { Network = config.Network! with { Collocation = new CollocationConfig { Count = 128 } }, Probe = config.Probe with { Every = 100 } }, "hybrid");
         var s = r.Summary!;
         var jacobi = s.Methods.Single(m => m.Method == "jacobi");
         var late = s.Methods.Single(m => m.Method == "hybrid-1500");
@@ -306,7 +306,7 @@ public sealed class PoissonExperimentTests : IDisposable
             Name = "two-d",
             Problem = new PoissonProblemConfig
             {
-                Dimension = 2, Min = 0, Max = 1, Intervals = 32,
+                Dimension = 2, Domain = new(0, 1), Intervals = 32,
                 Source = new PoissonSourceConfig { Kind = PoissonSourceKind.Modes, Modes = [new ModeTerm(20, 1, 1), new ModeTerm(50, 4, 3), new ModeTerm(100, 8, 6)] },
             },
             Tolerance = 1e-4,

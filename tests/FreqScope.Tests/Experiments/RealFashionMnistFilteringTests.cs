@@ -1,7 +1,7 @@
+using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 

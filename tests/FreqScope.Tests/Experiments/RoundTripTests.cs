@@ -1,6 +1,6 @@
+using FreqScope.Core;
 using FreqScope.Experiments;
 using Xunit;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Experiments;
 
@@ -37,7 +37,7 @@ public sealed class RoundTripTests
                 Seed = 123456789012345,
                 Device = "cuda",
                 Target = b.Target with { FrequencyUnit = FrequencyUnit.Cycles, Terms = [new SinusoidTerm(0.5, 1e-7, -1), new SinusoidTerm(3, 12345.678, 6.2)] },
-                Data = b.Data with { DomainMin = -1e-3, DomainMax = 2.5e6 },
+                Data = b.Data with { Domain = new(-1e-3, 2.5e6) },
                 Training = new TrainingConfig { WeightDecay = 1e-2, Steps = 3_000_000_000, H1Weight = 0.5, StopAtLoss = 1e-9, CheckpointEvery = 7, Beta1 = 0, Beta2 = 0.5 },
                 Probe = new ProbeConfig { Every = 1, Keep = 51, MinRelativeHeight = 1, Epsilon = 1e-3, ErrorForm = ErrorForm.Magnitude, Snapshots = 2 },
             },
@@ -62,7 +62,7 @@ public sealed class RoundTripTests
     {
         var config = Variant("xavier") with
         {
-            Model = Variant("xavier").Model with { Activation = Activation.LeakyRelu, BiasInit = new InitConfig { Distribution = InitDistribution.Normal, ScaleM = 200, ScaleT = 0.5 } },
+            Model = Variant("xavier").Model with { Activation = Activation.LeakyRelu, BiasInit = new InitConfig { Distribution = InitDistribution.Normal, Scale = new(200, 0.5) } },
         };
         var json = ConfigLoader.ToJson(config);
         foreach (var expected in new[]

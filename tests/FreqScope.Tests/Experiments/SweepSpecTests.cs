@@ -1,6 +1,6 @@
-using FreqScope.Experiments;
-using FreqScope.Core.Config;
 using FreqScope.Core;
+using FreqScope.Core.Config;
+using FreqScope.Experiments;
 
 namespace FreqScope.Tests.Experiments;
 

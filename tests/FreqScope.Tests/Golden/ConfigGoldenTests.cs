@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FreqScope.Core.Config;
 using FreqScope.Experiments;
 using FreqScope.Tests.Support;
-using FreqScope.Core.Config;
 
 namespace FreqScope.Tests.Golden;
 

@@ -1,10 +1,10 @@
+using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using FreqScope.Training;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Models;
 

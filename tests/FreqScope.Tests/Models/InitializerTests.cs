@@ -1,8 +1,8 @@
+using FreqScope.Core;
 using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Models;
 
@@ -24,7 +24,7 @@ public sealed class InitializerTests
     {
         manual_seed(0);
         using var net = new Mlp(1, [400, 400], 1, Activation.Tanh);
-        var init = new InitConfig { Distribution = InitDistribution.Normal, ScaleM = 200, ScaleT = 0.5 };
+        var init = new InitConfig { Distribution = InitDistribution.Normal, Scale = new(200, 0.5) };
         Initializer.Apply(net, init, init);
         var w = Values(net.Layers[1].weight!); // 160 000 draws: the sample std is within 1% of σ
         Assert.Equal(Math.Pow(200, -0.5), Std(w), 0.01 * Math.Pow(200, -0.5));

@@ -1,8 +1,8 @@
+using FreqScope.Core;
 using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Models;
 

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
+using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Tests.Support;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Reporting;
 
@@ -26,7 +26,7 @@ public sealed class NtkReportTests : IDisposable
         {
             Name = "tiny-ntk",
             Target = new TargetConfig { Kind = TargetKind.Sinusoids, Terms = [new SinusoidTerm(1, 2, 0)] },
-            Data = new NtkDataConfig { DomainMin = -1, DomainMax = 1, TrainCount = 12, TestCount = 20 },
+            Data = new NtkDataConfig { Domain = new(-1, 1), TrainCount = 12, TestCount = 20 },
             Model = new ModelConfig { Hidden = [64], Activation = Activation.Relu, WeightInit = init, BiasInit = init },
             Training = new NtkTrainingConfig { LearningRate = 0.01, Steps = 30 },
             Probe = new NtkProbeConfig { Every = 5, Eigenvectors = 3, Snapshots = 3 },

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Reporting;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Reporting;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using FreqScope.Reporting;
 using FreqScope.Core;
+using FreqScope.Reporting;
 
 namespace FreqScope.Tests.Reporting;
 

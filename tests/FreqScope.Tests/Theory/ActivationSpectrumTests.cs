@@ -1,5 +1,5 @@
-using FreqScope.Theory;
 using FreqScope.Core;
+using FreqScope.Theory;
 
 namespace FreqScope.Tests.Theory;
 

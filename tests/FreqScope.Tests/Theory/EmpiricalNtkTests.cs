@@ -1,10 +1,10 @@
+using FreqScope.Core;
 using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using FreqScope.Theory;
 using TorchSharp;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Theory;
 

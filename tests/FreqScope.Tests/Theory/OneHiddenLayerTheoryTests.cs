@@ -1,9 +1,9 @@
+using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using FreqScope.Theory;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Theory;
 
@@ -65,7 +65,7 @@ public sealed class OneHiddenLayerTheoryTests
     public void FirstLayerWeightsFollowTheInitConfig()
     {
         Assert.Equal(FirstLayerWeights.Uniform(1), OneHiddenLayerTheory.FirstLayerWeightsOf(Model()));
-        var scaled = OneHiddenLayerTheory.FirstLayerWeightsOf(Model(weightInit: new InitConfig { Distribution = InitDistribution.Normal, ScaleM = 200, ScaleT = 0.5 }));
+        var scaled = OneHiddenLayerTheory.FirstLayerWeightsOf(Model(weightInit: new InitConfig { Distribution = InitDistribution.Normal, Scale = new(200, 0.5) }));
         Assert.Equal(FirstLayerWeightsKind.Normal, scaled.Kind);
         Assert.Equal(Math.Pow(200, -0.5), scaled.Std, 1e-15);
         Assert.Equal(Math.Sqrt(3) * 0.2, OneHiddenLayerTheory.FirstLayerWeightsOf(Model(weightInit: new InitConfig { Distribution = InitDistribution.Uniform, Std = 0.2 })).Bound!.Value, 1e-15);

@@ -1,10 +1,10 @@
+using FreqScope.Core;
+using FreqScope.Core.Config;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using FreqScope.Training;
 using static TorchSharp.torch;
-using FreqScope.Core.Config;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Training;
 

@@ -1,8 +1,8 @@
+using FreqScope.Core;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using FreqScope.Training;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Training;
 

@@ -1,10 +1,10 @@
+using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using FreqScope.Training;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Training;
 
@@ -24,7 +24,7 @@ public sealed class EnsembleTrainerTests
         (new ModelConfig
         {
             Hidden = [48, 48, 24],
-            WeightInit = new InitConfig { Distribution = InitDistribution.Normal, ScaleM = 48, ScaleT = 0.5 },
+            WeightInit = new InitConfig { Distribution = InitDistribution.Normal, Scale = new(48, 0.5) },
             BiasInit = new InitConfig { Distribution = InitDistribution.Normal, Std = 0.05 },
         }, 1, baseTraining with { LearningRate = 3e-3 }),
         (new ModelConfig

@@ -1,3 +1,4 @@
+using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Models;
 using FreqScope.Native;
@@ -5,7 +6,6 @@ using FreqScope.Tests.Support;
 using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Training;
 

@@ -1,5 +1,5 @@
-using FreqScope.Training;
 using FreqScope.Core;
+using FreqScope.Training;
 
 namespace FreqScope.Tests.Training;
 

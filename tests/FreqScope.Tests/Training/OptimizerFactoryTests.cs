@@ -1,10 +1,10 @@
+using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using FreqScope.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Training;
 

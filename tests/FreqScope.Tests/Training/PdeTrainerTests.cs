@@ -1,3 +1,4 @@
+using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Models;
 using FreqScope.Native;
@@ -5,7 +6,6 @@ using FreqScope.Tests.Support;
 using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
-using FreqScope.Core;
 
 namespace FreqScope.Tests.Training;
 
@@ -57,8 +57,7 @@ public sealed class PdeTrainerTests
     private static PdeNetworkConfig Config(PdeLoss loss, int count, Sampling sampling = Sampling.Uniform, double beta = 7, int boundary = 2) => new()
     {
         Loss = loss,
-        CollocationCount = count,
-        CollocationSampling = sampling,
+        Collocation = new CollocationConfig { Count = count, Sampling = sampling },
         BoundaryWeight = beta,
         BoundaryPoints = boundary,
     };

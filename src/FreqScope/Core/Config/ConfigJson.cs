@@ -22,8 +22,9 @@ public static class ConfigJson
     /// <summary>The options for the records described by <paramref name="resolver"/> (cached per resolver).</summary>
     public static JsonSerializerOptions Options(IJsonTypeInfoResolver resolver) => Create(resolver, variants: true);
 
-    /// <summary>The same options, but writing the keys of every variant (used to read a record's defaults).</summary>
-    internal static JsonSerializerOptions AllVariants(IJsonTypeInfoResolver resolver) => Create(resolver, variants: false);
+    /// <summary>The twin of <paramref name="options"/> (made here) that writes the keys of every variant (used to read a record's defaults).</summary>
+    internal static JsonSerializerOptions AllVariants(JsonSerializerOptions options) =>
+        Create(Cache.First(entry => ReferenceEquals(entry.Value, options)).Key.Item1, variants: false);
 
     private static JsonSerializerOptions Create(IJsonTypeInfoResolver resolver, bool variants)
     {
@@ -36,7 +37,8 @@ public static class ConfigJson
                 NewLine = "\n",
                 Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
                 PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-                IgnoreReadOnlyProperties = true,
+                // Constructor parameters without a default value are required keys (positional records).
+                RespectRequiredConstructorParameters = true,
                 TypeInfoResolver = key.Item1.WithAddedModifier(info => Arrange(info, key.Item2)),
             };
             options.Converters.Add(new LenientInt32Converter());
@@ -62,6 +64,8 @@ public static class ConfigJson
     private static void Arrange(JsonTypeInfo info, bool variants)
     {
         if (info.Kind != JsonTypeInfoKind.Object || info.Properties.Count == 0) return;
+        // Computed properties (get-only and not a constructor parameter) are not part of the config.
+        foreach (var computed in info.Properties.Where(p => p.Set is null && p.AssociatedParameter is null).ToList()) info.Properties.Remove(computed);
         // The source generator lists a type's own properties before the inherited ones; configs read base keys first.
         var ordered = info.Properties
             .Select((p, i) => (Property: p, Index: i, Depth: Depth(Member(p)?.DeclaringType)))

@@ -45,7 +45,8 @@ public static class ConfigReader
     {
         if (info.Kind != JsonTypeInfoKind.Object) throw new InvalidOperationException($"{info.Type.Name} is not a config record");
         var spec = info.Type.GetCustomAttribute<VariantsAttribute>();
-        var keys = Keys(info);
+        var all = Keys(info);
+        var keys = all;
         string? active = null;
         if (spec is { Style: VariantStyle.UnknownKey })
         {
@@ -70,6 +71,8 @@ public static class ConfigReader
             keys = [.. keys.Where(p => Belongs(p, active))];
         }
 
+        // The keys of other variants keep their defaults in the records (they are neither read nor written).
+        var inactive = all.Except(keys).ToList();
         var result = new JsonObject();
         var defaults = DefaultsOf(info);
         foreach (var p in keys)
@@ -91,6 +94,11 @@ public static class ConfigReader
             result[p.Name] = Value(child, p.PropertyType, p, info.Options);
         }
 
+        foreach (var p in inactive)
+            if (defaults?[p.Name] is { } value) result[p.Name] = value.DeepClone();
+        if (typeof(IConfigJsonRules).IsAssignableFrom(info.Type))
+            info.Type.GetMethod(nameof(IConfigJsonRules.CheckJson), BindingFlags.Public | BindingFlags.Static, [typeof(ConfigNode)])!
+                .Invoke(null, BindingFlags.DoNotWrapExceptions, null, [node], null);
         return result;
     }
 
@@ -191,7 +199,7 @@ public static class ConfigReader
     {
         if (key.Item2.GetConstructor(Type.EmptyTypes) is null) return null;
         var instance = Activator.CreateInstance(key.Item2)!;
-        var options = ConfigJson.AllVariants(key.Item1.TypeInfoResolver!);
+        var options = ConfigJson.AllVariants(key.Item1);
         return JsonSerializer.SerializeToNode(instance, options.GetTypeInfo(key.Item2));
     });
 

@@ -1,0 +1,19 @@
+using FreqScope.Core.Kinds;
+
+namespace FreqScope.Experiments;
+
+/// <summary>The experiment kinds FreqScope ships: the one list of them (the first is the default of a config that names none).</summary>
+public static class ExperimentKinds
+{
+    /// <summary>Every built-in kind.</summary>
+    public static ExperimentRegistry Registry { get; } = new(
+    [
+        FitKind.Instance,
+        ClassifyKind.Instance,
+        PoissonKind.Instance,
+        FourierKind.Instance,
+        NtkKind.Instance,
+        ParityKind.Instance,
+        ImageFitKind.Instance,
+    ]);
+}
