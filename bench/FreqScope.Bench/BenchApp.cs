@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using FreqScope.Core;
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Models;
 using FreqScope.Native;

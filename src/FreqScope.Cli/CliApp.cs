@@ -1,6 +1,6 @@
 using System.CommandLine;
 using FreqScope.Core.Config;
-using FreqScope.Experiments;
+using FreqScope.Core.Runs;
 using FreqScope.Native;
 using FreqScope.Reporting;
 using Spectre.Console;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FreqScope.Core;
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using Spectre.Console;
 

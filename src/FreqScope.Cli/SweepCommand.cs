@@ -1,4 +1,5 @@
 using System.Globalization;
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Sweeps;
 using Spectre.Console;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Sweeps;

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using FreqScope.Core.Config;
+using FreqScope.Core.Runs;
+using FreqScope.Core.Tables;
 using FreqScope.Data;
 using FreqScope.Models;
 using FreqScope.Native;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FreqScope.Core;
+using FreqScope.Core.Runs;
 using FreqScope.Data;
 using FreqScope.Models;
 using FreqScope.Native;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using FreqScope.Core.Runs;
 using FreqScope.Training;
 
 namespace FreqScope.Experiments;

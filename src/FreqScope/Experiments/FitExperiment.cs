@@ -4,6 +4,7 @@ using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using FreqScope.Core;
+using FreqScope.Core.Runs;
 using FreqScope.Data;
 using FreqScope.Native;
 using FreqScope.Reporting;
@@ -20,14 +21,6 @@ namespace FreqScope.Experiments;
 /// </summary>
 public static class FitExperiment
 {
-
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     /// <summary>A much shorter version of <paramref name="config"/> for smoke tests: at most 50 steps, probed every ≤10.</summary>
     public static FitExperimentConfig Smoke(FitExperimentConfig config) => config with

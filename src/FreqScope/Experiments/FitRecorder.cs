@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using FreqScope.Core;
+using FreqScope.Core.Runs;
+using FreqScope.Core.Tables;
 using FreqScope.Data;
 using FreqScope.Reporting;
 using FreqScope.Spectral;

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using FreqScope.Core.Config;
+using FreqScope.Core.Runs;
+using FreqScope.Core.Tables;
 using FreqScope.Data;
 using FreqScope.Models;
 using FreqScope.Native;

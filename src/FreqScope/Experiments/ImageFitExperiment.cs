@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using FreqScope.Core;
 using FreqScope.Core.Config;
+using FreqScope.Core.Runs;
+using FreqScope.Core.Tables;
 using FreqScope.Data;
 using FreqScope.Native;
 using FreqScope.Reporting;
@@ -323,7 +325,7 @@ public static class ImageFitExperiment
                 for (int j = 0; j < _width; j++)
                     sb.Append(i.ToString(inv)).Append(',').Append(j.ToString(inv)).Append(',').Append(CsvFormat.FormatDouble(_image[i * _width + j]))
                         .Append(',').Append(_isTrain[i * _width + j] ? "train" : "test").Append('\n');
-            Reporting.AtomicFile.WriteAllText(Path.Combine(_runDir, ImageFile), sb.ToString());
+            AtomicFile.WriteAllText(Path.Combine(_runDir, ImageFile), sb.ToString());
         }
 
         public void Open(IReadOnlyDictionary<string, long>? rows)

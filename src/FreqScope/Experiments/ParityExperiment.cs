@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using FreqScope.Core.Runs;
+using FreqScope.Core.Tables;
 using FreqScope.Data;
 using FreqScope.Models;
 using FreqScope.Native;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FreqScope.Core.Config;
+using FreqScope.Core.Tables;
 using FreqScope.Data;
 using FreqScope.Reporting;
 using FreqScope.Spectral;

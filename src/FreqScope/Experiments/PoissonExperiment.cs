@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using FreqScope.Core;
 using FreqScope.Core.Config;
+using FreqScope.Core.Runs;
+using FreqScope.Core.Tables;
 using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Reporting;

@@ -1,8 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using FreqScope.Reporting;
-using FreqScope.Training;
+using FreqScope.Core.Runs;
 
 namespace FreqScope.Experiments;
 
@@ -31,7 +30,7 @@ internal sealed class PoissonState
         var path = Path.Combine(Folder(runDir), "state.json");
         try
         {
-            return JsonSerializer.Deserialize<PoissonState>(File.ReadAllText(path), FitExperiment.Json)
+            return JsonSerializer.Deserialize<PoissonState>(File.ReadAllText(path), RunFolder.Json)
                 ?? throw new InvalidDataException($"{path} is empty");
         }
         catch (JsonException e)
@@ -44,7 +43,7 @@ internal sealed class PoissonState
     {
         Rows = rows;
         Directory.CreateDirectory(Folder(runDir));
-        AtomicFile.WriteAllText(Path.Combine(Folder(runDir), "state.json"), JsonSerializer.Serialize(this, FitExperiment.Json) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(Folder(runDir), "state.json"), JsonSerializer.Serialize(this, RunFolder.Json) + "\n");
     }
 
     public void SaveHandover(string runDir, long step, double seconds, double error, double[] output)

@@ -3,6 +3,8 @@ using System.Numerics;
 using System.Text;
 using FreqScope.Core;
 using FreqScope.Core.Config;
+using FreqScope.Core.Runs;
+using FreqScope.Core.Tables;
 using FreqScope.Data;
 using FreqScope.Reporting;
 using FreqScope.Spectral;

@@ -3,8 +3,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FreqScope.Core;
+using FreqScope.Core.Runs;
+using FreqScope.Core.Tables;
 using FreqScope.Reporting;
-using FreqScope.Training;
 
 namespace FreqScope.Experiments;
 
@@ -82,7 +83,7 @@ public static class SweepRunner
         if (!File.Exists(path)) throw new InvalidOperationException($"{sweepDir} has no {ManifestFile} (is it a FreqScope sweep folder?)");
         try
         {
-            return JsonSerializer.Deserialize<SweepManifest>(File.ReadAllText(path), FitExperiment.Json)
+            return JsonSerializer.Deserialize<SweepManifest>(File.ReadAllText(path), RunFolder.Json)
                 ?? throw new InvalidDataException($"{path} is empty");
         }
         catch (JsonException e)
@@ -488,7 +489,7 @@ public static class SweepRunner
     /// <summary>Writes sweep.json and sweep.csv atomically.</summary>
     private static void Write(string dir, SweepManifest manifest)
     {
-        AtomicFile.WriteAllText(Path.Combine(dir, ManifestFile), JsonSerializer.Serialize(manifest, FitExperiment.Json) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(dir, ManifestFile), JsonSerializer.Serialize(manifest, RunFolder.Json) + "\n");
         AtomicFile.WriteAllText(Path.Combine(dir, TableFile), Table(manifest));
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FreqScope.Core.Tables;
 using FreqScope.Experiments;
 
 namespace FreqScope.Reporting;

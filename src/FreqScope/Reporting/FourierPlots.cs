@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using ScottPlot;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 
 namespace FreqScope.Reporting;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using FreqScope.Core.Config;
+using FreqScope.Core.Tables;
 using FreqScope.Experiments;
 
 namespace FreqScope.Reporting;

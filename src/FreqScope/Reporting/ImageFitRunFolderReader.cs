@@ -1,4 +1,5 @@
 using System.Globalization;
+using FreqScope.Core.Tables;
 
 namespace FreqScope.Reporting;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FreqScope.Core.Config;
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 
 namespace FreqScope.Reporting;

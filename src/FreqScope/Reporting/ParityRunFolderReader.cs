@@ -1,4 +1,5 @@
 using FreqScope.Core.Config;
+using FreqScope.Core.Tables;
 using FreqScope.Experiments;
 
 namespace FreqScope.Reporting;

@@ -1,3 +1,5 @@
+using FreqScope.Core.Runs;
+
 namespace FreqScope.Reporting;
 
 /// <summary>

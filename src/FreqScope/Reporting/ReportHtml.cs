@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FreqScope.Core.Runs;
+using FreqScope.Core.Tables;
 
 namespace FreqScope.Reporting;
 

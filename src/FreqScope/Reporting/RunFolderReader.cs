@@ -1,6 +1,8 @@
 using System.Text.Json;
 using FreqScope.Core;
 using FreqScope.Core.Config;
+using FreqScope.Core.Runs;
+using FreqScope.Core.Tables;
 using FreqScope.Experiments;
 using FreqScope.Theory;
 
@@ -14,7 +16,7 @@ namespace FreqScope.Reporting;
 /// </summary>
 public static class RunFolderReader
 {
-    private static readonly JsonSerializerOptions SummaryJson = new(FitExperiment.Json) { RespectNullableAnnotations = true };
+    private static readonly JsonSerializerOptions SummaryJson = new(RunFolder.Json) { RespectNullableAnnotations = true };
 
     /// <summary>The header line of metrics.csv.</summary>
     public const string MetricsHeader = "step,train_loss,test_loss";
@@ -167,7 +169,7 @@ public static class RunFolderReader
 
     /// <summary>
     /// Deserialises summary.json into the runner's record <typeparamref name="T"/> with the runner's JSON options
-    /// (<see cref="FitExperiment.Json"/>), required and non-nullable properties enforced; unknown properties are ignored.
+    /// (<see cref="RunFolder.Json"/>), required and non-nullable properties enforced; unknown properties are ignored.
     /// </summary>
     /// <exception cref="InvalidDataException">The JSON is malformed, a required property is missing or null, or a value has the wrong type.</exception>
     internal static T DeserializeSummary<T>(string text)

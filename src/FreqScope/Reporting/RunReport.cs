@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FreqScope.Core.Runs;
 
 namespace FreqScope.Reporting;
 

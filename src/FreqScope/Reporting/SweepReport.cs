@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using ScottPlot;
 

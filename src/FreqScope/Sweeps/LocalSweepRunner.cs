@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Reporting;
 

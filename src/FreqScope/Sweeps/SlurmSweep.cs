@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
-using FreqScope.Reporting;
 
 namespace FreqScope.Sweeps;
 
@@ -181,7 +181,7 @@ public static class SlurmSweep
         if (!File.Exists(path)) throw new InvalidOperationException($"{sweepDir} has no {Folder}/{JobsFile} (was it run with --backend slurm?)");
         try
         {
-            return JsonSerializer.Deserialize<SlurmJobs>(File.ReadAllText(path), FitExperiment.Json) ?? throw new InvalidDataException($"{path} is empty");
+            return JsonSerializer.Deserialize<SlurmJobs>(File.ReadAllText(path), RunFolder.Json) ?? throw new InvalidDataException($"{path} is empty");
         }
         catch (JsonException e)
         {
@@ -190,5 +190,5 @@ public static class SlurmSweep
     }
 
     private static void WriteJobs(string sweepDir, SlurmJobs jobs) =>
-        AtomicFile.WriteAllText(Path.Combine(sweepDir, Folder, JobsFile), JsonSerializer.Serialize(jobs, FitExperiment.Json) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(sweepDir, Folder, JobsFile), JsonSerializer.Serialize(jobs, RunFolder.Json) + "\n");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FreqScope.Core.Runs;
 using FreqScope.Models;
 
 namespace FreqScope.Training;

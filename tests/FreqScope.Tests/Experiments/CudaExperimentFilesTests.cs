@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Tests.Support;
 

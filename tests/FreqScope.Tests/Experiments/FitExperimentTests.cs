@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FreqScope.Core;
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Reporting;

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Text.Json;
 using FreqScope.Core;
 using FreqScope.Core.Config;
+using FreqScope.Core.Runs;
 using FreqScope.Data;
 using FreqScope.Experiments;
 using FreqScope.Native;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FreqScope.Core;
+using FreqScope.Core.Runs;
 using FreqScope.Data;
 using FreqScope.Experiments;
 using FreqScope.Models;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FreqScope.Core;
 using FreqScope.Core.Config;
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Reporting;

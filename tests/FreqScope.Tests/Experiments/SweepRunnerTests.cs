@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using FreqScope.Core.Runs;
+using FreqScope.Core.Tables;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Reporting;

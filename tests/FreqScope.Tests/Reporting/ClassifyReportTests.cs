@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Reporting;
 using SkiaSharp;

@@ -1,4 +1,4 @@
-using FreqScope.Reporting;
+using FreqScope.Core.Tables;
 using Xunit;
 
 namespace FreqScope.Tests.Reporting;

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using FreqScope.Core.Runs;
 using FreqScope.Reporting;
 using SkiaSharp;
 using Xunit;

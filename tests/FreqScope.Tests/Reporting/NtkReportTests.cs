@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FreqScope.Core;
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Reporting;

@@ -1,3 +1,4 @@
+using FreqScope.Core.Tables;
 using FreqScope.Reporting;
 using Xunit;
 

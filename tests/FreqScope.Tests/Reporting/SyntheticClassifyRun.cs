@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using FreqScope.Core;
+using FreqScope.Core.Runs;
+using FreqScope.Core.Tables;
 using FreqScope.Experiments;
 using FreqScope.Reporting;
 
@@ -11,7 +13,7 @@ namespace FreqScope.Tests.Reporting;
 /// Fabricates a plausible <c>classify</c> run folder in a temporary directory: every epoch 0 … N probed; the filtering
 /// method's e_low falls faster than e_high for three δ; the projected target spectrum has three peaks (grid indices
 /// 3, 8, 14) that the network learns low-to-high. summary.json is the <see cref="ClassifySummary"/> serialised as the
-/// runner does (<see cref="FitExperiment.Json"/>), with every reported number rounded to four significant digits so
+/// runner does (<see cref="RunFolder.Json"/>), with every reported number rounded to four significant digits so
 /// that the report's tables show them exactly.
 /// </summary>
 internal sealed class SyntheticClassifyRun : IDisposable
@@ -135,7 +137,7 @@ internal sealed class SyntheticClassifyRun : IDisposable
         };
         if (writeSummary)
         {
-            Write("summary.json", JsonSerializer.Serialize(Summary, FitExperiment.Json) + "\n");
+            Write("summary.json", JsonSerializer.Serialize(Summary, RunFolder.Json) + "\n");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Reporting;
 
@@ -12,7 +13,7 @@ namespace FreqScope.Tests.Reporting;
 /// Jacobi (ω = 2/3) and Gauss–Seidel likewise with their own factors, a network whose low modes converge first
 /// (exp(−s / 50k) at step s), and two hybrids that hand over to Jacobi after 500 and 1000 network steps. Numbers are
 /// written as the runner writes them (invariant "R"; one network error_rms is NaN). summary.json is the
-/// <see cref="PoissonSummary"/> serialised as the runner does (<see cref="FitExperiment.Json"/>), every reported number
+/// <see cref="PoissonSummary"/> serialised as the runner does (<see cref="RunFolder.Json"/>), every reported number
 /// rounded to four significant digits so that the report's tables show them exactly.
 /// </summary>
 internal sealed class SyntheticPoissonRun : IDisposable
@@ -133,7 +134,7 @@ internal sealed class SyntheticPoissonRun : IDisposable
         Summary = BuildSummary(finished, completed);
         if (writeSummary)
         {
-            Write("summary.json", JsonSerializer.Serialize(Summary, FitExperiment.Json) + "\n");
+            Write("summary.json", JsonSerializer.Serialize(Summary, RunFolder.Json) + "\n");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using FreqScope.Core;
+using FreqScope.Core.Tables;
 using FreqScope.Reporting;
 
 namespace FreqScope.Tests.Reporting;

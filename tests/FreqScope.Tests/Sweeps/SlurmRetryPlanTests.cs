@@ -1,3 +1,4 @@
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Sweeps;
 

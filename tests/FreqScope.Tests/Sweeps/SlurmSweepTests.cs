@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using FreqScope.Cli;
-using FreqScope.Experiments;
+using FreqScope.Core.Runs;
 using FreqScope.Native;
 using FreqScope.Sweeps;
 using FreqScope.Tests.Support;

@@ -1,7 +1,8 @@
 using FreqScope.Cli;
+using FreqScope.Core.Runs;
+using FreqScope.Core.Tables;
 using FreqScope.Experiments;
 using FreqScope.Native;
-using FreqScope.Reporting;
 using FreqScope.Sweeps;
 using FreqScope.Tests.Support;
 using Spectre.Console;

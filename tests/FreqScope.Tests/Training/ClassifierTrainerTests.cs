@@ -1,4 +1,5 @@
 using FreqScope.Core;
+using FreqScope.Core.Runs;
 using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Tests.Support;

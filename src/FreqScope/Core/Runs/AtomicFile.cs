@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FreqScope.Reporting;
+namespace FreqScope.Core.Runs;
 
 /// <summary>
 /// Writes files atomically: the content goes to <c>path + ".tmp-" + pid</c>, is flushed to disk, and the

@@ -1,19 +1,26 @@
 using System.Text.Json;
-using FreqScope.Reporting;
-using FreqScope.Training;
 
-namespace FreqScope.Experiments;
+namespace FreqScope.Core.Runs;
 
 /// <summary>
 /// The life cycle of a run folder that every experiment shares: creating it (only when absent or empty) with its
 /// config.json, checking that a folder can be resumed, reading and writing manifest.json atomically, writing
 /// summary.json, and marking a failed run so that nothing in it looks complete.
 /// </summary>
-internal static class RunFolder
+public static class RunFolder
 {
     public const string ConfigFile = "config.json";
     public const string ManifestFile = "manifest.json";
     public const string SummaryFile = "summary.json";
+
+    /// <summary>The JSON form of every run folder's own files (manifest, summary, sweep tables): indented camelCase, NaN and ∞ allowed.</summary>
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>Creates <paramref name="runDir"/> (refusing a non-empty one) and writes its config.json.</summary>
     public static void Create(string runDir, string configJson)
@@ -53,17 +60,17 @@ internal static class RunFolder
     {
         var path = Path.Combine(runDir, ManifestFile);
         if (!File.Exists(path)) throw new InvalidOperationException($"{runDir} has no manifest.json (is it a FreqScope run folder?)");
-        return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), FitExperiment.Json)
+        return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), Json)
             ?? throw new InvalidDataException($"{path} is empty");
     }
 
     /// <summary>Writes manifest.json atomically.</summary>
     public static void WriteManifest(string runDir, RunManifest manifest) =>
-        AtomicFile.WriteAllText(Path.Combine(runDir, ManifestFile), JsonSerializer.Serialize(manifest, FitExperiment.Json) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(runDir, ManifestFile), JsonSerializer.Serialize(manifest, Json) + "\n");
 
     /// <summary>Writes summary.json atomically.</summary>
     public static void WriteSummary<T>(string runDir, T summary) =>
-        AtomicFile.WriteAllText(Path.Combine(runDir, SummaryFile), JsonSerializer.Serialize(summary, FitExperiment.Json) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(runDir, SummaryFile), JsonSerializer.Serialize(summary, Json) + "\n");
 
     /// <summary>Writes the failed manifest and removes a summary.json left from an earlier stop, so the folder never looks complete.</summary>
     public static void MarkFailed(string runDir, RunManifest failed)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using static TorchSharp.torch;
 
-namespace FreqScope.Training;
+namespace FreqScope.Core.Runs;
 
 /// <summary>
 /// A resumable training state in <c>RUN_DIR/checkpoint/</c>: <c>model.bin</c> (TorchSharp module format: every

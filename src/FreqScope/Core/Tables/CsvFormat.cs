@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FreqScope.Reporting;
+namespace FreqScope.Core.Tables;
 
 /// <summary>
 /// Number formatting shared by the run writer and the run-folder reader: invariant culture, round-trip

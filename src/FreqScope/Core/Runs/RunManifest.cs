@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using FreqScope.Native;
 
-namespace FreqScope.Experiments;
+namespace FreqScope.Core.Runs;
 
 /// <summary>The contents of <c>manifest.json</c> (see docs/run-folder.md).</summary>
 public sealed record RunManifest
@@ -32,7 +32,7 @@ public sealed record RunManifest
 
     /// <summary>
     /// Set when the run was trained as one member of an ensemble (a stacked network trained with others in one
-    /// process, see <see cref="FitEnsembleExperiment"/>); null for a solo run.
+    /// process: a fit1d sweep groups compatible members so); null for a solo run.
     /// </summary>
     public EnsembleMembership? Ensemble { get; init; }
 

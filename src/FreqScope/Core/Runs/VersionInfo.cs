@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using FreqScope.Native;
 using TorchSharp;
 
-namespace FreqScope.Experiments;
+namespace FreqScope.Core.Runs;
 
 /// <summary>Versions of FreqScope, TorchSharp and the libtorch actually loaded; the git commit when known.</summary>
 public static partial class VersionInfo

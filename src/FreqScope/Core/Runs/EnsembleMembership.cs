@@ -1,6 +1,6 @@
 using FreqScope.Core.Config;
 
-namespace FreqScope.Experiments;
+namespace FreqScope.Core.Runs;
 
 /// <summary>A run's place in the ensemble it was trained in (manifest.json's <c>ensemble</c>).</summary>
 /// <param name="Index">The member's position in the ensemble, from 0.</param>

@@ -1,6 +1,6 @@
-namespace FreqScope.Reporting;
+namespace FreqScope.Core.Runs;
 
-/// <summary>What <see cref="FitReport.Build"/>, <see cref="ClassifyReport.Build"/>, <see cref="PoissonReport.Build"/> or <see cref="RunReport.Build"/> wrote.</summary>
+/// <summary>What a report wrote: <c>report.html</c> and the figures under <c>plots/</c>.</summary>
 /// <param name="ReportPath">Full path of <c>report.html</c>.</param>
 /// <param name="PlotsDirectory">Full path of the <c>plots</c> folder.</param>
 /// <param name="Plots">The figures written (PNG and SVG paths), in report order.</param>

@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core.Runs;
 
 /// <summary>The values of <c>manifest.json</c>'s <c>status</c>.</summary>
 public static class RunStatus

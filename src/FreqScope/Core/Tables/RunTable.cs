@@ -1,4 +1,4 @@
-namespace FreqScope.Experiments;
+namespace FreqScope.Core.Tables;
 
 /// <summary>
 /// One CSV data file of a run folder, known by its name: opened fresh or, on resume, cut back to the row count a

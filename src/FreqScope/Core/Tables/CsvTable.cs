@@ -1,7 +1,7 @@
 using System.Text;
-using FreqScope.Reporting;
+using FreqScope.Core.Runs;
 
-namespace FreqScope.Experiments;
+namespace FreqScope.Core.Tables;
 
 /// <summary>
 /// A CSV data file of a run, appended row by row while training. Rows are flushed at every checkpoint and at the
