@@ -268,7 +268,7 @@ public static class BenchApp
             {
                 var cfg = baseConfig with { Probe = baseConfig.Probe with { Every = every } };
                 var sw = Stopwatch.StartNew();
-                FitExperiment.Run(cfg, new FitRunOptions { RunDirectory = dir, BuildReport = false });
+                FitExperiment.Run(cfg, new RunOptions { RunDirectory = dir, BuildReport = false });
                 return sw.Elapsed.TotalSeconds;
             }
             finally

@@ -43,14 +43,20 @@ public static class CliApp
         var smokeOpt = new Option<bool>("--smoke") { Description = "A short run that exercises everything (fit1d: at most 50 steps; classify: at most 2 epochs on 500 images, a VGG at most a quarter as wide; poisson: a coarse grid and at most 60 network steps; fourier-features: width ≤ 256, at most 60 steps; ntk: at most 64 points, widths 256 and 50 steps; parity: at most 300 steps, 31 shells and 16 directions)." };
         var resumeOpt = new Option<string?>("--resume") { Description = "Continue an interrupted run folder from its last checkpoint." };
         var noReportOpt = new Option<bool>("--no-report") { Description = "Write data files only; build plots and report.html later with 'freqscope report'." };
+        var setOpt = new Option<string[]>("--set") { Description = "Override one config value, KEY=VALUE with KEY a dotted path (repeatable), e.g. --set training.steps=200; VALUE is JSON, else a string.", AllowMultipleArgumentsPerToken = false };
+        var printConfigOpt = new Option<bool>("--print-config") { Description = "Print the resolved config (overrides, aliases and --smoke applied) as JSON and exit without running." };
 
         var run = new Command("run", "Train a network (a 1-D fit or an image classifier) and record, frequency by frequency, how its output approaches the target.")
         {
-            configArg, outOpt, deviceOpt, seedOpt, stepsOpt, epochsOpt, dataOpt, smokeOpt, resumeOpt, noReportOpt,
+            configArg, outOpt, setOpt, deviceOpt, seedOpt, stepsOpt, epochsOpt, dataOpt, smokeOpt, resumeOpt, noReportOpt, printConfigOpt,
         };
-        run.SetAction(p => RunCommand.Execute(console, new RunCommand.Arguments(
+        run.SetAction(p => RunCommand.Execute(console, output, new RunCommand.Arguments(
             p.GetValue(configArg), p.GetValue(outOpt), p.GetValue(deviceOpt), p.GetValue(seedOpt), p.GetValue(stepsOpt),
-            p.GetValue(epochsOpt), p.GetValue(dataOpt), p.GetValue(smokeOpt), p.GetValue(resumeOpt), p.GetValue(noReportOpt))));
+            p.GetValue(epochsOpt), p.GetValue(dataOpt), p.GetValue(smokeOpt), p.GetValue(resumeOpt), p.GetValue(noReportOpt))
+        {
+            Set = p.GetValue(setOpt) ?? [],
+            PrintConfig = p.GetValue(printConfigOpt),
+        }));
 
         var sweepConfigArg = new Argument<string?>("CONFIG") { Arity = ArgumentArity.ZeroOrOne, Description = "Sweep config: an experiment config with a \"sweep\" key listing values for dotted paths (see README, Sweeps)." };
         var sweepOutOpt = new Option<string?>("--out") { Description = "Sweep folder to create or continue (default: runs/NAME-TIMESTAMP); one run folder per member inside." };
@@ -59,6 +65,7 @@ public static class CliApp
         var sweepSmokeOpt = new Option<bool>("--smoke") { Description = "Run every member in smoke mode (as 'run --smoke')." };
         var sweepResumeOpt = new Option<string?>("--resume") { Description = "Continue a sweep folder with its own sweep.json: finished members are kept, interrupted ones resumed, failed ones run again." };
         var sweepDataOpt = new Option<string?>("--data") { Description = "Folder holding the dataset files of a classify sweep's members (local files only, never downloaded)." };
+        var sweepSetOpt = new Option<string[]>("--set") { Description = "Override one value of the sweep config, KEY=VALUE with KEY a dotted path (repeatable); applied before the sweep is expanded.", AllowMultipleArgumentsPerToken = false };
         var sweepNoReportOpt = new Option<bool>("--no-report") { Description = "Write data files only; build the reports later with 'freqscope report'." };
         var backendOpt = new Option<string>("--backend") { Description = "Where the members run: inprocess (one after another, the default), local (parallel child processes) or slurm (a Slurm job array; returns at once).", DefaultValueFactory = _ => SweepCommand.InProcess };
         backendOpt.AcceptOnlyFromAmong(SweepCommand.InProcess, SweepCommand.Local, SweepCommand.Slurm);
@@ -73,7 +80,7 @@ public static class CliApp
         var noEnsembleOpt = new Option<bool>("--no-ensemble") { Description = "Run every fit1d member alone instead of training compatible members together as one ensemble (inprocess backend)." };
         var sweep = new Command("sweep", "Run every member of a parameter sweep (a grid or zip of config values) and compare them in sweep.csv and report.html.")
         {
-            sweepConfigArg, sweepOutOpt, sweepDeviceOpt, sweepSmokeOpt, sweepResumeOpt, sweepNoReportOpt, sweepDataOpt,
+            sweepConfigArg, sweepOutOpt, sweepSetOpt, sweepDeviceOpt, sweepSmokeOpt, sweepResumeOpt, sweepNoReportOpt, sweepDataOpt,
             backendOpt, jobsOpt, partitionOpt, timeOpt, memOpt, gpusOpt, cpusOpt, sbatchArgOpt, retriesOpt, noEnsembleOpt,
         };
         sweep.SetAction(p =>
@@ -85,6 +92,7 @@ public static class CliApp
                 p.GetValue(sweepConfigArg), p.GetValue(sweepOutOpt), p.GetValue(sweepDeviceOpt), p.GetValue(sweepSmokeOpt),
                 p.GetValue(sweepResumeOpt), p.GetValue(sweepNoReportOpt), p.GetValue(sweepDataOpt))
             {
+                Set = p.GetValue(sweepSetOpt) ?? [],
                 Backend = p.GetValue(backendOpt) ?? SweepCommand.InProcess,
                 Jobs = p.GetValue(jobsOpt),
                 NoEnsemble = p.GetValue(noEnsembleOpt),

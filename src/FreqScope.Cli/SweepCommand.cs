@@ -1,4 +1,5 @@
 using System.Globalization;
+using FreqScope.Core.Config;
 using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Sweeps;
@@ -16,6 +17,9 @@ internal static class SweepCommand
 {
     public sealed record Arguments(string? Config, string? Out, string? Device, bool Smoke, string? Resume, bool NoReport, string? Data = null)
     {
+        /// <summary><c>--set a.b=c</c> assignments applied to the sweep config's JSON before it is expanded.</summary>
+        public IReadOnlyList<string> Set { get; init; } = [];
+
         /// <summary><c>inprocess</c>, <c>local</c> or <c>slurm</c>.</summary>
         public string Backend { get; init; } = InProcess;
 
@@ -44,8 +48,8 @@ internal static class SweepCommand
         string? configDir = null;
         if (a.Resume is not null)
         {
-            if (a.Config is not null || a.Out is not null || a.Device is not null || a.Smoke || a.Data is not null)
-                throw new UsageException("--resume continues a sweep with its own sweep.json; it takes no CONFIG, --out, --device, --data or --smoke");
+            if (a.Config is not null || a.Out is not null || a.Device is not null || a.Smoke || a.Data is not null || a.Set.Count > 0)
+                throw new UsageException("--resume continues a sweep with its own sweep.json; it takes no CONFIG, --out, --set, --device, --data or --smoke");
             if (!Directory.Exists(a.Resume)) throw new UsageException($"--resume \"{a.Resume}\": no such sweep folder");
             if (!File.Exists(Path.Combine(a.Resume, SweepRunner.ManifestFile)))
                 throw new UsageException($"--resume \"{a.Resume}\": it has no {SweepRunner.ManifestFile} (is it a sweep folder?)");
@@ -57,12 +61,23 @@ internal static class SweepCommand
         else
         {
             if (a.Config is null) throw new UsageException("sweep needs a CONFIG: an experiment config with a \"sweep\" key (see README, Sweeps)");
-            spec = SweepSpec.LoadFile(a.Config);
+            IReadOnlyList<ConfigOverride> sets;
+            try
+            {
+                sets = [.. a.Set.Select(ConfigOverride.Parse)];
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message);
+            }
+
+            spec = SweepSpec.LoadFile(a.Config, sets);
             if (data is not null)
             {
                 if (!Directory.Exists(data)) throw new UsageException($"--data \"{data}\": no such folder; expected a folder holding the dataset files");
-                if (spec.Experiment != ClassifyExperimentConfig.Classify)
-                    throw new UsageException($"--data applies to classify sweeps; \"{spec.Name}\" sweeps {spec.Experiment} experiments");
+                var takers = ExperimentKinds.Registry.Kinds.Where(k => k.Aliases.Any(o => o.Option == "--data")).Select(k => k.Name).ToList();
+                if (!takers.Contains(spec.Experiment))
+                    throw new UsageException($"--data applies to {string.Join(", ", takers)} sweeps; \"{spec.Name}\" sweeps {spec.Experiment} experiments");
             }
 
             configDir = Path.GetDirectoryName(Path.GetFullPath(a.Config));

@@ -1,7 +1,9 @@
+using FreqScope.Core.Runs;
+
 namespace FreqScope.Experiments;
 
 /// <summary>The contents of <c>summary.json</c> of a <c>classify</c> run (see docs/run-folder.md).</summary>
-public sealed record ClassifySummary
+public sealed record ClassifySummary : IRunSummary
 {
     /// <summary>True only when every planned epoch ran.</summary>
     public required bool Finished { get; init; }

@@ -41,25 +41,31 @@ public static class ConfigLoader
         using var document = ConfigNode.Parse(json, source);
         var root = ConfigNode.Root(source, document.RootElement);
         var kind = ExperimentKinds.Registry.KindOf(root);
-        if (kind != FitKind.Instance)
+        if (kind != FitExperiment.Instance)
             throw root.Error("experiment", $"\"{kind.Name}\" is not a fit1d config; read it with ConfigLoader.ParseAny / LoadAnyFile");
-        return FitKind.Instance.Read(root);
+        return FitExperiment.Instance.Read(root);
     }
 
     /// <summary>Reads and validates the fit1d config file at <paramref name="path"/>.</summary>
     public static FitExperimentConfig LoadFile(string path) => Parse(ConfigNode.ReadFile(path), path);
 
-    /// <summary>The built-in default experiment (<c>experiments/fprinciple-1d.json</c>, embedded in the assembly).</summary>
-    public static FitExperimentConfig LoadDefault()
+    /// <summary>How messages name the embedded default config.</summary>
+    public const string DefaultSource = "<default: fprinciple-1d.json>";
+
+    /// <summary>The JSON text of the built-in default experiment (<c>experiments/fprinciple-1d.json</c>, embedded in the assembly).</summary>
+    public static string DefaultJson()
     {
         using var stream = typeof(ConfigLoader).Assembly.GetManifestResourceStream(DefaultResourceName)
             ?? throw new InvalidOperationException($"The embedded resource {DefaultResourceName} is missing from {typeof(ConfigLoader).Assembly.GetName().Name}.");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), "<default: fprinciple-1d.json>");
+        return reader.ReadToEnd();
     }
 
+    /// <summary>The built-in default experiment (<c>experiments/fprinciple-1d.json</c>, embedded in the assembly).</summary>
+    public static FitExperimentConfig LoadDefault() => Parse(DefaultJson(), DefaultSource);
+
     /// <summary>A fit1d config as indented JSON with every value explicit.</summary>
-    public static string ToJson(FitExperimentConfig config) => FitKind.Instance.Write(config);
+    public static string ToJson(FitExperimentConfig config) => FitExperiment.Instance.Write(config);
 
     private static string KindName<T>() => ExperimentKinds.Registry.Kinds.First(k => k.ConfigType == typeof(T)).Name;
 }

@@ -8,12 +8,12 @@ public static class ExperimentKinds
     /// <summary>Every built-in kind.</summary>
     public static ExperimentRegistry Registry { get; } = new(
     [
-        FitKind.Instance,
-        ClassifyKind.Instance,
-        PoissonKind.Instance,
-        FourierKind.Instance,
-        NtkKind.Instance,
-        ParityKind.Instance,
-        ImageFitKind.Instance,
+        FitExperiment.Instance,
+        ClassifyExperiment.Instance,
+        PoissonExperiment.Instance,
+        FourierExperiment.Instance,
+        NtkExperiment.Instance,
+        ParityExperiment.Instance,
+        ImageFitExperiment.Instance,
     ]);
 }

@@ -13,7 +13,7 @@ namespace FreqScope.Experiments;
 /// <summary>
 /// Runs a group of fit1d configs as one ensemble: an <see cref="EnsembleMlp"/> trained by an
 /// <see cref="EnsembleTrainer"/>, each member recorded into its own ordinary run folder with exactly the files a
-/// solo run (<see cref="FitExperiment.Run"/>) writes, plus <c>ensemble</c> (member i of K) in its manifest. The
+/// solo run of <see cref="FitExperiment"/> writes, plus <c>ensemble</c> (member i of K) in its manifest. The
 /// members may differ only in the seed, <c>model.weightInit</c>/<c>model.biasInit</c>, <c>training.learningRate</c>
 /// and the hidden widths (same depth); training is full batch without the H¹ term or early stopping (see
 /// <see cref="Incompatibility"/>). A member's numbers equal its solo run's up to float rounding (batched products sum
@@ -59,7 +59,7 @@ public static class FitEnsembleExperiment
     /// every member marked failed) or is cancelled (after saving the group checkpoint; members marked interrupted).
     /// </summary>
     /// <exception cref="ArgumentException">The configs cannot form one ensemble (the message says why).</exception>
-    public static IReadOnlyList<FitRunResult> Run(IReadOnlyList<FitExperimentConfig> configs, IReadOnlyList<string> runDirectories,
+    public static IReadOnlyList<RunResult<FitSummary>> Run(IReadOnlyList<FitExperimentConfig> configs, IReadOnlyList<string> runDirectories,
         FitEnsembleOptions options, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(configs);
@@ -130,9 +130,7 @@ public static class FitEnsembleExperiment
             WriteManifests(RunStatus.Running);
             for (int k = 0; k < count; k++)
             {
-                int member = k;
-                recorders.Add(new FitRecorder(cfg[k], options.ConfigDirectory, dirs[k],
-                    options.OnProgress is null ? null : p => options.OnProgress(member, p)));
+                recorders.Add(new FitRecorder(cfg[k], options.ConfigDirectory, dirs[k]));
             }
 
             model = new EnsembleMlp([.. cfg.Select(c => c.Model)], [.. cfg.Select(c => c.Seed)], 1, device);
@@ -174,7 +172,11 @@ public static class FitEnsembleExperiment
             {
                 var evalOut = EnsembleTrainer.Predict(model, xEval);
                 var trainOut = xTrain is null ? evalOut : EnsembleTrainer.Predict(model, xTrain);
-                for (int k = 0; k < count; k++) recorders[k].Probe(step, evalOut[k], trainOut[k], clock.Elapsed);
+                for (int k = 0; k < count; k++)
+                {
+                    var progress = recorders[k].Probe(step, evalOut[k], trainOut[k], clock.Elapsed);
+                    options.OnProgress?.Invoke(k, progress);
+                }
             }
 
             void Save() => EnsembleCheckpoint.Save(groupDir,
@@ -188,9 +190,10 @@ public static class FitEnsembleExperiment
                 {
                     Save();
                     WriteManifests(RunStatus.Interrupted);
-                    var partial = recorders.Select(r => r.WriteSummary(step, finished: false)).ToArray();
+                    var partial = recorders.Select(r => r.Summarize(step, finished: false)).ToArray();
+                    for (int k = 0; k < count; k++) RunFolder.WriteSummary(dirs[k], partial[k]);
                     if (options.BuildReport) foreach (var d in dirs) FitReport.Build(d);
-                    return [.. dirs.Select((d, k) => new FitRunResult(d, RunStatus.Interrupted, step, partial[k]))];
+                    return [.. dirs.Select((d, k) => new RunResult<FitSummary>(d, RunStatus.Interrupted, step, null, partial[k]))];
                 }
 
                 trainer.Step();
@@ -204,11 +207,12 @@ public static class FitEnsembleExperiment
             }
 
             if (!recorders[0].LastProbeIs(step)) Probe();
-            var summaries = recorders.Select(r => r.WriteSummary(step, finished: true)).ToArray();
+            var summaries = recorders.Select(r => r.Summarize(step, finished: true)).ToArray();
+            for (int k = 0; k < count; k++) RunFolder.WriteSummary(dirs[k], summaries[k]);
             Save();
             WriteManifests(RunStatus.Finished);
             if (options.BuildReport) foreach (var d in dirs) FitReport.Build(d);
-            return [.. dirs.Select((d, k) => new FitRunResult(d, RunStatus.Finished, step, summaries[k]))];
+            return [.. dirs.Select((d, k) => new RunResult<FitSummary>(d, RunStatus.Finished, step, null, summaries[k]))];
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

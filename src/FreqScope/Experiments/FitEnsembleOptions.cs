@@ -1,3 +1,5 @@
+using FreqScope.Core.Runs;
+
 namespace FreqScope.Experiments;
 
 /// <summary>How to run a group of fit1d configs as one ensemble (<see cref="FitEnsembleExperiment.Run"/>).</summary>
@@ -19,5 +21,5 @@ public sealed record FitEnsembleOptions
     public bool Smoke { get; init; }
 
     /// <summary>Called at every probe step of every member, with the member's index.</summary>
-    public Action<int, FitProgress>? OnProgress { get; init; }
+    public Action<int, RunProgress>? OnProgress { get; init; }
 }

@@ -79,7 +79,7 @@ internal static class FitEnsembleSweep
                     Smoke = options.Smoke,
                     BuildReport = options.BuildReport,
                     OnProgress = (k, p) => options.OnProgress?.Invoke(group[k].Member, Math.Clamp(p.Step / (double)steps, 0, 1),
-                        string.Create(CultureInfo.InvariantCulture, $"step {p.Step,7}  loss {p.TrainLoss,10:E3}  (ensemble of {group.Length})")),
+                        string.Create(CultureInfo.InvariantCulture, $"{FitExperiment.Instance.Describe(p)}  (ensemble of {group.Length})")),
                 }, cancellation);
                 for (int k = 0; k < group.Length; k++)
                 {

@@ -21,7 +21,6 @@ namespace FreqScope.Experiments;
 internal sealed class FitRecorder : IDisposable
 {
     private readonly FitExperimentConfig _config;
-    private readonly Action<FitProgress>? _onProgress;
     private readonly string _runDir;
     private readonly double[] _xTrain, _yTrain, _xEval, _yEval;
     private readonly bool _evalIsTrain;
@@ -34,7 +33,7 @@ internal sealed class FitRecorder : IDisposable
     private readonly List<double>[] _peakErrors;
     private double _lastTrainLoss = double.NaN, _lastTestLoss = double.NaN;
     private double[]? _lastEvalOutput;
-    private CsvTable? _metrics, _spectra, _outputs;
+    private readonly RunTable _metrics, _spectra, _outputs;
 
     /// <summary>Training inputs.</summary>
     public double[] XTrain => _xTrain;
@@ -57,12 +56,13 @@ internal sealed class FitRecorder : IDisposable
     /// <param name="config">The run's config.</param>
     /// <param name="configDirectory">Folder relative CSV target paths are resolved against.</param>
     /// <param name="runDir">The run folder (already created).</param>
-    /// <param name="onProgress">Called at every probe.</param>
-    public FitRecorder(FitExperimentConfig config, string? configDirectory, string runDir, Action<FitProgress>? onProgress)
+    public FitRecorder(FitExperimentConfig config, string? configDirectory, string runDir)
     {
         _config = config;
-        _onProgress = onProgress;
         _runDir = runDir;
+        _metrics = new RunTable(runDir, "metrics.csv", RunFolderReader.MetricsHeader);
+        _spectra = new RunTable(runDir, "spectra.csv", RunFolderReader.SpectraHeader);
+        _outputs = new RunTable(runDir, "outputs.csv", RunFolderReader.OutputsHeader);
         var d = config.Data;
         var target = TargetFactory.Create(config.Target, configDirectory, config.Data.Domain);
         _xTrain = d.Train.Sampling == Sampling.Uniform
@@ -107,27 +107,27 @@ internal sealed class FitRecorder : IDisposable
         return set;
     }
 
+    /// <summary>metrics.csv, spectra.csv and outputs.csv.</summary>
+    public IReadOnlyList<RunTable> Tables => [_metrics, _spectra, _outputs];
+
+    /// <summary>Opens the tables (cut back to <paramref name="rows"/> and the history reloaded from them, on resume).</summary>
     public void OpenFiles(IReadOnlyDictionary<string, long>? rows)
     {
-        _metrics = CsvTable.Open(Path.Combine(_runDir, "metrics.csv"), RunFolderReader.MetricsHeader, rows?["metrics.csv"]);
-        _spectra = CsvTable.Open(Path.Combine(_runDir, "spectra.csv"), RunFolderReader.SpectraHeader, rows?["spectra.csv"]);
-        _outputs = CsvTable.Open(Path.Combine(_runDir, "outputs.csv"), RunFolderReader.OutputsHeader, rows?["outputs.csv"]);
+        foreach (var table in Tables) table.Open(rows);
         if (rows is not null) ReloadHistory();
     }
 
+    /// <summary>Closes the tables.</summary>
     public void CloseFiles()
     {
-        _metrics?.Dispose();
-        _spectra?.Dispose();
-        _outputs?.Dispose();
-        _metrics = _spectra = _outputs = null;
+        foreach (var table in Tables) table.Dispose();
     }
 
     /// <summary>Rebuilds the in-memory probe history from the (already cut back) data files of a resumed run.</summary>
-    private void ReloadHistory()
+    public void ReloadHistory()
     {
-        _metrics!.Flush();
-        _spectra!.Flush();
+        _metrics.Flush();
+        _spectra.Flush();
         var data = RunFolderReader.Read(_runDir);
         var peakRow = _peaks.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i);
         _probeSteps.AddRange(data.Metrics.Select(m => m.Step));
@@ -145,14 +145,15 @@ internal sealed class FitRecorder : IDisposable
 
     /// <summary>
     /// Records the network's outputs at a probe step: appends metrics, spectra and (at snapshot steps) outputs;
-    /// returns the train loss. <paramref name="trainOut"/> may be <paramref name="evalOut"/> when <see cref="EvalIsTrain"/>.
+    /// returns the probe's progress (the train and test losses). <paramref name="trainOut"/> may be
+    /// <paramref name="evalOut"/> when <see cref="EvalIsTrain"/>.
     /// </summary>
-    public double Probe(long step, double[] evalOut, double[] trainOut, TimeSpan elapsed)
+    public RunProgress Probe(long step, double[] evalOut, double[] trainOut, TimeSpan elapsed)
     {
         _lastEvalOutput = evalOut;
         _lastTrainLoss = MeanSquaredError(trainOut, _yTrain);
         _lastTestLoss = MeanSquaredError(evalOut, _yEval);
-        _metrics!.Append(string.Join(',', step.ToString(CultureInfo.InvariantCulture),
+        _metrics.Append(string.Join(',', step.ToString(CultureInfo.InvariantCulture),
             CsvFormat.FormatDouble(_lastTrainLoss), CsvFormat.FormatDouble(_lastTestLoss)));
 
         var outDft = Dft.Forward(evalOut);
@@ -168,7 +169,7 @@ internal sealed class FitRecorder : IDisposable
                 .Append(CsvFormat.FormatDouble(outDft[k].Magnitude)).Append(',')
                 .Append(CsvFormat.FormatDouble(_targetDft[k].Magnitude)).Append(',')
                 .Append(CsvFormat.FormatDouble(deltaComplex[i])).Append(',').Append(CsvFormat.FormatDouble(deltaMagnitude[i]));
-            _spectra!.Append(sb.ToString());
+            _spectra.Append(sb.ToString());
         }
         var errors = _config.Probe.ErrorForm == ErrorForm.Complex ? deltaComplex : deltaMagnitude;
         for (int p = 0; p < _peaks.Length; p++)
@@ -177,11 +178,12 @@ internal sealed class FitRecorder : IDisposable
 
         if (_snapshotSteps.Contains(step) || step == _config.Training.Steps)
             for (int i = 0; i < _xEval.Length; i++)
-                _outputs!.Append(string.Join(',', s, CsvFormat.FormatDouble(_xEval[i]),
+                _outputs.Append(string.Join(',', s, CsvFormat.FormatDouble(_xEval[i]),
                     CsvFormat.FormatDouble(_yEval[i]), CsvFormat.FormatDouble(evalOut[i])));
 
-        _onProgress?.Invoke(new FitProgress(step, _config.Training.Steps, _lastTrainLoss, _lastTestLoss, elapsed));
-        return _lastTrainLoss;
+        long steps = _config.Training.Steps;
+        return new RunProgress(step, steps, Math.Clamp(step / (double)steps, 0, 1), elapsed,
+            new Dictionary<string, double> { ["trainLoss"] = _lastTrainLoss, ["testLoss"] = _lastTestLoss });
     }
 
     private static double MeanSquaredError(double[] a, double[] b)
@@ -194,22 +196,20 @@ internal sealed class FitRecorder : IDisposable
     /// <summary>Flushes the data files and returns how many rows each has (for a checkpoint).</summary>
     public Dictionary<string, long> FlushRows()
     {
-        _metrics!.Flush();
-        _spectra!.Flush();
-        _outputs!.Flush();
-        return new Dictionary<string, long>
+        var rows = new Dictionary<string, long>();
+        foreach (var table in Tables)
         {
-            ["metrics.csv"] = _metrics.Rows,
-            ["spectra.csv"] = _spectra.Rows,
-            ["outputs.csv"] = _outputs.Rows,
-        };
+            table.Flush();
+            table.RecordRows(rows);
+        }
+
+        return rows;
     }
 
-    public FitSummary WriteSummary(long step, bool finished)
+    /// <summary>The summary of the probes so far (a partial one when <paramref name="finished"/> is false).</summary>
+    public FitSummary Summarize(long step, bool finished)
     {
-        _metrics!.Flush();
-        _spectra!.Flush();
-        _outputs!.Flush();
+        foreach (var table in Tables) table.Flush();
         var eps = _config.Probe.Epsilon;
         var conv = _peakErrors.Select(e => Convergence.Analyze(_probeSteps, e, eps)).ToArray();
         var first = conv.Select(c => c.ConvergedAtStep).ToList();
@@ -243,7 +243,6 @@ internal sealed class FitRecorder : IDisposable
             };
         }
 
-        RunFolder.WriteSummary(_runDir, summary);
         return summary;
     }
 

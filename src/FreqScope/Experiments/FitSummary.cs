@@ -1,9 +1,10 @@
 using FreqScope.Core;
+using FreqScope.Core.Runs;
 
 namespace FreqScope.Experiments;
 
 /// <summary>The contents of <c>summary.json</c> (see docs/run-folder.md).</summary>
-public sealed record FitSummary
+public sealed record FitSummary : IRunSummary
 {
     public required bool Finished { get; init; }
     public required long StepsCompleted { get; init; }

@@ -1,7 +1,9 @@
+using FreqScope.Core.Runs;
+
 namespace FreqScope.Experiments;
 
 /// <summary>The <c>summary.json</c> of a <c>fourier-features</c> run (see docs/run-folder.md).</summary>
-public sealed record FourierSummary
+public sealed record FourierSummary : IRunSummary
 {
     /// <summary>Always <c>"fourier-features"</c>.</summary>
     public string Experiment { get; init; } = FourierExperimentConfig.FourierFeatures;

@@ -1,22 +1,16 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using FreqScope.Core;
 using FreqScope.Core.Config;
+using FreqScope.Core.Kinds;
 using FreqScope.Core.Runs;
-using FreqScope.Core.Tables;
 using FreqScope.Data;
-using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
-using FreqScope.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace FreqScope.Experiments;
 
 /// <summary>
-/// The <c>image-fit</c> experiment: a natural image as a function. An MLP (plain, or behind a Fourier-feature
+/// The <c>image-fit</c> experiment kind: a natural image as a function. An MLP (plain, or behind a Fourier-feature
 /// encoding) maps (x, y) = (j/W, i/H) ∈ [0, 1)² to the grey value of pixel (i, j); it is trained full-batch on the
 /// pixels with i and j both even (a quarter, Tancik et al.'s setting) and tested on the rest.
 /// </summary>
@@ -35,7 +29,7 @@ namespace FreqScope.Experiments;
 /// files back to it and continues, ending with the same numbers as an uninterrupted run (full-batch, no sampling).
 /// </para>
 /// </remarks>
-public static class ImageFitExperiment
+public sealed class ImageFitExperiment : ExperimentKind<ImageFitExperiment, ImageFitExperimentConfig, ImageFitSummary>
 {
     /// <summary>Metrics file name.</summary>
     public const string MetricsFile = "metrics.csv";
@@ -49,10 +43,18 @@ public static class ImageFitExperiment
     /// <summary>Image file name.</summary>
     public const string ImageFile = "image.csv";
 
-    /// <summary>A much shorter version for smoke tests: a generated image at most 16 pixels square, hidden widths ≤ 32, at most 40 steps probed every ≤ 10.</summary>
-    public static ImageFitExperimentConfig Smoke(ImageFitExperimentConfig config)
+    /// <summary>The kind (use <see cref="ExperimentKind{TSelf, TConfig, TSummary}.Instance"/>).</summary>
+    public ImageFitExperiment()
+        : base(ImageFitExperimentConfig.ImageFit, ImageFitConfigJson.Default)
     {
-        ArgumentNullException.ThrowIfNull(config);
+    }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> SweepMetrics { get; } = ["finalTestPsnr", "finalTrainPsnr", "spectralBiasIndex"];
+
+    /// <summary>A generated image at most 16 pixels square, hidden widths ≤ 32, at most 40 steps probed every ≤ 10.</summary>
+    protected override ImageFitExperimentConfig Shrink(ImageFitExperimentConfig config)
+    {
         long steps = Math.Min(config.Training.Steps, 40);
         var image = config.Image.Source == ImageSourceConfig.Generated ? config.Image with { Size = Math.Min(config.Image.Size, 16) } : config.Image;
         var encoding = config.Model.Encoding.Kind == InputEncodingKind.Gaussian
@@ -96,101 +98,26 @@ public static class ImageFitExperiment
         return set;
     }
 
-    /// <summary>Runs (or resumes) the experiment; returns when it finishes, fails or is cancelled (after saving).</summary>
-    /// <exception cref="ConfigException">The image cannot be loaded or is too small.</exception>
-    public static ImageFitRunResult Run(ImageFitExperimentConfig config, ImageFitRunOptions options, CancellationToken cancellation = default)
+    /// <inheritdoc/>
+    protected override IRunSession Open(ImageFitExperimentConfig config, RunContext context)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var load = NativeLoader.EnsureLoaded();
-        var runDir = Path.GetFullPath(options.RunDirectory);
-        RunManifest? previous = null;
-        Checkpoint? checkpoint = null;
-        if (options.Resume)
-        {
-            config = ConfigLoader.LoadAnyFile(RunFolder.ResumeConfigPath(runDir)) as ImageFitExperimentConfig
-                ?? throw new InvalidOperationException($"cannot resume {runDir}: its config.json is not an {ImageFitExperimentConfig.ImageFit} experiment");
-            previous = RunFolder.ReadResumableManifest(runDir);
-        }
-        else
-        {
-            ArgumentNullException.ThrowIfNull(config);
-            if (config.Image.Source == ImageSourceConfig.Pgm && !Path.IsPathRooted(config.Image.Path))
-                config = config with { Image = config.Image with { Path = Path.GetFullPath(Path.Combine(options.ConfigDirectory ?? Environment.CurrentDirectory, config.Image.Path!)) } };
-            Validate(config);
-            DeviceSelector.Resolve(config.Device);
-            RunFolder.Create(runDir, ConfigLoader.ToJsonAny(config));
-        }
-
-        var device = DeviceSelector.Resolve(config.Device);
-        var started = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
-        bool smoke = previous?.Smoke ?? options.Smoke;
-        long step = 0;
-        RunManifest Manifest(string status, string? error = null) =>
-            RunManifest.Create(load, device, config.Seed, previous, started, clock, status, smoke, checkpoint?.Step, error)
-            with
-            { Experiment = ImageFitExperimentConfig.ImageFit, StepsCompleted = step, StepsPlanned = config.Training.Steps };
-
-        Session? session = null;
-        try
-        {
-            RunFolder.WriteManifest(runDir, Manifest(RunStatus.Running));
-            session = new Session(config, runDir, device, options.OnProgress);
-            if (options.Resume)
-            {
-                checkpoint = Checkpoint.Load(runDir, session.Model, session.Optimizer);
-                step = checkpoint.Step;
-                session.Open(checkpoint.FileRows);
-            }
-            else
-            {
-                session.WriteImage();
-                session.Open(null);
-                session.Probe(0);
-            }
-
-            RunFolder.WriteManifest(runDir, Manifest(RunStatus.Running));
-            long total = config.Training.Steps;
-            while (step < total)
-            {
-                if (cancellation.IsCancellationRequested)
-                {
-                    session.SaveCheckpoint(step);
-                    RunFolder.WriteManifest(runDir, Manifest(RunStatus.Interrupted));
-                    if (options.BuildReport) ImageFitReport.Build(runDir);
-                    return new ImageFitRunResult(runDir, RunStatus.Interrupted, step, null);
-                }
-
-                session.Step();
-                step++;
-                if (step % config.Probe.Every == 0 || step == total) session.Probe(step);
-                if (step % config.Training.CheckpointEvery == 0 && step < total)
-                {
-                    session.SaveCheckpoint(step);
-                    RunFolder.WriteManifest(runDir, Manifest(RunStatus.Running));
-                }
-            }
-
-            double trainingSeconds = (previous?.WallSeconds ?? 0) + clock.Elapsed.TotalSeconds;
-            session.SaveCheckpoint(step);
-            session.Close();
-            var summary = Summarise(config, runDir, step, trainingSeconds);
-            RunFolder.WriteSummary(runDir, summary);
-            RunFolder.WriteManifest(runDir, Manifest(RunStatus.Finished));
-            if (options.BuildReport) ImageFitReport.Build(runDir);
-            return new ImageFitRunResult(runDir, RunStatus.Finished, step, summary);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            session?.Close();
-            RunFolder.MarkFailed(runDir, Manifest(RunStatus.Failed, e.Message));
-            throw;
-        }
-        finally
-        {
-            session?.Dispose();
-        }
+        // A PGM's path is stored absolute, so that --resume (which has no config folder) finds it again.
+        if (config.Image.Source == ImageSourceConfig.Pgm && !Path.IsPathRooted(config.Image.Path))
+            config = config with { Image = config.Image with { Path = Path.GetFullPath(Path.Combine(context.ConfigDirectory ?? Environment.CurrentDirectory, config.Image.Path!)) } };
+        Validate(config);
+        return new ImageFitSession(config, context);
     }
+
+    /// <inheritdoc/>
+    public override ReportResult BuildReport(string runDir) => ImageFitReport.Build(runDir);
+
+    /// <summary><c>--steps</c> sets training.steps, and probe.every to at most that.</summary>
+    protected override IReadOnlyList<CliAlias> OwnAliases =>
+        [Alias("--steps", "sets training.steps, and probe.every to at most that", (value, c) => StepsAlias.Expand("--steps", value, "training.steps", ("probe.every", c.Probe.Every)))];
+
+    /// <inheritdoc/>
+    public override string Describe(RunProgress progress) => string.Create(CultureInfo.InvariantCulture,
+        $"step {progress.Step,7}  train PSNR {progress["trainPsnr"],6:F2} dB  test PSNR {progress["testPsnr"],6:F2} dB");
 
     /// <summary>Checks, before the run folder is created, that the image loads and has at least 4 × 4 pixels.</summary>
     /// <exception cref="ConfigException">The image cannot be read or is too small; the message names $.image.path.</exception>
@@ -212,7 +139,7 @@ public static class ImageFitExperiment
     }
 
     /// <summary>summary.json from metrics.csv and bands.csv of a finished run.</summary>
-    private static ImageFitSummary Summarise(ImageFitExperimentConfig config, string runDir, long step, double trainingSeconds)
+    internal static ImageFitSummary Summarise(ImageFitExperimentConfig config, string runDir, long step, double trainingSeconds)
     {
         var (h, w, _) = LoadImage(config.Image, null);
         var metrics = ImageFitRunFolderReader.ReadMetrics(runDir);
@@ -259,161 +186,5 @@ public static class ImageFitExperiment
             Verdict = verdict,
             TrainingSeconds = trainingSeconds,
         };
-    }
-
-    /// <summary>One run's network, pixels and open files.</summary>
-    private sealed class Session : IDisposable
-    {
-        private readonly ImageFitExperimentConfig _config;
-        private readonly string _runDir;
-        private readonly int _height, _width;
-        private readonly double[] _image;
-        private readonly System.Numerics.Complex[] _imageSpectrum;
-        private readonly bool[] _isTrain;
-        private readonly Tensor _grid, _xTrain, _yTrain;
-        private readonly IReadOnlySet<long> _snapshots;
-        private readonly double[] _bandEdges;
-        private readonly Action<long, double, double>? _onProgress;
-        private CsvTable? _metricsCsv, _bandsCsv, _predictionsCsv;
-
-        public nn.Module<Tensor, Tensor> Model { get; }
-        public optim.Optimizer Optimizer { get; }
-
-        public Session(ImageFitExperimentConfig config, string runDir, Device device, Action<long, double, double>? onProgress)
-        {
-            _config = config;
-            _runDir = runDir;
-            _onProgress = onProgress;
-            (_height, _width, _image) = LoadImage(config.Image, null);
-            _imageSpectrum = ImageSpectrum.Forward(_image, _height, _width);
-            _bandEdges = ImageSpectrum.BandEdges(_height, _width, config.Probe.Bands);
-            _snapshots = SnapshotSteps(config);
-            int n = _height * _width;
-            var coordinates = new float[2 * n];
-            _isTrain = new bool[n];
-            var trainIndex = new List<long>();
-            for (int i = 0; i < _height; i++)
-            {
-                for (int j = 0; j < _width; j++)
-                {
-                    int k = i * _width + j;
-                    coordinates[2 * k] = (float)((double)j / _width);
-                    coordinates[2 * k + 1] = (float)((double)i / _height);
-                    _isTrain[k] = i % 2 == 0 && j % 2 == 0;
-                    if (_isTrain[k]) trainIndex.Add(k);
-                }
-            }
-
-            Model = NetworkFactory.Create(config.Model, config.Seed, 2);
-            Model.to(device);
-            _grid = tensor(coordinates, device: device).reshape(n, 2);
-            using (var index = tensor(trainIndex.ToArray(), device: device))
-            {
-                _xTrain = _grid.index_select(0, index);
-                _yTrain = tensor(trainIndex.Select(k => (float)_image[k]).ToArray(), device: device).reshape(trainIndex.Count, 1);
-            }
-
-            var t = config.Training;
-            Optimizer = OptimizerFactory.Create(t.Optimizer, t.LearningRate, t.Momentum, t.Nesterov, t.Beta1, t.Beta2, t.WeightDecay, Model.parameters());
-        }
-
-        public void WriteImage()
-        {
-            var sb = new StringBuilder(ImageFitRunFolderReader.ImageHeader).Append('\n');
-            var inv = CultureInfo.InvariantCulture;
-            for (int i = 0; i < _height; i++)
-                for (int j = 0; j < _width; j++)
-                    sb.Append(i.ToString(inv)).Append(',').Append(j.ToString(inv)).Append(',').Append(CsvFormat.FormatDouble(_image[i * _width + j]))
-                        .Append(',').Append(_isTrain[i * _width + j] ? "train" : "test").Append('\n');
-            AtomicFile.WriteAllText(Path.Combine(_runDir, ImageFile), sb.ToString());
-        }
-
-        public void Open(IReadOnlyDictionary<string, long>? rows)
-        {
-            _metricsCsv = CsvTable.Open(Path.Combine(_runDir, MetricsFile), ImageFitRunFolderReader.MetricsHeader, rows?[MetricsFile]);
-            _bandsCsv = CsvTable.Open(Path.Combine(_runDir, BandsFile), ImageFitRunFolderReader.BandsHeader, rows?[BandsFile]);
-            _predictionsCsv = CsvTable.Open(Path.Combine(_runDir, PredictionsFile), ImageFitRunFolderReader.PredictionsHeader, rows?[PredictionsFile]);
-        }
-
-        public void Close()
-        {
-            _metricsCsv?.Dispose();
-            _bandsCsv?.Dispose();
-            _predictionsCsv?.Dispose();
-            _metricsCsv = _bandsCsv = _predictionsCsv = null;
-        }
-
-        /// <summary>One full-batch step on the mean squared error over the train pixels.</summary>
-        public void Step()
-        {
-            using var scope = NewDisposeScope();
-            Optimizer.zero_grad();
-            var d = Model.forward(_xTrain) - _yTrain;
-            (d * d).mean().backward();
-            Optimizer.step();
-        }
-
-        /// <summary>Records metrics, band errors and (at snapshot steps) the prediction.</summary>
-        public void Probe(long step)
-        {
-            double[] f;
-            using (no_grad())
-            using (NewDisposeScope())
-            {
-                f = Model.forward(_grid).reshape(-1).to(float64).cpu().data<double>().ToArray();
-            }
-
-            double trainSum = 0, testSum = 0;
-            int trainCount = 0, testCount = 0;
-            for (int k = 0; k < f.Length; k++)
-            {
-                double d = f[k] - _image[k];
-                if (_isTrain[k]) { trainSum += d * d; trainCount++; }
-                else { testSum += d * d; testCount++; }
-            }
-
-            double trainMse = trainSum / trainCount, testMse = testSum / testCount;
-            if (!double.IsFinite(trainMse))
-                throw new InvalidOperationException($"the train MSE is {trainMse} at step {step}: training diverged; lower training.learningRate ({_config.Training.LearningRate.ToString("R", CultureInfo.InvariantCulture)})");
-            string s = step.ToString(CultureInfo.InvariantCulture);
-            double trainPsnr = Psnr.FromMse(trainMse), testPsnr = Psnr.FromMse(testMse);
-            _metricsCsv!.Append($"{s},{CsvFormat.FormatDouble(trainMse)},{CsvFormat.FormatDouble(trainPsnr)},{CsvFormat.FormatDouble(testMse)},{CsvFormat.FormatDouble(testPsnr)}");
-            var errors = ImageSpectrum.BandRelativeErrors(ImageSpectrum.Forward(f, _height, _width), _imageSpectrum, _height, _width, _config.Probe.Bands);
-            double half = Math.Min(_height, _width) / 2.0;
-            for (int b = 0; b < errors.Length; b++)
-            {
-                double high = b + 1 < _bandEdges.Length ? _bandEdges[b + 1] : half;
-                _bandsCsv!.Append(string.Create(CultureInfo.InvariantCulture, $"{s},{b},{CsvFormat.FormatDouble(_bandEdges[b])},{CsvFormat.FormatDouble(high)},{CsvFormat.FormatDouble(errors[b])}"));
-            }
-
-            if (_snapshots.Contains(step))
-            {
-                var inv = CultureInfo.InvariantCulture;
-                for (int i = 0; i < _height; i++)
-                    for (int j = 0; j < _width; j++)
-                        _predictionsCsv!.Append(s + "," + i.ToString(inv) + "," + j.ToString(inv) + "," + CsvFormat.FormatDouble(f[i * _width + j]));
-            }
-
-            _onProgress?.Invoke(step, trainPsnr, testPsnr);
-        }
-
-        public void SaveCheckpoint(long step)
-        {
-            _metricsCsv!.Flush();
-            _bandsCsv!.Flush();
-            _predictionsCsv!.Flush();
-            var rows = new Dictionary<string, long> { [MetricsFile] = _metricsCsv.Rows, [BandsFile] = _bandsCsv.Rows, [PredictionsFile] = _predictionsCsv.Rows };
-            Checkpoint.Save(_runDir, new Checkpoint(step, 0, [], 0, "", rows), Model, Optimizer);
-        }
-
-        public void Dispose()
-        {
-            Close();
-            _grid.Dispose();
-            _xTrain.Dispose();
-            _yTrain.Dispose();
-            Optimizer.Dispose();
-            Model.Dispose();
-        }
     }
 }

@@ -1,7 +1,9 @@
+using FreqScope.Core.Runs;
+
 namespace FreqScope.Experiments;
 
 /// <summary>summary.json of an image-fit run.</summary>
-public sealed record ImageFitSummary
+public sealed record ImageFitSummary : IRunSummary
 {
     /// <summary>Always <c>"image-fit"</c>.</summary>
     public string Experiment { get; init; } = ImageFitExperimentConfig.ImageFit;

@@ -1,3 +1,5 @@
+using FreqScope.Core.Runs;
+
 namespace FreqScope.Experiments;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace FreqScope.Experiments;
 /// on the n training points; the discrepancy is ‖f_real − f_lin‖₂ / ‖y − f₀‖₂ (Euclidean norms over the training
 /// points, so 1 means "as far apart as the initial residual"); the test discrepancy is the same on the test points.
 /// </summary>
-public sealed record NtkSummary
+public sealed record NtkSummary : IRunSummary
 {
     /// <summary>False when the run was interrupted (then there is no kernel drift).</summary>
     public required bool Finished { get; init; }

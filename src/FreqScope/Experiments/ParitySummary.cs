@@ -1,7 +1,9 @@
+using FreqScope.Core.Runs;
+
 namespace FreqScope.Experiments;
 
 /// <summary>The <c>summary.json</c> of a <c>parity</c> run (see docs/run-folder.md).</summary>
-public sealed record ParitySummary
+public sealed record ParitySummary : IRunSummary
 {
     /// <summary>Always <c>"parity"</c>.</summary>
     public string Experiment { get; init; } = ParityExperimentConfig.Parity;

@@ -1,72 +1,81 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using FreqScope.Core.Runs;
 
 namespace FreqScope.Experiments;
 
 /// <summary>
-/// A poisson run's checkpoint (<c>checkpoint/state.json</c>): the finished methods' summaries, the CSV row
-/// counts they match, and the network's handovers; the network's outputs at the handovers and at its last step are
-/// stored beside it as raw little-endian float64 files (<c>handover-T.bin</c>, <c>network.bin</c>).
+/// A poisson run's checkpoint part (<c>poisson</c> in <c>checkpoint/state.json</c>): the finished methods' summaries
+/// and the network's handovers. The network's outputs at the handovers and at its last step are kept beside it in the
+/// checkpoint folder as raw little-endian float64 files (<c>handover-T.bin</c>, <c>network.bin</c>), written when the
+/// network produces them and carried into each new checkpoint.
 /// </summary>
-internal sealed class PoissonState
+internal sealed class PoissonState(string runDir) : ICheckpointPart
 {
-    public Dictionary<string, long> Rows { get; set; } = [];
-    public List<PoissonMethodSummary> Methods { get; init; } = [];
+    private static readonly JsonSerializerOptions Json = new(RunFolder.Json) { WriteIndented = false };
+
+    /// <summary>The finished methods, in the order they ran.</summary>
+    public List<PoissonMethodSummary> Methods { get; private set; } = [];
 
     /// <summary>The names of the finished methods, in the order they ran.</summary>
-    [JsonIgnore]
     public IReadOnlyList<string> Completed => Methods.ConvertAll(m => m.Method);
-    public List<HandoverRecord> Handovers { get; init; } = [];
+
+    /// <summary>The network's handovers so far.</summary>
+    public List<HandoverRecord> Handovers { get; private set; } = [];
 
     /// <summary>One handover: the network step, its training seconds up to then, and its error ‖u − u_h‖∞.</summary>
     public sealed record HandoverRecord(long Step, double Seconds, double Error);
 
-    private static string Folder(string runDir) => Path.Combine(runDir, Checkpoint.FolderName);
+    /// <inheritdoc/>
+    public string Key => "poisson";
 
-    public static PoissonState Load(string runDir)
+    private string Folder => Path.Combine(runDir, Checkpoint.FolderName);
+
+    /// <inheritdoc/>
+    public JsonNode? Save(string directory)
     {
-        var path = Path.Combine(Folder(runDir), "state.json");
-        try
+        // The network's outputs were written into the live checkpoint folder; the new one carries them on.
+        if (Directory.Exists(Folder))
+            foreach (var file in Directory.GetFiles(Folder, "*.bin").Where(f => Path.GetFileName(f) is not ("model.bin" or "optimizer.bin")))
+                File.Copy(file, Path.Combine(directory, Path.GetFileName(file)), overwrite: true);
+        return new JsonObject
         {
-            return JsonSerializer.Deserialize<PoissonState>(File.ReadAllText(path), RunFolder.Json)
-                ?? throw new InvalidDataException($"{path} is empty");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: cannot resume, the checkpoint is not valid JSON ({e.Message})", e);
-        }
+            ["methods"] = JsonSerializer.SerializeToNode(Methods, Json),
+            ["handovers"] = JsonSerializer.SerializeToNode(Handovers, Json),
+        };
     }
 
-    public void Save(string runDir, Dictionary<string, long> rows)
+    /// <inheritdoc/>
+    public void Load(string directory, JsonNode? state)
     {
-        Rows = rows;
-        Directory.CreateDirectory(Folder(runDir));
-        AtomicFile.WriteAllText(Path.Combine(Folder(runDir), "state.json"), JsonSerializer.Serialize(this, RunFolder.Json) + "\n");
+        if (state is not JsonObject saved) throw new InvalidDataException($"{directory}: the checkpoint's poisson state is missing");
+        Methods = saved["methods"].Deserialize<List<PoissonMethodSummary>>(Json) ?? [];
+        Handovers = saved["handovers"].Deserialize<List<HandoverRecord>>(Json) ?? [];
     }
 
-    public void SaveHandover(string runDir, long step, double seconds, double error, double[] output)
+    public void SaveHandover(long step, double seconds, double error, double[] output)
     {
-        Directory.CreateDirectory(Folder(runDir));
-        AtomicFile.WriteAllBytes(Path.Combine(Folder(runDir), $"handover-{step}.bin"), MemoryMarshal.AsBytes(output.AsSpan()));
+        Directory.CreateDirectory(Folder);
+        AtomicFile.WriteAllBytes(Path.Combine(Folder, $"handover-{step}.bin"), MemoryMarshal.AsBytes(output.AsSpan()));
         Handovers.RemoveAll(h => h.Step == step);
         Handovers.Add(new HandoverRecord(step, seconds, error));
     }
 
-    public void SaveNetworkOutput(string runDir, double[] output)
+    public void SaveNetworkOutput(double[] output)
     {
-        Directory.CreateDirectory(Folder(runDir));
-        AtomicFile.WriteAllBytes(Path.Combine(Folder(runDir), "network.bin"), MemoryMarshal.AsBytes(output.AsSpan()));
+        Directory.CreateDirectory(Folder);
+        AtomicFile.WriteAllBytes(Path.Combine(Folder, "network.bin"), MemoryMarshal.AsBytes(output.AsSpan()));
     }
 
-    public double[] HandoverOutput(string runDir, long step, int unknowns) =>
-        ReadVector(Path.Combine(Folder(runDir), $"handover-{step}.bin"), unknowns)
-        ?? throw new InvalidDataException($"{Path.Combine(Folder(runDir), $"handover-{step}.bin")} is missing: the network's output at step {step} is needed for the hybrid");
+    public double[] HandoverOutput(long step, int unknowns) =>
+        ReadVector(Path.Combine(Folder, $"handover-{step}.bin"), unknowns)
+        ?? throw new InvalidDataException($"{Path.Combine(Folder, $"handover-{step}.bin")} is missing: the network's output at step {step} is needed for the hybrid");
 
     /// <summary>The network's final output on the grid, or null when no network ran.</summary>
-    public double[]? NetworkOutput(string runDir, int unknowns) =>
-        Completed.Contains(PoissonExperiment.Network) ? ReadVector(Path.Combine(Folder(runDir), "network.bin"), unknowns) : null;
+    public double[]? NetworkOutput(int unknowns) =>
+        Completed.Contains(PoissonExperiment.Network) ? ReadVector(Path.Combine(Folder, "network.bin"), unknowns) : null;
 
     private static double[]? ReadVector(string path, int unknowns)
     {

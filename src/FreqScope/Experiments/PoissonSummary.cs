@@ -1,3 +1,5 @@
+using FreqScope.Core.Runs;
+
 namespace FreqScope.Experiments;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace FreqScope.Experiments;
 /// method (classic relaxations, the network, each hybrid), and the best hybrid's speed-up over its relaxation alone.
 /// Errors are measured against the exact solution u_h of the discrete system (see docs/run-folder.md).
 /// </summary>
-public sealed record PoissonSummary
+public sealed record PoissonSummary : IRunSummary
 {
     /// <summary>False when the run was interrupted (only the finished methods are listed).</summary>
     public required bool Finished { get; init; }

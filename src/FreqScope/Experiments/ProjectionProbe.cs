@@ -29,6 +29,7 @@ internal sealed class ProjectionProbe
     private readonly int[] _peaks;
     private readonly List<double>[] _peakErrors;
     private readonly string _direction;
+    private readonly double[] _p;
 
     public ProjectionProbe(ProjectionConfig config, ImageDataset train, float[] oneHot, int classes, string runDir)
     {
@@ -62,11 +63,13 @@ internal sealed class ProjectionProbe
         _targetNorms = ProjectedSpectrum.ComponentNorms(_target, classes, config.OutputComponent);
         _peaks = PeakFinder.FindPeaks(_targetNorms, config.MinRelativeHeight);
         _peakErrors = _peaks.Select(_ => new List<double>()).ToArray();
-        WriteDirection(p);
+        _p = p;
     }
 
-    private void WriteDirection(double[] p)
+    /// <summary>Writes the unit direction to projection-direction.csv (once the run folder exists).</summary>
+    public void WriteDirection()
     {
+        var p = _p;
         var sb = new StringBuilder("feature,value\n");
         for (int i = 0; i < p.Length; i++)
             sb.Append(i.ToString(CultureInfo.InvariantCulture)).Append(',').Append(CsvFormat.FormatDouble(p[i])).Append('\n');

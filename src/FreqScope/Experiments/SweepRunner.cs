@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using FreqScope.Core;
 using FreqScope.Core.Runs;
 using FreqScope.Core.Tables;
+using FreqScope.Core.Config;
+using FreqScope.Core.Kinds;
 using FreqScope.Reporting;
 
 namespace FreqScope.Experiments;
@@ -28,51 +30,30 @@ public static class SweepRunner
     public const string Pending = "pending";
 
     /// <summary>
-    /// The metrics sweep.csv reads from each kind's summary.json, as dotted paths (an index <c>[n]</c> picks an array
-    /// item). A metric a summary lacks, or holds as null, is left empty; fields the summaries gain do no harm.
+    /// The metrics sweep.csv reads from a kind's summary.json (<see cref="IExperimentKind.SweepMetrics"/>). A metric a
+    /// summary lacks, or holds as null, is left empty; fields the summaries gain do no harm.
     /// </summary>
-    public static IReadOnlyList<string> MetricPaths(string experiment) => experiment switch
-    {
-        ClassifyExperimentConfig.Classify =>
-        [
-            "finalTestAccuracy", "finalTestLoss", "finalTrainAccuracy", "finalTrainLoss",
-            "filtering.deltas[0].lowFrequencyRatio", "filtering.deltas[0].finalLowError", "filtering.deltas[0].finalHighError",
-            "projection.spectralBiasIndex",
-            "paths.finalWithinHighPower", "paths.finalBetweenHighPower", "paths.finalWithinHighFraction", "paths.finalBetweenHighFraction",
-            "noisyLabels",
-        ],
-        PoissonExperimentConfig.Poisson => ["bestHybridSpeedup", "discretisationError"],
-        FourierExperimentConfig.FourierFeatures => ["spectralBiasIndex", "pdeSpectralBiasIndex", "finalLoss", "pde.discrepancy"],
-        NtkExperimentConfig.Ntk => ["finalDiscrepancy", "kernelDrift", "finalLossReal", "finalLossLinear", "eigenFrequencySpearman"],
-        ParityExperimentConfig.Parity => ["testAccuracy", "trainAccuracy", "finalTestLoss", "finalTrainLoss", "spectralBiasIndex", "fullTrainAccuracyAtStep"],
-        ImageFitExperimentConfig.ImageFit => ["finalTestPsnr", "finalTrainPsnr", "spectralBiasIndex"],
-        _ => ["spectralBiasIndex", "finalTrainLoss", "finalTestLoss", "highFrequencyEnergy"],
-    };
+    public static IReadOnlyList<string> MetricPaths(string experiment) => Kind(experiment).SweepMetrics;
 
     /// <summary>
-    /// The member config that runs: <paramref name="config"/> with the device override, a classify member's dataset
-    /// folder override (<paramref name="data"/>, download off) and, for a smoke sweep, its kind's smoke settings.
+    /// The member config that runs: <paramref name="config"/> with the device override, the dataset folder override
+    /// (<paramref name="data"/>, for kinds that take <c>--data</c>) and, for a smoke sweep, its kind's smoke settings.
     /// </summary>
+    /// <exception cref="ArgumentException">The kind takes no <c>--data</c>.</exception>
     public static IExperimentConfig Prepare(IExperimentConfig config, bool smoke, string? device, string? data = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        if (data is not null && config is ClassifyExperimentConfig withData)
-            config = withData with { Data = withData.Data with { Dir = Path.GetFullPath(data), Download = false } };
-        return config switch
-        {
-            FitExperimentConfig fit => Shrink(fit with { Device = device ?? fit.Device }, smoke, FitExperiment.Smoke),
-            ClassifyExperimentConfig c => Shrink(c with { Device = device ?? c.Device }, smoke, ClassifyExperiment.Smoke),
-            PoissonExperimentConfig p => Shrink(p with { Device = device ?? p.Device }, smoke, PoissonExperiment.Smoke),
-            FourierExperimentConfig ff => Shrink(ff with { Device = device ?? ff.Device }, smoke, FourierExperiment.Smoke),
-            NtkExperimentConfig n => Shrink(n with { Device = device ?? n.Device }, smoke, NtkExperiment.Smoke),
-            ParityExperimentConfig par => Shrink(par with { Device = device ?? par.Device }, smoke, ParityExperiment.Smoke),
-            ImageFitExperimentConfig img => Shrink(img with { Device = device ?? img.Device }, smoke, ImageFitExperiment.Smoke),
-            _ => throw new ArgumentException($"unknown config type {config.GetType().Name}", nameof(config)),
-        };
+        var kind = ExperimentKinds.Registry.Of(config);
+        var aliases = new List<KeyValuePair<string, string>>();
+        if (device is not null) aliases.Add(new("--device", device));
+        if (data is not null) aliases.Add(new("--data", data));
+        var overrides = ExperimentKinds.Registry.ExpandAliases(config, aliases);
+        config = ExperimentKinds.Registry.Override(config, overrides, $"sweep member {config.Name}");
+        return smoke ? kind.Smoke(config) : config;
     }
 
-    private static IExperimentConfig Shrink<T>(T config, bool smoke, Func<T, T> shrink) where T : IExperimentConfig =>
-        smoke ? shrink(config) : config;
+    private static IExperimentKind Kind(string experiment) =>
+        ExperimentKinds.Registry.Find(experiment) ?? throw new ArgumentException($"unknown experiment kind \"{experiment}\"", nameof(experiment));
 
     /// <summary>Reads a sweep folder's sweep.json.</summary>
     /// <exception cref="InvalidOperationException">The folder has no sweep.json.</exception>
@@ -243,7 +224,7 @@ public static class SweepRunner
             }
 
             var resumable = existing is { Status: RunStatus.Interrupted or RunStatus.Running }
-                && (Checkpoint.Locate(runDir) is not null || spec.Experiment == NtkExperimentConfig.Ntk);
+                && (Checkpoint.Locate(runDir) is not null || !Kind(spec.Experiment).KeepsCheckpoints);
             if (resumable)
             {
                 action = "resume";
@@ -263,76 +244,16 @@ public static class SweepRunner
         void Progress(double fraction, string text) => options.OnProgress?.Invoke(member, Math.Clamp(fraction, 0, 1), text);
         try
         {
-            var status = config switch
+            var kind = Kind(spec.Experiment);
+            var status = RunLoop.Run(kind, config, new RunOptions
             {
-                FitExperimentConfig fit => FitExperiment.Run(fit, new FitRunOptions
-                {
-                    RunDirectory = runDir,
-                    Resume = resume,
-                    ConfigDirectory = options.ConfigDirectory,
-                    Smoke = options.Smoke,
-                    BuildReport = options.BuildReport,
-                    OnProgress = p => Progress(p.Step / (double)fit.Training.Steps,
-                        string.Create(CultureInfo.InvariantCulture, $"step {p.Step,7}  loss {p.TrainLoss,10:E3}")),
-                }, cancellation).Status,
-                ClassifyExperimentConfig c => ClassifyExperiment.Run(c, new ClassifyRunOptions
-                {
-                    RunDirectory = runDir,
-                    Resume = resume,
-                    ConfigDirectory = options.ConfigDirectory,
-                    Smoke = options.Smoke,
-                    BuildReport = options.BuildReport,
-                    OnProgress = p => Progress(p.Step / (double)Math.Max(1, p.TotalSteps),
-                        string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch,3}/{p.Epochs}  test acc {p.TestAccuracy,6:P1}")),
-                }, cancellation).Status,
-                PoissonExperimentConfig p => PoissonExperiment.Run(p, new PoissonRunOptions
-                {
-                    RunDirectory = runDir,
-                    Resume = resume,
-                    Smoke = options.Smoke,
-                    BuildReport = options.BuildReport,
-                    OnProgress = q => Progress((q.MethodIndex + Math.Min(1.0, Math.Log(1 + q.Iteration) / Math.Log(1 + Math.Max(1, q.IterationLimit)))) / Math.Max(1, q.MethodCount),
-                        string.Create(CultureInfo.InvariantCulture, $"{q.Method,-12} iteration {q.Iteration,9}")),
-                }, cancellation).Status,
-                FourierExperimentConfig ff => FourierExperiment.Run(ff, new FourierRunOptions
-                {
-                    RunDirectory = runDir,
-                    Resume = resume,
-                    Smoke = options.Smoke,
-                    BuildReport = options.BuildReport,
-                    OnProgress = (step, loss) => Progress(step / (double)ff.Training.Steps,
-                        string.Create(CultureInfo.InvariantCulture, $"step {step,7}  loss {loss,10:E3}")),
-                }, cancellation).Status,
-                NtkExperimentConfig n => NtkExperiment.Run(n, new NtkRunOptions
-                {
-                    RunDirectory = runDir,
-                    Resume = resume,
-                    Smoke = options.Smoke,
-                    BuildReport = options.BuildReport,
-                    OnProgress = q => Progress(q.Step / (double)Math.Max(1, q.Steps),
-                        string.Create(CultureInfo.InvariantCulture, $"step {q.Step,7}  discrepancy {q.Discrepancy,9:E2}")),
-                }, cancellation).Status,
-                ParityExperimentConfig par => ParityExperiment.Run(par, new ParityRunOptions
-                {
-                    RunDirectory = runDir,
-                    Resume = resume,
-                    Smoke = options.Smoke,
-                    BuildReport = options.BuildReport,
-                    OnProgress = q => Progress(q.Step / (double)Math.Max(1, par.Training.Steps),
-                        string.Create(CultureInfo.InvariantCulture, $"step {q.Step,7}  loss {q.TrainLoss,10:E3}  test acc {q.TestAccuracy,6:P1}")),
-                }, cancellation).Status,
-                ImageFitExperimentConfig img => ImageFitExperiment.Run(img, new ImageFitRunOptions
-                {
-                    RunDirectory = runDir,
-                    Resume = resume,
-                    ConfigDirectory = options.ConfigDirectory,
-                    Smoke = options.Smoke,
-                    BuildReport = options.BuildReport,
-                    OnProgress = (step, _, testPsnr) => Progress(step / (double)img.Training.Steps,
-                        string.Create(CultureInfo.InvariantCulture, $"step {step,7}  test PSNR {testPsnr,6:F2} dB")),
-                }, cancellation).Status,
-                _ => throw new ArgumentException($"unknown config type {config.GetType().Name}"),
-            };
+                RunDirectory = runDir,
+                Resume = resume,
+                ConfigDirectory = options.ConfigDirectory,
+                Smoke = options.Smoke,
+                BuildReport = options.BuildReport,
+                OnProgress = p => Progress(p.Fraction, kind.Describe(p)),
+            }, cancellation).Status;
             var manifest = RunFolder.ReadManifest(runDir);
             return status == RunStatus.Finished
                 ? Completed(record, runDir, spec.Experiment, manifest)

@@ -79,24 +79,17 @@ public sealed partial class SweepSpec
 
     /// <summary>Reads, expands and validates the sweep file at <paramref name="path"/> (the path is the messages' source).</summary>
     /// <exception cref="ConfigException">The file is unreadable, the sweep is malformed, or a member's config is invalid.</exception>
-    public static SweepSpec LoadFile(string path)
+    public static SweepSpec LoadFile(string path) => LoadFile(path, []);
+
+    /// <summary>
+    /// Reads, expands and validates the sweep file at <paramref name="path"/> with <paramref name="overrides"/>
+    /// (<c>--set a.b=c</c>) applied to its JSON first; messages name the source as <c>FILE (--set a.b=c)</c>.
+    /// </summary>
+    /// <exception cref="ConfigException">The file is missing or unreadable, or the sweep is invalid.</exception>
+    public static SweepSpec LoadFile(string path, IReadOnlyList<ConfigOverride> overrides)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new ConfigException(path, "$", $"file not found (full path: {System.IO.Path.GetFullPath(path)})", e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigException(path, "$", "cannot read the file: " + e.Message, e);
-        }
-
-        return Parse(text, path);
+        return Parse(ConfigOverrides.Apply(ConfigNode.ReadFile(path), path, overrides), ConfigOverrides.SourceOf(path, overrides));
     }
 
     /// <summary>Parses, expands and validates a sweep; <paramref name="source"/> names it in error messages.</summary>

@@ -81,7 +81,8 @@ public static class LocalSweepRunner
             finished.Process.Dispose();
             finished.Log.Dispose();
             var record = SweepRunner.ReadMemberRecord(spec, finished.Member, dir);
-            if (code == 130 && record.Status != RunStatus.Interrupted && record.Status != RunStatus.Finished)
+            // A member stopped before its run folder existed is still pending: there is nothing of it to resume.
+            if (code == 130 && record.Status == RunStatus.Running)
                 record = record with { Status = RunStatus.Interrupted };
             else if (code != 0 && code != 130 && record.Status != RunStatus.Failed)
                 record = record with { Status = RunStatus.Failed, Error = $"the member's process exited with code {code}; see {Path.Combine(logs, finished.Member.Name + ".log")}" };

@@ -24,7 +24,17 @@ public sealed record EnsembleCheckpoint(long Step, IReadOnlyList<string> Members
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(trainer);
-        Checkpoint.WriteAtomically(groupDir, model, trainer.SaveState, JsonSerializer.Serialize(state, Json));
+        Checkpoint.WriteAtomically(groupDir, folder =>
+        {
+            model.save(Path.Combine(folder, "model.bin"));
+            using (var stream = File.Create(Path.Combine(folder, "optimizer.bin")))
+            using (var writer = new BinaryWriter(stream))
+            {
+                trainer.SaveState(writer);
+            }
+
+            File.WriteAllText(Path.Combine(folder, Checkpoint.StateFile), JsonSerializer.Serialize(state, Json));
+        });
     }
 
     /// <summary>The state.json of the newest complete checkpoint under <paramref name="groupDir"/>, or null.</summary>

@@ -1,5 +1,4 @@
 using FreqScope.Core;
-using FreqScope.Experiments;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -8,8 +7,8 @@ namespace FreqScope.Training;
 /// <summary>Creates optimizers with PyTorch's semantics and sets their learning rate.</summary>
 public static class OptimizerFactory
 {
-    /// <summary>The optimizer a <see cref="TrainingConfig"/> names.</summary>
-    public static optim.Optimizer Create(TrainingConfig t, IEnumerable<Parameter> parameters) =>
+    /// <summary>The optimizer <paramref name="t"/> describes.</summary>
+    public static optim.Optimizer Create(OptimizerSettings t, IEnumerable<Parameter> parameters) =>
         Create(t.Optimizer, t.LearningRate, t.Momentum, t.Nesterov, t.Beta1, t.Beta2, t.WeightDecay, parameters);
 
     /// <summary>

@@ -1,3 +1,4 @@
+using FreqScope.Core.Runs;
 using FreqScope.Cli;
 using FreqScope.Experiments;
 using FreqScope.Tests.Support;
@@ -22,7 +23,7 @@ public sealed class CliAppTests
             Assert.Contains(verdict, output.ReplaceLineEndings(""));
             var config = ConfigLoader.LoadFile(Path.Combine(run, "config.json"));
             Assert.Equal(FitExperiment.Smoke(ConfigLoader.LoadDefault()) with { Seed = 3 }, config, new ConfigJsonComparer());
-            var manifest = FitExperiment.ReadManifest(run);
+            var manifest = RunFolder.ReadManifest(run);
             Assert.True(manifest.Finished && manifest.Smoke);
             Assert.Equal(3, manifest.Seed);
             Assert.True(File.Exists(Path.Combine(run, "report.html")));
@@ -205,7 +206,7 @@ public sealed class CliAppTests
 
             var (stepsCode, stepsOutput) = Cli("run", config, "--steps", "10", "--data", data, "--out", Path.Combine(dir, "steps"));
             Assert.Equal(CliApp.ExitUsage, stepsCode);
-            Assert.Contains("--steps applies to fit1d experiments", stepsOutput);
+            Assert.Contains("--steps applies to fit1d, poisson", stepsOutput);
             Assert.False(Directory.Exists(Path.Combine(dir, "steps")));
         }
         finally
@@ -302,7 +303,7 @@ public sealed class CliAppTests
             Assert.Contains(Path.Combine(outDir, "sweep.csv"), output.ReplaceLineEndings(""));
             foreach (var (member, seed) in new[] { ("cli-000", 3L), ("cli-001", 4L) })
             {
-                var manifest = FitExperiment.ReadManifest(Path.Combine(outDir, member));
+                var manifest = RunFolder.ReadManifest(Path.Combine(outDir, member));
                 Assert.True(manifest.Finished && manifest.Smoke);
                 Assert.Equal(seed, manifest.Seed);
                 Assert.Equal(50, manifest.StepsCompleted);

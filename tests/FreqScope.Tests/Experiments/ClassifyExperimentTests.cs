@@ -52,8 +52,8 @@ public sealed class ClassifyExperimentTests : IDisposable
 
     private static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
 
-    private ClassifyRunResult Run(ClassifyExperimentConfig config, string name, bool report = false) =>
-        ClassifyExperiment.Run(config, new ClassifyRunOptions { RunDirectory = Path.Combine(_dir, name), BuildReport = report }, TestContext.Current.CancellationToken);
+    private RunResult<ClassifySummary> Run(ClassifyExperimentConfig config, string name, bool report = false) =>
+        ClassifyExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(_dir, name), BuildReport = report }, TestContext.Current.CancellationToken);
 
     [Fact]
     public void RunWritesTheDocumentedFilesAndASummaryConsistentWithThem()
@@ -187,7 +187,7 @@ public sealed class ClassifyExperimentTests : IDisposable
 
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var runDir = Path.Combine(_dir, "interrupted");
-        var first = ClassifyExperiment.Run(config, new ClassifyRunOptions
+        var first = ClassifyExperiment.Run(config, new RunOptions
         {
             RunDirectory = runDir,
             BuildReport = false,
@@ -198,7 +198,7 @@ public sealed class ClassifyExperimentTests : IDisposable
         Assert.InRange(first.StepsCompleted, 20, 27);
         Assert.Equal("interrupted", JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "manifest.json"))).RootElement.GetProperty("status").GetString());
 
-        var resumed = ClassifyExperiment.Run(config, new ClassifyRunOptions { RunDirectory = runDir, Resume = true, BuildReport = false }, TestContext.Current.CancellationToken);
+        var resumed = ClassifyExperiment.Run(config, new RunOptions { RunDirectory = runDir, Resume = true, BuildReport = false }, TestContext.Current.CancellationToken);
         Assert.Equal(RunStatus.Finished, resumed.Status);
         foreach (var file in new[] { "metrics.csv", "filtering.csv", "projection.csv" })
             Assert.Equal(File.ReadAllText(Path.Combine(straight.RunDirectory, file)), File.ReadAllText(Path.Combine(runDir, file)));
@@ -271,7 +271,7 @@ public sealed class ClassifyExperimentTests : IDisposable
         else SyntheticImages.WriteIdx(data, trainCount: 600, testCount: 200);
         config = config with { Device = "cpu", Data = config.Data with { Dir = data, Download = false } };
 
-        var result = ClassifyExperiment.Run(config, new ClassifyRunOptions { RunDirectory = Path.Combine(_dir, "smoke"), Smoke = true }, TestContext.Current.CancellationToken);
+        var result = ClassifyExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(_dir, "smoke"), Smoke = true }, TestContext.Current.CancellationToken);
         Assert.Equal(RunStatus.Finished, result.Status);
         Assert.Equal(Math.Min(2, config.Training.Epochs), result.EpochsCompleted);
         var s = result.Summary!;

@@ -64,7 +64,7 @@ public sealed class EncodingConfigTests
         var dir = RepoPaths.NewTempDirectory();
         try
         {
-            var result = FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "run"), BuildReport = false }, TestContext.Current.CancellationToken);
+            var result = FitExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(dir, "run"), BuildReport = false }, TestContext.Current.CancellationToken);
             Assert.Equal(RunStatus.Finished, result.Status);
             Assert.NotNull(result.Summary!.Theory!.Skipped);
             Assert.Contains("gaussian encoding", result.Summary.Theory.Skipped);

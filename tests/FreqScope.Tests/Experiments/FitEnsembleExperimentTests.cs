@@ -48,9 +48,9 @@ public sealed class FitEnsembleExperimentTests
             for (int k = 0; k < 3; k++)
             {
                 var member = spec.Members[k].Name;
-                var manifest = FitExperiment.ReadManifest(Path.Combine(ens, member));
+                var manifest = RunFolder.ReadManifest(Path.Combine(ens, member));
                 Assert.Equal(new EnsembleMembership(k, 3, Path.Combine(ens, ".ensemble-000")), manifest.Ensemble);
-                Assert.Null(FitExperiment.ReadManifest(Path.Combine(solo, member)).Ensemble);
+                Assert.Null(RunFolder.ReadManifest(Path.Combine(solo, member)).Ensemble);
                 Assert.Equal(40, manifest.StepsCompleted);
                 Assert.Equal(File.ReadAllText(Path.Combine(solo, member, "config.json")), File.ReadAllText(Path.Combine(ens, member, "config.json")));
 
@@ -101,7 +101,7 @@ public sealed class FitEnsembleExperimentTests
                 OnProgress = (m, fraction, _) => { if (m.Index == 2 && fraction >= 0.6) stop.Cancel(); },
             }, stop.Token);
             Assert.Equal(RunStatus.Interrupted, first.Status);
-            Assert.All(spec.Members, m => Assert.Equal(RunStatus.Interrupted, FitExperiment.ReadManifest(Path.Combine(broken, m.Name)).Status));
+            Assert.All(spec.Members, m => Assert.Equal(RunStatus.Interrupted, RunFolder.ReadManifest(Path.Combine(broken, m.Name)).Status));
 
             var actions = new List<string>();
             var second = SweepRunner.Run(spec, new SweepRunOptions
@@ -114,7 +114,7 @@ public sealed class FitEnsembleExperimentTests
             Assert.Equal(["ens-000:resume", "ens-001:resume", "ens-002:resume"], actions);
             foreach (var member in spec.Members)
             {
-                var resumed = FitExperiment.ReadManifest(Path.Combine(broken, member.Name));
+                var resumed = RunFolder.ReadManifest(Path.Combine(broken, member.Name));
                 Assert.Equal([25L], resumed.ResumedFrom);
                 foreach (var file in DataFiles)
                     Assert.Equal(File.ReadAllText(Path.Combine(whole, member.Name, file)), File.ReadAllText(Path.Combine(broken, member.Name, file)));
@@ -140,7 +140,7 @@ public sealed class FitEnsembleExperimentTests
             var result = SweepRunner.Run(spec, new SweepRunOptions { OutputDirectory = dir, BuildReport = false, EnsembleCap = 2 }, TestContext.Current.CancellationToken);
             Assert.Equal(RunStatus.Finished, result.Status);
             // Full batch, seeds 0–2: a group of 2 and a lone member (run solo); mini-batches always solo.
-            var ensembles = spec.Members.Select(m => FitExperiment.ReadManifest(Path.Combine(dir, m.Name)).Ensemble).ToList();
+            var ensembles = spec.Members.Select(m => RunFolder.ReadManifest(Path.Combine(dir, m.Name)).Ensemble).ToList();
             Assert.Equal([0, 1], ensembles.Take(2).Select(e => e!.Index));
             Assert.All(ensembles.Skip(2), Assert.Null);
             Assert.Single(Directory.GetDirectories(dir, ".ensemble-*"));

@@ -47,7 +47,7 @@ public sealed class FitExperimentOptionsTests
             var config = Small(60) with { Target = new TargetConfig { Kind = TargetKind.Csv, CsvPath = "samples.csv" } };
             var run = Path.Combine(dir, "run");
             using var cts = new CancellationTokenSource();
-            var first = FitExperiment.Run(config, new FitRunOptions
+            var first = FitExperiment.Run(config, new RunOptions
             {
                 RunDirectory = run,
                 ConfigDirectory = configDir,
@@ -58,7 +58,7 @@ public sealed class FitExperimentOptionsTests
             var stored = ConfigLoader.LoadFile(Path.Combine(run, "config.json"));
             Assert.Equal(Path.Combine(configDir, "samples.csv"), stored.Target.CsvPath);
 
-            var resumed = FitExperiment.Run(stored, new FitRunOptions { RunDirectory = run, Resume = true, BuildReport = false }, TestContext.Current.CancellationToken);
+            var resumed = FitExperiment.Run(stored, new RunOptions { RunDirectory = run, Resume = true, BuildReport = false }, TestContext.Current.CancellationToken);
             Assert.Equal(RunStatus.Finished, resumed.Status);
             // The target's spectrum on 101 points of [−π, π] peaks at k = 2 (sin 2x), read from the CSV by interpolation.
             Assert.Equal([2], resumed.Summary!.Peaks.Select(p => p.Index));
@@ -82,7 +82,7 @@ public sealed class FitExperimentOptionsTests
                     Eval = new EvalGridConfig { Count = 256, IncludeEndpoint = false },
                 },
             };
-            var r = FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "run"), BuildReport = false }, TestContext.Current.CancellationToken);
+            var r = FitExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(dir, "run"), BuildReport = false }, TestContext.Current.CancellationToken);
             var metrics = Csv(Path.Combine(r.RunDirectory, "metrics.csv"));
             Assert.All(metrics, m => Assert.NotEqual(m[1], m[2]));
             var spectra = Csv(Path.Combine(r.RunDirectory, "spectra.csv"));
@@ -101,14 +101,14 @@ public sealed class FitExperimentOptionsTests
         {
             var baseConfig = Small(2000);
             var config = baseConfig with { Training = baseConfig.Training with { StopAtLoss = 0.5 } };
-            var r = FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "run"), BuildReport = false }, TestContext.Current.CancellationToken);
+            var r = FitExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(dir, "run"), BuildReport = false }, TestContext.Current.CancellationToken);
             Assert.Equal(RunStatus.Finished, r.Status);
             Assert.True(r.StepsCompleted < 2000, $"ran {r.StepsCompleted} steps");
             var metrics = Csv(Path.Combine(r.RunDirectory, "metrics.csv"));
             Assert.Equal(r.StepsCompleted, (long)metrics[^1][0]);
             Assert.True(metrics[^1][1] < 0.5);
             Assert.All(metrics[..^1], m => Assert.True(m[1] >= 0.5));
-            Assert.Equal(r.StepsCompleted, FitExperiment.ReadManifest(r.RunDirectory).StepsCompleted);
+            Assert.Equal(r.StepsCompleted, RunFolder.ReadManifest(r.RunDirectory).StepsCompleted);
             return 0;
         });
     }
@@ -120,7 +120,7 @@ public sealed class FitExperimentOptionsTests
         {
             var baseConfig = Small(20);
             var config = baseConfig with { Probe = baseConfig.Probe with { Keep = 3 } };
-            var r = FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "run"), BuildReport = false }, TestContext.Current.CancellationToken);
+            var r = FitExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(dir, "run"), BuildReport = false }, TestContext.Current.CancellationToken);
             var spectra = Csv(Path.Combine(r.RunDirectory, "spectra.csv"));
             Assert.Equal([0.0, 1, 2, 3, 5], spectra.Where(s => s[0] == 0).Select(s => s[1]));
             Assert.Equal([1, 3, 5], r.Summary!.Peaks.Select(p => p.Index));
@@ -134,9 +134,9 @@ public sealed class FitExperimentOptionsTests
         InTemp(dir =>
         {
             var baseConfig = Small(150);
-            var plain = FitExperiment.Run(baseConfig, new FitRunOptions { RunDirectory = Path.Combine(dir, "plain"), BuildReport = false }, TestContext.Current.CancellationToken);
+            var plain = FitExperiment.Run(baseConfig, new RunOptions { RunDirectory = Path.Combine(dir, "plain"), BuildReport = false }, TestContext.Current.CancellationToken);
             var h1 = FitExperiment.Run(baseConfig with { Training = baseConfig.Training with { H1Weight = 1.0 } },
-                new FitRunOptions { RunDirectory = Path.Combine(dir, "h1"), BuildReport = false }, TestContext.Current.CancellationToken);
+                new RunOptions { RunDirectory = Path.Combine(dir, "h1"), BuildReport = false }, TestContext.Current.CancellationToken);
             Assert.Equal(RunStatus.Finished, h1.Status);
             // Derivative mismatch of the final output (finite differences on the evaluation grid) vs the target's.
             double Mismatch(string run)

@@ -31,7 +31,7 @@ public sealed class FitExperimentTests
         try
         {
             var config = ConfigLoader.LoadDefault();
-            var result = FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "run"), BuildReport = false }, TestContext.Current.CancellationToken);
+            var result = FitExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(dir, "run"), BuildReport = false }, TestContext.Current.CancellationToken);
             Assert.Equal(RunStatus.Finished, result.Status);
             var s = result.Summary!;
             Assert.Equal([1, 3, 5], s.Peaks.Select(p => p.Index));
@@ -56,7 +56,7 @@ public sealed class FitExperimentTests
         {
             var run = Path.Combine(dir, "run");
             var config = Small(steps: 100);
-            var result = FitExperiment.Run(config, new FitRunOptions { RunDirectory = run }, TestContext.Current.CancellationToken);
+            var result = FitExperiment.Run(config, new RunOptions { RunDirectory = run }, TestContext.Current.CancellationToken);
             Assert.Equal(RunStatus.Finished, result.Status);
 
             Assert.Equal(ConfigLoader.ToJson(config), File.ReadAllText(Path.Combine(run, "config.json")));
@@ -111,7 +111,7 @@ public sealed class FitExperimentTests
         {
             var run = Path.Combine(dir, "run");
             var config = Small(steps: 300) with { Model = Small().Model with { WeightInit = new InitConfig() } }; // PyTorch's default: U(−1, 1)
-            FitExperiment.Run(config, new FitRunOptions { RunDirectory = run, BuildReport = false }, TestContext.Current.CancellationToken);
+            FitExperiment.Run(config, new RunOptions { RunDirectory = run, BuildReport = false }, TestContext.Current.CancellationToken);
             var summary = Json(Path.Combine(run, "summary.json"));
             var theory = summary.GetProperty("theory");
             Assert.Equal("one-hidden-layer", theory.GetProperty("prediction").GetString());
@@ -171,7 +171,7 @@ public sealed class FitExperimentTests
         {
             var run = Path.Combine(dir, "run");
             var config = Small(steps: 20) with { Model = Small().Model with { Activation = Activation.Sin } };
-            FitExperiment.Run(config, new FitRunOptions { RunDirectory = run, BuildReport = false }, TestContext.Current.CancellationToken);
+            FitExperiment.Run(config, new RunOptions { RunDirectory = run, BuildReport = false }, TestContext.Current.CancellationToken);
             var theory = Json(Path.Combine(run, "summary.json")).GetProperty("theory");
             Assert.Contains("line spectrum", theory.GetProperty("skipped").GetString());
             Assert.Equal(0, theory.GetProperty("peaks").GetArrayLength());
@@ -192,9 +192,9 @@ public sealed class FitExperimentTests
         try
         {
             var config = Small(steps: 60);
-            FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "a"), BuildReport = false }, TestContext.Current.CancellationToken);
-            FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "b"), BuildReport = false }, TestContext.Current.CancellationToken);
-            FitExperiment.Run(config with { Seed = 7 }, new FitRunOptions { RunDirectory = Path.Combine(dir, "c"), BuildReport = false }, TestContext.Current.CancellationToken);
+            FitExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(dir, "a"), BuildReport = false }, TestContext.Current.CancellationToken);
+            FitExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(dir, "b"), BuildReport = false }, TestContext.Current.CancellationToken);
+            FitExperiment.Run(config with { Seed = 7 }, new RunOptions { RunDirectory = Path.Combine(dir, "c"), BuildReport = false }, TestContext.Current.CancellationToken);
             foreach (var f in new[] { "metrics.csv", "spectra.csv", "outputs.csv" })
                 Assert.Equal(File.ReadAllText(Path.Combine(dir, "a", f)), File.ReadAllText(Path.Combine(dir, "b", f)));
             Assert.NotEqual(File.ReadAllText(Path.Combine(dir, "a", "metrics.csv")), File.ReadAllText(Path.Combine(dir, "c", "metrics.csv")));
@@ -217,11 +217,11 @@ public sealed class FitExperimentTests
             if (miniBatch)
                 config = config with { Training = config.Training with { Optimizer = OptimizerKind.Sgd, Momentum = 0.9, LearningRate = 1e-2, BatchSize = 16 } };
             var whole = Path.Combine(dir, "whole");
-            FitExperiment.Run(config, new FitRunOptions { RunDirectory = whole, BuildReport = false }, TestContext.Current.CancellationToken);
+            FitExperiment.Run(config, new RunOptions { RunDirectory = whole, BuildReport = false }, TestContext.Current.CancellationToken);
 
             var parts = Path.Combine(dir, "parts");
             using var cts = new CancellationTokenSource();
-            var first = FitExperiment.Run(config, new FitRunOptions
+            var first = FitExperiment.Run(config, new RunOptions
             {
                 RunDirectory = parts,
                 BuildReport = false,
@@ -229,19 +229,19 @@ public sealed class FitExperimentTests
             }, cts.Token);
             Assert.Equal(RunStatus.Interrupted, first.Status);
             Assert.Equal(130, first.StepsCompleted);
-            var manifest = FitExperiment.ReadManifest(parts);
+            var manifest = RunFolder.ReadManifest(parts);
             Assert.Equal(RunStatus.Interrupted, manifest.Status);
             Assert.False(manifest.Finished);
             Assert.False(Json(Path.Combine(parts, "summary.json")).GetProperty("finished").GetBoolean());
 
-            var second = FitExperiment.Run(config, new FitRunOptions { RunDirectory = parts, Resume = true, BuildReport = false }, TestContext.Current.CancellationToken);
+            var second = FitExperiment.Run(config, new RunOptions { RunDirectory = parts, Resume = true, BuildReport = false }, TestContext.Current.CancellationToken);
             Assert.Equal(RunStatus.Finished, second.Status);
             foreach (var f in new[] { "metrics.csv", "spectra.csv", "outputs.csv" })
                 Assert.Equal(File.ReadAllText(Path.Combine(whole, f)), File.ReadAllText(Path.Combine(parts, f)));
             var a = Json(Path.Combine(whole, "summary.json"));
             var b = Json(Path.Combine(parts, "summary.json"));
             Assert.Equal(a.GetRawText(), b.GetRawText());
-            Assert.Equal([130L], FitExperiment.ReadManifest(parts).ResumedFrom);
+            Assert.Equal([130L], RunFolder.ReadManifest(parts).ResumedFrom);
         }
         finally
         {
@@ -256,14 +256,14 @@ public sealed class FitExperimentTests
         try
         {
             File.WriteAllText(Path.Combine(dir, "keep.txt"), "mine");
-            var e = Assert.Throws<InvalidOperationException>(() => _ = FitExperiment.Run(Small(20), new FitRunOptions { RunDirectory = dir }, TestContext.Current.CancellationToken));
+            var e = Assert.Throws<InvalidOperationException>(() => _ = FitExperiment.Run(Small(20), new RunOptions { RunDirectory = dir }, TestContext.Current.CancellationToken));
             Assert.Contains(dir, e.Message);
             Assert.Contains("not empty", e.Message);
             Assert.Equal(["keep.txt"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName));
 
             var run = Path.Combine(dir, "run");
-            FitExperiment.Run(Small(20), new FitRunOptions { RunDirectory = run, BuildReport = false }, TestContext.Current.CancellationToken);
-            var r = Assert.Throws<InvalidOperationException>(() => _ = FitExperiment.Run(Small(20), new FitRunOptions { RunDirectory = run, Resume = true }, TestContext.Current.CancellationToken));
+            FitExperiment.Run(Small(20), new RunOptions { RunDirectory = run, BuildReport = false }, TestContext.Current.CancellationToken);
+            var r = Assert.Throws<InvalidOperationException>(() => _ = FitExperiment.Run(Small(20), new RunOptions { RunDirectory = run, Resume = true }, TestContext.Current.CancellationToken));
             Assert.Contains("already finished", r.Message);
         }
         finally
@@ -279,12 +279,12 @@ public sealed class FitExperimentTests
         try
         {
             var run = Path.Combine(dir, "run");
-            var e = Assert.Throws<IOException>(() => _ = FitExperiment.Run(Small(100), new FitRunOptions
+            var e = Assert.Throws<IOException>(() => _ = FitExperiment.Run(Small(100), new RunOptions
             {
                 RunDirectory = run,
                 OnProgress = p => { if (p.Step == 40) throw new IOException("disk full (simulated)"); },
             }, TestContext.Current.CancellationToken));
-            var manifest = FitExperiment.ReadManifest(run);
+            var manifest = RunFolder.ReadManifest(run);
             Assert.Equal(RunStatus.Failed, manifest.Status);
             Assert.False(manifest.Finished);
             Assert.Equal(40, manifest.StepsCompleted);
@@ -306,7 +306,7 @@ public sealed class FitExperimentTests
         {
             var run = Path.Combine(dir, "run");
             var config = Small(20) with { Target = new TargetConfig { Kind = TargetKind.Csv, CsvPath = Path.Combine(dir, "missing.csv") } };
-            var e = Assert.ThrowsAny<Exception>(() => _ = FitExperiment.Run(config, new FitRunOptions { RunDirectory = run }, TestContext.Current.CancellationToken));
+            var e = Assert.ThrowsAny<Exception>(() => _ = FitExperiment.Run(config, new RunOptions { RunDirectory = run }, TestContext.Current.CancellationToken));
             Assert.Contains("missing.csv", e.Message);
             Assert.False(Directory.Exists(run));
         }
@@ -322,7 +322,7 @@ public sealed class FitExperimentTests
         var dir = RepoPaths.NewTempDirectory();
         try
         {
-            var result = FitExperiment.Run(Small(steps: 100), new FitRunOptions { RunDirectory = Path.Combine(dir, "run"), BuildReport = false }, TestContext.Current.CancellationToken);
+            var result = FitExperiment.Run(Small(steps: 100), new RunOptions { RunDirectory = Path.Combine(dir, "run"), BuildReport = false }, TestContext.Current.CancellationToken);
             var s = result.Summary!;
             Assert.Equal(10, s.HighFrequencyCutoff);
             var last = File.ReadLines(Path.Combine(result.RunDirectory, "outputs.csv")).Skip(1).Select(l => l.Split(','))
@@ -375,10 +375,10 @@ public sealed class FitExperimentTests
         {
             var path = Path.Combine(RepoPaths.Root, "experiments", file);
             var config = FitExperiment.Smoke(ConfigLoader.LoadFile(path));
-            var result = FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "run"), Smoke = true, ConfigDirectory = Path.GetDirectoryName(path) }, TestContext.Current.CancellationToken);
+            var result = FitExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(dir, "run"), Smoke = true, ConfigDirectory = Path.GetDirectoryName(path) }, TestContext.Current.CancellationToken);
             Assert.Equal(RunStatus.Finished, result.Status);
             Assert.Equal(config.Training.Steps, result.StepsCompleted);
-            Assert.True(FitExperiment.ReadManifest(result.RunDirectory).Smoke);
+            Assert.True(RunFolder.ReadManifest(result.RunDirectory).Smoke);
             Assert.NotEmpty(result.Summary!.Peaks);
             Assert.All(result.Summary.Peaks.Zip(result.Summary.Peaks.Skip(1)), p => Assert.True(p.First.Index < p.Second.Index));
             if (file == "rahaman-spectral-dynamics.json")

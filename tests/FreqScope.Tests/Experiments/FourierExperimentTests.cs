@@ -40,9 +40,9 @@ public sealed class FourierExperimentTests : IDisposable
         Pde = new FrequencyPdeConfig(),
     };
 
-    private FourierRunResult Run(FourierExperimentConfig config, string name, bool resume = false, bool report = false, CancellationToken? token = null,
-        Action<long, double>? progress = null) =>
-        FourierExperiment.Run(config, new FourierRunOptions { RunDirectory = Path.Combine(_dir, name), BuildReport = report, Resume = resume, OnProgress = progress },
+    private RunResult<FourierSummary> Run(FourierExperimentConfig config, string name, bool resume = false, bool report = false, CancellationToken? token = null,
+        Action<RunProgress>? progress = null) =>
+        FourierExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(_dir, name), BuildReport = report, Resume = resume, OnProgress = progress },
             token ?? TestContext.Current.CancellationToken);
 
     private static double Parse(string s) => double.Parse(s, CultureInfo.InvariantCulture);
@@ -125,7 +125,7 @@ public sealed class FourierExperimentTests : IDisposable
         var config = Config(steps: 400);
         var whole = Run(config, "whole");
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var cut = Run(config, "cut", token: cts.Token, progress: (step, _) => { if (step >= 250) cts.Cancel(); });
+        var cut = Run(config, "cut", token: cts.Token, progress: p => { if (p.Step >= 250) cts.Cancel(); });
         Assert.Equal(RunStatus.Interrupted, cut.Status);
         Assert.False(File.Exists(Path.Combine(cut.RunDirectory, "summary.json")));
         Assert.Equal("interrupted", JsonDocument.Parse(File.ReadAllText(Path.Combine(cut.RunDirectory, "manifest.json"))).RootElement.GetProperty("status").GetString());
@@ -193,7 +193,7 @@ public sealed class FourierExperimentTests : IDisposable
     public void EveryFourierExperimentFileRunsInSmokeMode(string file)
     {
         var config = FourierExperiment.Smoke((FourierExperimentConfig)ConfigLoader.LoadAnyFile(Path.Combine(RepoPaths.Experiments, file)));
-        var result = FourierExperiment.Run(config, new FourierRunOptions { RunDirectory = Path.Combine(_dir, "smoke"), Smoke = true }, TestContext.Current.CancellationToken);
+        var result = FourierExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(_dir, "smoke"), Smoke = true }, TestContext.Current.CancellationToken);
         Assert.Equal(RunStatus.Finished, result.Status);
         Assert.Equal(config.Training.Steps, result.StepsCompleted);
         Assert.NotEmpty(result.Summary!.Peaks);

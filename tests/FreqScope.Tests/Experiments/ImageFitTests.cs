@@ -36,9 +36,9 @@ public sealed class ImageFitTests : IDisposable
         Probe = new ImageFitProbeConfig { Every = 10, Bands = 4, Epsilon = 0.5, Snapshots = 3 },
     };
 
-    private ImageFitRunResult Run(ImageFitExperimentConfig config, string name, bool resume = false, bool report = false, CancellationToken? token = null,
-        Action<long, double, double>? progress = null) =>
-        ImageFitExperiment.Run(config, new ImageFitRunOptions { RunDirectory = Path.Combine(_dir, name), BuildReport = report, Resume = resume, OnProgress = progress },
+    private RunResult<ImageFitSummary> Run(ImageFitExperimentConfig config, string name, bool resume = false, bool report = false, CancellationToken? token = null,
+        Action<RunProgress>? progress = null) =>
+        ImageFitExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(_dir, name), BuildReport = report, Resume = resume, OnProgress = progress },
             token ?? TestContext.Current.CancellationToken);
 
     [Fact]
@@ -186,7 +186,7 @@ public sealed class ImageFitTests : IDisposable
         foreach (var figure in new[] { "images", "psnr", "band-errors" })
             Assert.True(File.Exists(Path.Combine(r.RunDirectory, "plots", figure + ".png")), figure);
         Assert.Contains(s.Verdict, File.ReadAllText(Path.Combine(r.RunDirectory, "report.html")));
-        Assert.Equal(RunReport.ImageFit, RunReport.ExperimentOf(r.RunDirectory));
+        Assert.Equal("image-fit", RunReport.KindOf(r.RunDirectory).Name);
         RunReport.Build(r.RunDirectory);
     }
 
@@ -196,7 +196,7 @@ public sealed class ImageFitTests : IDisposable
         var config = Config(steps: 90);
         var whole = Run(config, "whole");
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var cut = Run(config, "cut", token: cts.Token, progress: (step, _, _) => { if (step >= 50) cts.Cancel(); });
+        var cut = Run(config, "cut", token: cts.Token, progress: p => { if (p.Step >= 50) cts.Cancel(); });
         Assert.Equal(RunStatus.Interrupted, cut.Status);
         Assert.False(File.Exists(Path.Combine(cut.RunDirectory, "summary.json")));
         Assert.Equal("interrupted", JsonDocument.Parse(File.ReadAllText(Path.Combine(cut.RunDirectory, "manifest.json"))).RootElement.GetProperty("status").GetString());
@@ -215,14 +215,14 @@ public sealed class ImageFitTests : IDisposable
         for (int k = 0; k < bytes.Length; k++) bytes[k] = (byte)(k * 7 % 256);
         File.WriteAllBytes(Path.Combine(_dir, "pic.pgm"), [.. "P5 12 10 255\n"u8.ToArray(), .. bytes]);
         var config = Config(steps: 20) with { Image = new ImageSourceConfig { Source = ImageSourceConfig.Pgm, Size = 0, Path = "pic.pgm" } };
-        var r = ImageFitExperiment.Run(config, new ImageFitRunOptions { RunDirectory = Path.Combine(_dir, "pgm"), BuildReport = false, ConfigDirectory = _dir },
+        var r = ImageFitExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(_dir, "pgm"), BuildReport = false, ConfigDirectory = _dir },
             TestContext.Current.CancellationToken);
         Assert.Equal((10, 12), (r.Summary!.Height, r.Summary.Width));
         var stored = ConfigLoader.Parse<ImageFitExperimentConfig>(File.ReadAllText(Path.Combine(r.RunDirectory, "config.json")), "config.json");
         Assert.Equal(Path.Combine(_dir, "pic.pgm"), stored.Image.Path);
 
         var missing = config with { Image = config.Image with { Path = "nope.pgm" } };
-        var e = Assert.Throws<ConfigException>(() => ImageFitExperiment.Run(missing, new ImageFitRunOptions { RunDirectory = Path.Combine(_dir, "missing"), ConfigDirectory = _dir },
+        var e = Assert.Throws<ConfigException>(() => ImageFitExperiment.Run(missing, new RunOptions { RunDirectory = Path.Combine(_dir, "missing"), ConfigDirectory = _dir },
             TestContext.Current.CancellationToken));
         Assert.Contains("$.image.path", e.Message);
         Assert.Contains("nope.pgm", e.Message);
@@ -254,7 +254,7 @@ public sealed class ImageFitTests : IDisposable
     public void EveryImageFitExperimentFileRunsInSmokeMode(string file)
     {
         var config = ImageFitExperiment.Smoke((ImageFitExperimentConfig)ConfigLoader.LoadAnyFile(Path.Combine(RepoPaths.Experiments, file)));
-        var r = ImageFitExperiment.Run(config, new ImageFitRunOptions { RunDirectory = Path.Combine(_dir, file), Smoke = true },
+        var r = ImageFitExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(_dir, file), Smoke = true },
             TestContext.Current.CancellationToken);
         Assert.Equal(RunStatus.Finished, r.Status);
         Assert.Equal(config.Training.Steps, r.StepsCompleted);

@@ -36,8 +36,8 @@ public sealed class NtkExperimentTests : IDisposable
         Probe = new NtkProbeConfig { Every = every, Eigenvectors = eigenvectors, Snapshots = 4 },
     };
 
-    private NtkRunResult Run(NtkExperimentConfig config, string name, CancellationToken? token = null, Action<NtkProgress>? progress = null, bool resume = false, bool report = false) =>
-        NtkExperiment.Run(config, new NtkRunOptions { RunDirectory = Path.Combine(_dir, name), BuildReport = report, OnProgress = progress, Resume = resume },
+    private RunResult<NtkSummary> Run(NtkExperimentConfig config, string name, CancellationToken? token = null, Action<RunProgress>? progress = null, bool resume = false, bool report = false) =>
+        NtkExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(_dir, name), BuildReport = report, OnProgress = progress, Resume = resume },
             token ?? TestContext.Current.CancellationToken);
 
     private static List<string[]> Rows(string runDir, string file) =>
@@ -231,7 +231,7 @@ public sealed class NtkExperimentTests : IDisposable
     public void EveryNtkExperimentFileRunsInSmokeMode(string file)
     {
         var config = NtkExperiment.Smoke((NtkExperimentConfig)ConfigLoader.LoadAnyFile(Path.Combine(RepoPaths.Experiments, file)));
-        var result = NtkExperiment.Run(config, new NtkRunOptions { RunDirectory = Path.Combine(_dir, "smoke"), Smoke = true }, TestContext.Current.CancellationToken);
+        var result = NtkExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(_dir, "smoke"), Smoke = true }, TestContext.Current.CancellationToken);
         Assert.Equal(RunStatus.Finished, result.Status);
         Assert.True(RunFolder.ReadManifest(result.RunDirectory).Smoke);
         Assert.True(result.Summary!.MaxDiscrepancy < 0.05, $"{file}: {result.Summary.MaxDiscrepancy}");

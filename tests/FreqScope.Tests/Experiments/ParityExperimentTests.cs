@@ -29,9 +29,9 @@ public sealed class ParityExperimentTests : IDisposable
         Probe = new ParityProbeConfig { Every = 10, MaxRadius = Math.Sqrt(6) * Math.PI, Radii = 31, Directions = 16, TargetDirections = 512 },
     };
 
-    private ParityRunResult Run(ParityExperimentConfig config, string name, bool resume = false, bool report = false, CancellationToken? token = null,
-        Action<ParityMetricRow>? progress = null) =>
-        ParityExperiment.Run(config, new ParityRunOptions { RunDirectory = Path.Combine(_dir, name), BuildReport = report, Resume = resume, OnProgress = progress },
+    private RunResult<ParitySummary> Run(ParityExperimentConfig config, string name, bool resume = false, bool report = false, CancellationToken? token = null,
+        Action<RunProgress>? progress = null) =>
+        ParityExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(_dir, name), BuildReport = report, Resume = resume, OnProgress = progress },
             token ?? TestContext.Current.CancellationToken);
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class ParityExperimentTests : IDisposable
     public void EveryParityExperimentFileRunsInSmokeMode(string file)
     {
         var config = ParityExperiment.Smoke((ParityExperimentConfig)ConfigLoader.LoadAnyFile(Path.Combine(RepoPaths.Experiments, file)));
-        var result = ParityExperiment.Run(config, new ParityRunOptions { RunDirectory = Path.Combine(_dir, "smoke"), Smoke = true }, TestContext.Current.CancellationToken);
+        var result = ParityExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(_dir, "smoke"), Smoke = true }, TestContext.Current.CancellationToken);
         Assert.Equal(RunStatus.Finished, result.Status);
         Assert.Equal(config.Training.Steps, result.StepsCompleted);
         var s = result.Summary!;

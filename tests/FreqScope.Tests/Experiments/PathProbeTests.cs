@@ -43,8 +43,8 @@ public sealed class PathProbeTests : IDisposable
         Probe = new ClassifyProbeConfig { Paths = paths },
     };
 
-    private ClassifyRunResult Run(ClassifyExperimentConfig config, string name, bool report = false) =>
-        ClassifyExperiment.Run(config, new ClassifyRunOptions { RunDirectory = Path.Combine(_dir, name), BuildReport = report }, TestContext.Current.CancellationToken);
+    private RunResult<ClassifySummary> Run(ClassifyExperimentConfig config, string name, bool report = false) =>
+        ClassifyExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(_dir, name), BuildReport = report }, TestContext.Current.CancellationToken);
 
     [Fact]
     public void PathsCsvHoldsTheMeanDensitiesAndTheSummaryTheirHighFrequencyShares()

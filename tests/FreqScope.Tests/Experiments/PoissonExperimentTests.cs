@@ -33,11 +33,11 @@ public sealed class PoissonExperimentTests : IDisposable
         Probe = new PoissonProbeConfig { Points = 60, Every = 20 },
     };
 
-    private PoissonRunResult Run(PoissonExperimentConfig config, string name, bool resume = false) =>
+    private RunResult<PoissonSummary> Run(PoissonExperimentConfig config, string name, bool resume = false) =>
         Cancellable(config, name, TestContext.Current.CancellationToken, null, resume);
 
-    private PoissonRunResult Cancellable(PoissonExperimentConfig config, string name, CancellationToken token, Action<PoissonProgress>? progress, bool resume = false) =>
-        PoissonExperiment.Run(config, new PoissonRunOptions { RunDirectory = Path.Combine(_dir, name), BuildReport = false, OnProgress = progress, Resume = resume }, token);
+    private RunResult<PoissonSummary> Cancellable(PoissonExperimentConfig config, string name, CancellationToken token, Action<RunProgress>? progress, bool resume = false) =>
+        PoissonExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(_dir, name), BuildReport = false, OnProgress = progress, Resume = resume }, token);
 
     private static List<string[]> Rows(string runDir, string file) =>
         File.ReadLines(Path.Combine(runDir, file)).Skip(1).Select(l => l.Split(',')).ToList();
@@ -172,13 +172,13 @@ public sealed class PoissonExperimentTests : IDisposable
         var config = Config(steps: 60, handover: [20, 60], methods: [RelaxationKind.Jacobi, RelaxationKind.GaussSeidel]);
         var whole = Run(config, "whole");
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var first = Cancellable(config, "cut", cts.Token, p => { if (p.Method == "network" && p.Iteration >= 40) cts.Cancel(); });
+        var first = Cancellable(config, "cut", cts.Token, p => { if (p.Phase == "network" && p["iteration"] >= 40) cts.Cancel(); });
         Assert.Equal(RunStatus.Interrupted, first.Status);
-        Assert.Equal(2, first.MethodsCompleted);
+        Assert.Equal(2, first.StepsCompleted);
         Assert.False(first.Summary!.Finished);
         var resumed = Run(config, "cut", resume: true);
         Assert.Equal(RunStatus.Finished, resumed.Status);
-        Assert.Equal(5, resumed.MethodsCompleted);
+        Assert.Equal(5, resumed.StepsCompleted);
 
         static object Key(PoissonMethodSummary m) => (m.Method, m.Reached, m.IterationsToTolerance, m.Iterations, m.FinalError, m.SpectralBiasIndex,
             m.HandoverStep, m.HandoverError, m.ConvergenceOrder is null ? "" : string.Join(' ', m.ConvergenceOrder));
@@ -205,7 +205,7 @@ public sealed class PoissonExperimentTests : IDisposable
         var config = Config(steps: 40, handover: [10, 40]);
         var whole = Run(config, "whole-h");
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var first = Cancellable(config, "cut-h", cts.Token, p => { if (p.Method == "hybrid-40" && p.Iteration > 0) cts.Cancel(); });
+        var first = Cancellable(config, "cut-h", cts.Token, p => { if (p.Phase == "hybrid-40" && p["iteration"] > 0) cts.Cancel(); });
         Assert.Equal(RunStatus.Interrupted, first.Status);
         Assert.Equal(["jacobi", "network", "hybrid-10"], first.Summary!.Methods.Select(m => m.Method));
         Assert.True(File.Exists(Path.Combine(first.RunDirectory, "checkpoint", "handover-40.bin")));
@@ -225,7 +225,7 @@ public sealed class PoissonExperimentTests : IDisposable
     [Fact]
     public void TheNetworksLearningRateScheduleIsApplied()
     {
-        static string[] Network(PoissonRunResult r) =>
+        static string[] Network(RunResult<PoissonSummary> r) =>
             [.. File.ReadLines(Path.Combine(r.RunDirectory, "errors.csv")).Where(l => l.StartsWith("network,", StringComparison.Ordinal)).Select(l => l.Split(',')[3])];
         var config = Config(steps: 30, methods: []);
         var none = Run(config, "none");
@@ -339,7 +339,7 @@ public sealed class PoissonExperimentTests : IDisposable
     public void EveryPoissonExperimentFileRunsInSmokeMode(string file)
     {
         var config = PoissonExperiment.Smoke((PoissonExperimentConfig)ConfigLoader.LoadAnyFile(Path.Combine(RepoPaths.Experiments, file)));
-        var result = PoissonExperiment.Run(config, new PoissonRunOptions { RunDirectory = Path.Combine(_dir, "smoke"), Smoke = true }, TestContext.Current.CancellationToken);
+        var result = PoissonExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(_dir, "smoke"), Smoke = true }, TestContext.Current.CancellationToken);
         Assert.Equal(RunStatus.Finished, result.Status);
         Assert.Equal(PoissonExperiment.Plan(config), result.Summary!.Methods.Select(m => m.Method));
         Assert.All(result.Summary.Methods.Where(m => m.Kind == "classic"), m => Assert.True(m.SpectralBiasIndex < 0, $"{m.Method}: {m.SpectralBiasIndex}"));

@@ -1,3 +1,4 @@
+using FreqScope.Core.Runs;
 using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Native;
@@ -38,7 +39,7 @@ public sealed class RealFashionMnistFilteringTests
         var dir = RepoPaths.NewTempDirectory();
         try
         {
-            var result = ClassifyExperiment.Run(config, new ClassifyRunOptions { RunDirectory = Path.Combine(dir, "run"), BuildReport = false }, TestContext.Current.CancellationToken);
+            var result = ClassifyExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(dir, "run"), BuildReport = false }, TestContext.Current.CancellationToken);
             var delta = Assert.Single(result.Summary!.Filtering!.Deltas);
             Assert.InRange(delta.LowFrequencyRatio, 0.1, 0.9);
             Assert.NotNull(delta.LowBelowAtEpoch);

@@ -48,7 +48,7 @@ public sealed class SweepRunnerTests
                 Assert.Equal("finished", row["status"]);
                 Assert.Equal(i.ToString(CultureInfo.InvariantCulture), row["seed"]);
                 var memberDir = Path.Combine(dir, row["member"]);
-                Assert.Equal(i, FitExperiment.ReadManifest(memberDir).Seed);
+                Assert.Equal(i, RunFolder.ReadManifest(memberDir).Seed);
                 using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(memberDir, "summary.json")));
                 foreach (var metric in new[] { "finalTrainLoss", "finalTestLoss", "spectralBiasIndex", "highFrequencyEnergy" })
                 {
@@ -120,7 +120,7 @@ public sealed class SweepRunnerTests
                 OnProgress = (m, fraction, _) => { if (m.Index == 1 && fraction >= 0.5) stopSecond.Cancel(); },
             }, stopSecond.Token);
             Assert.Equal(RunStatus.Interrupted, second.Status);
-            Assert.Equal(RunStatus.Interrupted, FitExperiment.ReadManifest(Path.Combine(dir, "tiny-001")).Status);
+            Assert.Equal(RunStatus.Interrupted, RunFolder.ReadManifest(Path.Combine(dir, "tiny-001")).Status);
 
             var finishedSummary = Path.Combine(dir, "tiny-000", "summary.json");
             var marker = Path.Combine(dir, "tiny-000", "marker.txt");
@@ -142,7 +142,7 @@ public sealed class SweepRunnerTests
             Assert.Equal(stamp, File.GetLastWriteTimeUtc(finishedSummary));
             Assert.Equal(summaryText, File.ReadAllText(finishedSummary));
             Assert.Equal("untouched", File.ReadAllText(marker));
-            var resumed = FitExperiment.ReadManifest(Path.Combine(dir, "tiny-001"));
+            var resumed = RunFolder.ReadManifest(Path.Combine(dir, "tiny-001"));
             Assert.True(resumed.Finished);
             Assert.NotEmpty(resumed.ResumedFrom);
             Assert.All(third.Manifest.Members, m => Assert.Equal(RunStatus.Finished, m.Status));
@@ -226,7 +226,7 @@ public sealed class SweepRunnerTests
             Assert.Equal(spec.Members.Count, result.Manifest.Members.Count);
             foreach (var member in spec.Members)
             {
-                var manifest = FitExperiment.ReadManifest(Path.Combine(dir, member.Name));
+                var manifest = RunFolder.ReadManifest(Path.Combine(dir, member.Name));
                 Assert.True(manifest.Finished && manifest.Smoke);
                 Assert.Equal(FitExperiment.Smoke((FitExperimentConfig)member.Config).Training.Steps, manifest.StepsCompleted);
             }

@@ -33,7 +33,7 @@ public sealed class NtkReportTests : IDisposable
             Probe = new NtkProbeConfig { Every = 5, Eigenvectors = 3, Snapshots = 3 },
         };
         var dir = Path.Combine(_dir, name);
-        NtkExperiment.Run(config, new NtkRunOptions { RunDirectory = dir, BuildReport = false }, TestContext.Current.CancellationToken);
+        NtkExperiment.Run(config, new RunOptions { RunDirectory = dir, BuildReport = false }, TestContext.Current.CancellationToken);
         return dir;
     }
 
@@ -41,7 +41,7 @@ public sealed class NtkReportTests : IDisposable
     public void Build_FinishedRun_OpensWithTheVerdictAndWritesEveryFigure()
     {
         var dir = TinyRun("finished");
-        Assert.Equal(RunReport.Ntk, RunReport.ExperimentOf(dir));
+        Assert.Equal("ntk", RunReport.KindOf(dir).Name);
         ReportResult result = RunReport.Build(dir);
         string html = File.ReadAllText(result.ReportPath);
         var data = NtkRunFolderReader.Read(dir);

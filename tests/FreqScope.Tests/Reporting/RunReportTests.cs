@@ -12,7 +12,7 @@ public sealed class RunReportTests
         using SyntheticRun run = new();
         ReportResult result = RunReport.Build(run.Directory);
 
-        Assert.Equal(RunReport.Fit1d, RunReport.ExperimentOf(run.Directory));
+        Assert.Equal("fit1d", RunReport.KindOf(run.Directory).Name);
         Assert.Equal(["fit", "spectrum", "peaks-heatmap", "all-k-heatmap", "loss"], result.Plots.Select(p => p.Name));
         Assert.Contains("Frequencies converged in the order 1, 3, 5", File.ReadAllText(result.ReportPath));
     }
@@ -36,7 +36,7 @@ public sealed class RunReportTests
         using SyntheticClassifyRun run = new(filtering: false);
         ReportResult result = RunReport.Build(run.Directory);
 
-        Assert.Equal(RunReport.Classify, RunReport.ExperimentOf(run.Directory));
+        Assert.Equal("classify", RunReport.KindOf(run.Directory).Name);
         Assert.Equal(["accuracy", "loss", "projection-spectrum", "projection-peaks-heatmap", "projection-all-heatmap"], result.Plots.Select(p => p.Name));
         Assert.Contains(run.Summary.Verdict, File.ReadAllText(result.ReportPath));
     }
@@ -47,7 +47,7 @@ public sealed class RunReportTests
         using SyntheticPoissonRun run = new();
         ReportResult result = RunReport.Build(run.Directory);
 
-        Assert.Equal(RunReport.Poisson, RunReport.ExperimentOf(run.Directory));
+        Assert.Equal("poisson", RunReport.KindOf(run.Directory).Name);
         Assert.Equal("error-vs-time", result.Plots[0].Name);
         Assert.Contains("mode-heatmaps", result.Plots.Select(p => p.Name));
         Assert.Contains(run.Summary.Verdict, File.ReadAllText(result.ReportPath));

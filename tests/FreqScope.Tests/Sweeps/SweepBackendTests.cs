@@ -120,7 +120,7 @@ public sealed class SweepBackendTests
             Assert.Contains(first.Manifest.Members, m => m.Status == RunStatus.Interrupted);
             Assert.Equal(SweepRunner.Pending, first.Manifest.Members[2].Status);
             var interrupted = first.Manifest.Members.First(m => m.Status == RunStatus.Interrupted);
-            Assert.Equal(RunStatus.Interrupted, FitExperiment.ReadManifest(Path.Combine(sweepDir, interrupted.Name)).Status);
+            Assert.Equal(RunStatus.Interrupted, RunFolder.ReadManifest(Path.Combine(sweepDir, interrupted.Name)).Status);
 
             var actions = new List<string>();
             var second = LocalSweepRunner.Run(spec, new SweepRunOptions
@@ -132,7 +132,7 @@ public sealed class SweepBackendTests
             Assert.Equal(RunStatus.Finished, second.Status);
             Assert.Contains($"{interrupted.Name}:resume", actions);
             Assert.Contains("tiny-002:run", actions);
-            Assert.NotEmpty(FitExperiment.ReadManifest(Path.Combine(sweepDir, interrupted.Name)).ResumedFrom);
+            Assert.NotEmpty(RunFolder.ReadManifest(Path.Combine(sweepDir, interrupted.Name)).ResumedFrom);
         }
         finally
         {
@@ -155,7 +155,7 @@ public sealed class SweepBackendTests
             Assert.True(code == CliApp.ExitOk, output);
             Assert.Contains("tiny-001 finished", output);
             Assert.Equal(before, File.ReadAllText(Path.Combine(sweepDir, SweepRunner.ManifestFile)));
-            Assert.True(FitExperiment.ReadManifest(Path.Combine(sweepDir, "tiny-001")).Finished);
+            Assert.True(RunFolder.ReadManifest(Path.Combine(sweepDir, "tiny-001")).Finished);
             Assert.False(Directory.Exists(Path.Combine(sweepDir, "tiny-000")));
 
             (code, output) = Cli("sweep", "member", sweepDir, "3");

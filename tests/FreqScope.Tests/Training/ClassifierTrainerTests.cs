@@ -244,8 +244,8 @@ public sealed class ClassifierTrainerTests
             using (var trainer = new ClassifierTrainer(model, inputs, labels, LossKind.CrossEntropy, classes, opt, 16, samplerSeed))
             {
                 RunEpochs(trainer, schedule, 0, 1);
-                var (state, perm, pos) = trainer.Sampler.Save();
-                Checkpoint.Save(dir, new Checkpoint(trainer.StepsPerEpoch, state, perm, pos, Checkpoint.CaptureRng(), new Dictionary<string, long>()), model, opt);
+                Checkpoint.Save(dir, trainer.StepsPerEpoch, new Dictionary<string, long>(),
+                    [new ModuleCheckpointPart(model), new OptimizerCheckpointPart(opt), new SamplerCheckpointPart(trainer.Sampler), new RngCheckpointPart()]);
             }
 
             // Fresh objects: another initialization, another sampler seed, an optimizer without momentum buffers.
@@ -255,9 +255,8 @@ public sealed class ClassifierTrainerTests
             var fresh = Snapshot(resumed);
             using var freshOpt = Sgd(resumed, lr: 0.7);
             using var freshTrainer = new ClassifierTrainer(resumed, inputs, labels, LossKind.CrossEntropy, classes, freshOpt, 16, 777);
-            var checkpoint = Checkpoint.Load(dir, resumed, freshOpt);
-            Checkpoint.RestoreRng(checkpoint.TorchRngState);
-            freshTrainer.Sampler.Restore(checkpoint.SamplerState, checkpoint.SamplerPermutation, checkpoint.SamplerPosition);
+            var checkpoint = Checkpoint.Load(dir,
+                [new ModuleCheckpointPart(resumed), new OptimizerCheckpointPart(freshOpt), new SamplerCheckpointPart(freshTrainer.Sampler), new RngCheckpointPart()]);
             Assert.Equal(freshTrainer.StepsPerEpoch, checkpoint.Step);
             RunEpochs(freshTrainer, schedule, 1, 2);
             var after = Snapshot(resumed);
@@ -296,12 +295,12 @@ public sealed class ClassifierTrainerTests
             {
                 for (int i = 0; i < 4; i++) trainer.Step();
                 saved = Snapshot(model);
-                Checkpoint.Save(dir, new Checkpoint(4, 0, [], 0, Checkpoint.CaptureRng(), new Dictionary<string, long>()), model, opt);
+                Checkpoint.Save(dir, 4, new Dictionary<string, long>(), [new ModuleCheckpointPart(model), new OptimizerCheckpointPart(opt)]);
             }
             using var loaded = TinyVgg(16);
             using var opt2 = Sgd(loaded);
             Assert.NotEqual(saved.First(kv => kv.Key.EndsWith("running_var")).Value, Snapshot(loaded).First(kv => kv.Key.EndsWith("running_var")).Value);
-            Checkpoint.Load(dir, loaded, opt2);
+            Checkpoint.Load(dir, [new ModuleCheckpointPart(loaded), new OptimizerCheckpointPart(opt2)]);
             var restored = Snapshot(loaded);
             var buffers = loaded.named_buffers().Select(b => b.name).ToList();
             Assert.Contains(buffers, b => b.EndsWith("running_mean"));

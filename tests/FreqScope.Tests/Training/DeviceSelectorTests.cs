@@ -41,10 +41,10 @@ public sealed class DeviceSelectorTests
         try
         {
             var config = FitExperiment.Smoke(ConfigLoader.LoadDefault());
-            var cpu = FitExperiment.Run(config, new FitRunOptions { RunDirectory = Path.Combine(dir, "cpu"), BuildReport = false }, TestContext.Current.CancellationToken);
-            var gpu = FitExperiment.Run(config with { Device = "cuda" }, new FitRunOptions { RunDirectory = Path.Combine(dir, "cuda"), BuildReport = false }, TestContext.Current.CancellationToken);
+            var cpu = FitExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(dir, "cpu"), BuildReport = false }, TestContext.Current.CancellationToken);
+            var gpu = FitExperiment.Run(config with { Device = "cuda" }, new RunOptions { RunDirectory = Path.Combine(dir, "cuda"), BuildReport = false }, TestContext.Current.CancellationToken);
             Assert.Equal(RunStatus.Finished, gpu.Status);
-            Assert.Equal("cuda", FitExperiment.ReadManifest(gpu.RunDirectory).Device);
+            Assert.Equal("cuda", RunFolder.ReadManifest(gpu.RunDirectory).Device);
             // Same initialization (drawn on the CPU), so the step-0 losses agree to float32 rounding.
             var a = File.ReadLines(Path.Combine(cpu.RunDirectory, "metrics.csv")).ElementAt(1).Split(',');
             var b = File.ReadLines(Path.Combine(gpu.RunDirectory, "metrics.csv")).ElementAt(1).Split(',');

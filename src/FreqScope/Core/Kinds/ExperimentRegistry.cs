@@ -61,6 +61,70 @@ public sealed class ExperimentRegistry
     /// <exception cref="ConfigException">The file is missing or unreadable, or its config is invalid.</exception>
     public IExperimentConfig LoadFile(string path) => Parse(ConfigNode.ReadFile(path), path);
 
+    /// <summary>
+    /// Reads and validates a config with <paramref name="overrides"/> applied to its JSON first (every rule and
+    /// message applies; messages name the source as <c>SOURCE (--set a.b=c)</c>).
+    /// </summary>
+    /// <exception cref="ConfigException">The JSON is malformed or the config is invalid.</exception>
+    public IExperimentConfig Parse(string json, string source, IReadOnlyList<ConfigOverride> overrides) =>
+        Parse(ConfigOverrides.Apply(json, source, overrides), ConfigOverrides.SourceOf(source, overrides));
+
+    /// <summary><paramref name="config"/> with <paramref name="overrides"/> applied (written, overridden, read again); <paramref name="source"/> names it in messages.</summary>
+    public IExperimentConfig Override(IExperimentConfig config, IReadOnlyList<ConfigOverride> overrides, string source) =>
+        overrides.Count == 0 ? config : Parse(Write(config), source, overrides);
+
+    /// <summary>
+    /// Reads a config from its JSON with <paramref name="sets"/> (<c>--set a.b=c</c>) applied, then the command-line
+    /// <paramref name="aliases"/> (option and value, e.g. <c>--steps</c>, <c>200</c>) of its kind expanded against that
+    /// config and applied after them; returns the config and every override applied, in order.
+    /// </summary>
+    /// <exception cref="ConfigException">The JSON is malformed or the config is invalid.</exception>
+    /// <exception cref="ArgumentException">An alias does not apply to the config's kind or refuses its value.</exception>
+    public (IExperimentConfig Config, IReadOnlyList<ConfigOverride> Overrides) Resolve(
+        string json, string source, IReadOnlyList<ConfigOverride> sets, IReadOnlyList<KeyValuePair<string, string>> aliases)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        var config = Parse(json, source, sets);
+        var expanded = ExpandAliases(config, aliases);
+        if (expanded.Count == 0) return (config, sets);
+        IReadOnlyList<ConfigOverride> all = [.. sets, .. expanded];
+        return (Parse(json, source, all), all);
+    }
+
+    /// <summary>The overrides that the command-line <paramref name="aliases"/> (option, value) stand for, for the kind of <paramref name="config"/>.</summary>
+    /// <exception cref="ArgumentException">The kind has no such alias (the message names the kinds that have one), or the alias refuses the value.</exception>
+    public IReadOnlyList<ConfigOverride> ExpandAliases(IExperimentConfig config, IReadOnlyList<KeyValuePair<string, string>> aliases)
+    {
+        ArgumentNullException.ThrowIfNull(aliases);
+        var kind = Of(config);
+        var result = new List<ConfigOverride>();
+        foreach (var (option, value) in aliases)
+        {
+            var alias = kind.Aliases.FirstOrDefault(a => a.Option == option);
+            if (alias is null)
+            {
+                var takers = _kinds.Where(k => k.Aliases.Any(a => a.Option == option)).Select(k => k.Name).ToList();
+                var own = kind.Aliases.Where(a => !_kinds.All(k => k.Aliases.Any(b => b.Option == a.Option))).ToList();
+                var hint = own.Count == 0 ? "" : $" (it takes {string.Join(", ", own.Select(a => a.Option))})";
+                throw new ArgumentException(takers.Count == 0
+                    ? $"{option} applies to no experiment kind"
+                    : $"{option} applies to {string.Join(", ", takers)} experiments; \"{config.Name}\" is {WithArticle(kind.Name)} experiment{hint}");
+            }
+
+            result.AddRange(alias.Expand(value, config));
+        }
+
+        return result;
+    }
+
+    /// <summary>"a fit1d", "an image-fit", "an ntk" (an initialism read letter by letter takes "an" when its first letter sounds a vowel).</summary>
+    private static string WithArticle(string name)
+    {
+        bool vowel = "aeiou".Contains(name[0], StringComparison.Ordinal);
+        bool spelled = name.Length >= 2 && !name.Take(3).Any(c => "aeiouy".Contains(c, StringComparison.Ordinal)) && "fhlmnrsx".Contains(name[0], StringComparison.Ordinal);
+        return (vowel || spelled ? "an " : "a ") + name;
+    }
+
     /// <summary>Reads and validates a config of any kind at a document's root.</summary>
     public IExperimentConfig Read(ConfigNode root) => KindOf(root).Read(root);
 

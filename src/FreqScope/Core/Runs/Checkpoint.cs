@@ -1,49 +1,98 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using static TorchSharp.torch;
 
 namespace FreqScope.Core.Runs;
 
 /// <summary>
-/// A resumable training state in <c>RUN_DIR/checkpoint/</c>: <c>model.bin</c> (TorchSharp module format: every
-/// parameter and buffer, e.g. BatchNorm running statistics),
-/// <c>optimizer.bin</c> (TorchSharp optimizer state, e.g. Adam's moments and step counts), and <c>state.json</c>
-/// (step, batch-sampler state, torch RNG state, and how many rows each data file had at that step).
-/// It is written into <c>checkpoint.new/</c> and then swapped in, so a crash never leaves a half checkpoint.
+/// A run's resumable state in <c>RUN_DIR/checkpoint/</c>: <c>state.json</c> (the step, how many rows each data file had
+/// at that step, and the JSON of each <see cref="ICheckpointPart"/> under its key) and the parts' own files (such as
+/// <c>model.bin</c>, <c>optimizer.bin</c>). It is written into <c>checkpoint.new/</c> and then swapped in, so a crash
+/// never leaves a half checkpoint. The <c>state.json</c> of FreqScope versions before the parts (PascalCase keys, the
+/// sampler and generator inline) is read too.
 /// </summary>
-public sealed record Checkpoint(
-    long Step,
-    ulong SamplerState,
-    int[] SamplerPermutation,
-    int SamplerPosition,
-    string TorchRngState,
-    IReadOnlyDictionary<string, long> FileRows)
+public static class Checkpoint
 {
+    /// <summary>The checkpoint folder's name.</summary>
     public const string FolderName = "checkpoint";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    /// <summary>The state file's name.</summary>
+    public const string StateFile = "state.json";
 
-    public static void Save(string runDir, Checkpoint state, nn.Module model, optim.Optimizer optimizer) =>
-        WriteAtomically(runDir, model, w => ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(w), JsonSerializer.Serialize(state, Json));
+    /// <summary>Writes a checkpoint at <paramref name="step"/> with the tables' <paramref name="rows"/> and every part into <paramref name="runDir"/>.</summary>
+    public static void Save(string runDir, long step, IReadOnlyDictionary<string, long> rows, IReadOnlyList<ICheckpointPart> parts)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(parts);
+        WriteAtomically(runDir, folder =>
+        {
+            var saved = new JsonObject();
+            foreach (var part in parts) saved[part.Key] = part.Save(folder);
+            var state = new JsonObject
+            {
+                ["step"] = step,
+                ["fileRows"] = new JsonObject(rows.Select(r => KeyValuePair.Create(r.Key, (JsonNode?)r.Value))),
+                ["parts"] = saved,
+            };
+            File.WriteAllText(Path.Combine(folder, StateFile), state.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        });
+    }
+
+    /// <summary>Reads the newest checkpoint of <paramref name="runDir"/> and restores every part from it.</summary>
+    /// <exception cref="InvalidOperationException">There is no checkpoint.</exception>
+    /// <exception cref="InvalidDataException">The checkpoint is malformed, lacks a part, or was written by a FreqScope whose checkpoints cannot be resumed.</exception>
+    public static CheckpointState Load(string runDir, IReadOnlyList<ICheckpointPart> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var dir = Locate(runDir) ?? throw new InvalidOperationException($"{runDir} has no checkpoint to resume from (expected {Path.Combine(runDir, FolderName, StateFile)})");
+        var path = Path.Combine(dir, StateFile);
+        JsonObject state;
+        try
+        {
+            state = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new InvalidDataException($"{path} is not a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: cannot resume, the checkpoint is not valid JSON ({e.Message})", e);
+        }
+
+        if (state.ContainsKey("Step")) state = FromFirstFormat(state);
+        if (!state.ContainsKey("step") || state["parts"] is not JsonObject saved)
+            throw new InvalidDataException($"{path} was probably written by an older FreqScope, whose checkpoints cannot be resumed: run the config again");
+        foreach (var part in parts)
+        {
+            if (!saved.ContainsKey(part.Key)) throw new InvalidDataException($"{path} has no \"{part.Key}\" part; it does not belong to this run's kind");
+            part.Load(dir, saved[part.Key]);
+        }
+
+        var rows = (state["fileRows"] as JsonObject ?? []).ToDictionary(r => r.Key, r => r.Value!.GetValue<long>());
+        return new CheckpointState(state["step"]!.GetValue<long>(), rows);
+    }
+
+    /// <summary>The state of the first checkpoint format (one record, PascalCase) in the parts format.</summary>
+    private static JsonObject FromFirstFormat(JsonObject old)
+    {
+        var parts = new JsonObject { ["model"] = null, ["optimizer"] = null };
+        if (old["SamplerPermutation"] is JsonArray permutation)
+            parts["sampler"] = new JsonObject { ["state"] = old["SamplerState"]?.DeepClone(), ["permutation"] = permutation.DeepClone(), ["position"] = old["SamplerPosition"]?.DeepClone() };
+        if (old["TorchRngState"] is JsonValue rng && rng.GetValue<string>().Length > 0) parts["rng"] = rng.DeepClone();
+        return new JsonObject { ["step"] = old["Step"]?.DeepClone(), ["fileRows"] = old["FileRows"]?.DeepClone(), ["parts"] = parts };
+    }
 
     /// <summary>
-    /// Writes <c>model.bin</c>, <c>optimizer.bin</c> (by <paramref name="writeOptimizer"/>) and <c>state.json</c> into
-    /// <c>checkpoint.new</c> under <paramref name="dir"/>, then swaps it in for <c>checkpoint</c> (the previous one is
-    /// kept as <c>checkpoint.old</c> until the swap is done), so a crash leaves one complete checkpoint.
+    /// Writes a checkpoint folder's files with <paramref name="write"/> into <c>checkpoint.new</c> under
+    /// <paramref name="dir"/>, then swaps it in for <c>checkpoint</c> (the previous one is kept as <c>checkpoint.old</c>
+    /// until the swap is done), so a crash leaves one complete checkpoint.
     /// </summary>
-    internal static void WriteAtomically(string dir, nn.Module model, Action<BinaryWriter> writeOptimizer, string stateJson)
+    public static void WriteAtomically(string dir, Action<string> write)
     {
+        ArgumentNullException.ThrowIfNull(write);
         var final = Path.Combine(dir, FolderName);
         var fresh = final + ".new";
         var old = final + ".old";
         if (Directory.Exists(fresh)) Directory.Delete(fresh, true);
         Directory.CreateDirectory(fresh);
-        model.save(Path.Combine(fresh, "model.bin"));
-        using (var fs = File.Create(Path.Combine(fresh, "optimizer.bin")))
-        using (var w = new BinaryWriter(fs))
-        {
-            writeOptimizer(w);
-        }
-        File.WriteAllText(Path.Combine(fresh, "state.json"), stateJson);
+        write(fresh);
         if (Directory.Exists(old)) Directory.Delete(old, true);
         if (Directory.Exists(final)) Directory.Move(final, old);
         Directory.Move(fresh, final);
@@ -56,32 +105,10 @@ public sealed record Checkpoint(
         foreach (var name in new[] { FolderName, FolderName + ".old" })
         {
             var dir = Path.Combine(runDir, name);
-            if (File.Exists(Path.Combine(dir, "state.json"))) return dir;
+            if (File.Exists(Path.Combine(dir, StateFile))) return dir;
         }
+
         return null;
-    }
-
-    /// <summary>Reads the state and loads model and optimizer from the newest checkpoint.</summary>
-    public static Checkpoint Load(string runDir, nn.Module model, optim.Optimizer optimizer)
-    {
-        var dir = Locate(runDir) ?? throw new InvalidOperationException($"{runDir} has no checkpoint to resume from (expected {Path.Combine(runDir, FolderName, "state.json")})");
-        var state = JsonSerializer.Deserialize<Checkpoint>(File.ReadAllText(Path.Combine(dir, "state.json")))
-            ?? throw new InvalidDataException($"{Path.Combine(dir, "state.json")} is empty");
-        model.load(Path.Combine(dir, "model.bin"));
-        using var fs = File.OpenRead(Path.Combine(dir, "optimizer.bin"));
-        using var r = new BinaryReader(fs);
-        try
-        {
-            ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(r);
-        }
-        catch (ArgumentException e)
-        {
-            // Since FreqScope packs parameters into one buffer the optimizer holds one state; older checkpoints hold one per tensor.
-            throw new InvalidDataException($"{Path.Combine(dir, "optimizer.bin")} does not fit this run's optimizer ({e.Message}); "
-                + "it was probably written by an older FreqScope, whose checkpoints cannot be resumed: run the config again", e);
-        }
-
-        return state;
     }
 
     /// <summary>The default CPU generator's state as base64, to restore with <see cref="RestoreRng"/>.</summary>
@@ -91,6 +118,7 @@ public sealed record Checkpoint(
         return Convert.ToBase64String(s.data<byte>().ToArray());
     }
 
+    /// <summary>Restores the default CPU generator from <see cref="CaptureRng"/>'s text.</summary>
     public static void RestoreRng(string base64)
     {
         var bytes = Convert.FromBase64String(base64);

@@ -13,6 +13,9 @@ public static class RunFolder
     public const string ManifestFile = "manifest.json";
     public const string SummaryFile = "summary.json";
 
+    /// <summary>The report's file name.</summary>
+    public const string ReportFile = "report.html";
+
     /// <summary>The JSON form of every run folder's own files (manifest, summary, sweep tables): indented camelCase, NaN and ∞ allowed.</summary>
     public static readonly JsonSerializerOptions Json = new()
     {

@@ -36,6 +36,10 @@ public sealed record RunManifest
     /// </summary>
     public EnsembleMembership? Ensemble { get; init; }
 
+    /// <summary>The command-line overrides the run's config was made with (<c>a.b=c</c>, in order); absent when there were none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Overrides { get; init; }
+
     /// <summary>
     /// A manifest with the versions, loading path, device, seed, times, commit and status filled in; the caller sets
     /// the progress fields with <c>with</c>. A resumed run keeps its first start time and adds up wall time.

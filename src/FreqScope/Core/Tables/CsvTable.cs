@@ -7,7 +7,7 @@ namespace FreqScope.Core.Tables;
 /// A CSV data file of a run, appended row by row while training. Rows are flushed at every checkpoint and at the
 /// end; a checkpoint records <see cref="Rows"/>, and a resumed run first cuts the file back to that many rows.
 /// </summary>
-internal sealed class CsvTable : IDisposable
+public sealed class CsvTable : IDisposable
 {
     private readonly StreamWriter _writer;
 

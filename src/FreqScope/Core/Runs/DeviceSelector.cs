@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace FreqScope.Training;
+namespace FreqScope.Core.Runs;
 
 /// <summary>Turns a device name from a config or the CLI into a TorchSharp device.</summary>
 public static class DeviceSelector

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using FreqScope.Core.Config;
+using FreqScope.Core.Kinds;
+using FreqScope.Core.Tables;
+using FreqScope.Native;
+
+namespace FreqScope.Core.Runs;
+
+/// <summary>
+/// The one life cycle of a run, whatever its kind: the kind opens a session (<see cref="IExperimentKind.Open"/>, the
+/// preflight), and the loop owns the rest:
+/// <list type="number">
+/// <item>create the run folder with its config.json (absent or empty only), or continue one (<see cref="RunOptions.Resume"/>):
+/// its own config, its manifest, its newest checkpoint (tables cut back to the checkpoint's rows, every part restored);
+/// a kind that keeps no checkpoint runs again from step 0;</item>
+/// <item>keep manifest.json up to date (running, then finished, interrupted or failed);</item>
+/// <item>run the steps, probing and checkpointing at the plan's cadence (step 0 is probed on a fresh run, the last
+/// step always);</item>
+/// <item>on cancellation, checkpoint (unless a step was abandoned part-way: the last checkpoint stands), write the
+/// kind's partial summary if it has one, and mark the run interrupted;</item>
+/// <item>on an exception, close the tables, mark the run failed with the message and remove a stale summary.json, and
+/// rethrow;</item>
+/// <item>tell the callbacks (progress, stop requests, the report) what happens.</item>
+/// </list>
+/// </summary>
+public static class RunLoop
+{
+    /// <summary>Runs or resumes <paramref name="config"/> of <paramref name="kind"/>; returns when it finishes, fails (rethrowing) or is cancelled.</summary>
+    /// <exception cref="ConfigException">A resumed folder's config.json is invalid.</exception>
+    /// <exception cref="InvalidOperationException">The folder cannot be created or resumed (not empty, finished, no checkpoint, another kind).</exception>
+    public static RunResult<object> Run(IExperimentKind kind, IExperimentConfig config, RunOptions options, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(options);
+        var load = NativeLoader.EnsureLoaded();
+        var runDir = Path.GetFullPath(options.RunDirectory);
+        RunManifest? previous = null;
+        if (options.Resume)
+        {
+            config = ReadResumeConfig(kind, runDir);
+            previous = RunFolder.ReadManifest(runDir);
+            if (previous.Status == RunStatus.Finished)
+            {
+                var done = previous.EpochsCompleted is int epochs ? $"{epochs} epochs" : $"{previous.StepsCompleted} steps";
+                throw new InvalidOperationException($"cannot resume {runDir}: the run has already finished ({done})");
+            }
+        }
+
+        ArgumentNullException.ThrowIfNull(config);
+        var device = DeviceSelector.Resolve(config.Device);
+        var clock = Stopwatch.StartNew();
+        var started = DateTimeOffset.UtcNow;
+        var callbacks = new List<IRunCallback>(options.Callbacks);
+        RunInfo? info = null;
+        void Progress(RunProgress p)
+        {
+            options.OnProgress?.Invoke(p);
+            foreach (var c in callbacks) c.OnProgress(info!, p);
+        }
+
+        var context = new RunContext(runDir, options.ConfigDirectory, device, clock, Progress, m => options.OnMessage?.Invoke(m));
+        using var session = kind.Open(config, context);
+        config = session.Config;
+        var plan = session.Plan;
+        var parts = session.CheckpointParts;
+        if (options.Resume && parts.Count > 0 && Checkpoint.Locate(runDir) is null)
+            throw new InvalidOperationException($"cannot resume {runDir}: it has no checkpoint (expected {Path.Combine(runDir, Checkpoint.FolderName, Checkpoint.StateFile)})");
+        if (!options.Resume) RunFolder.Create(runDir, kind.Write(config));
+        info = new RunInfo(kind, config, runDir, plan);
+        callbacks.AddRange(kind.Callbacks(config));
+        if (options.BuildReport) callbacks.Add(new ReportCallback());
+
+        bool smoke = previous?.Smoke ?? options.Smoke;
+        long step = 0;
+        long? resumedFrom = null;
+        RunManifest Manifest(string status, string? error = null) =>
+            RunManifest.Create(load, device, config.Seed, previous, started, clock, status, smoke, resumedFrom, error) with
+            {
+                Experiment = kind.Name,
+                StepsCompleted = step,
+                StepsPlanned = plan.Steps,
+                EpochsCompleted = plan.Epochs(step),
+                EpochsPlanned = plan.Epochs(plan.Steps),
+                Overrides = options.Overrides.Count == 0 ? previous?.Overrides : options.Overrides,
+            };
+
+        try
+        {
+            RunFolder.WriteManifest(runDir, Manifest(RunStatus.Running));
+            IReadOnlyDictionary<string, long>? rows = null;
+            if (options.Resume && parts.Count > 0)
+            {
+                var state = Checkpoint.Load(runDir, parts);
+                (step, rows, resumedFrom) = (state.Step, state.FileRows, state.Step);
+            }
+            else if (options.Resume)
+            {
+                // No checkpoint to continue from: the run starts again, its earlier data removed.
+                resumedFrom = previous!.StepsCompleted;
+                foreach (var file in session.Tables.Select(t => t.File).Append(RunFolder.SummaryFile))
+                    File.Delete(Path.Combine(runDir, file));
+            }
+
+            foreach (var table in session.Tables) table.Open(rows);
+            session.Start(rows is null ? null : step);
+            RunFolder.WriteManifest(runDir, Manifest(RunStatus.Running));
+            foreach (var c in callbacks) c.OnStart(info);
+
+            long? lastProbe = null;
+            void ProbeAt(long at)
+            {
+                lastProbe = at;
+                Progress(session.Probe(at) with { IsProbe = true });
+            }
+
+            if (rows is null && plan.ProbeEvery is not null) ProbeAt(0);
+            // A fresh run is resumable from its first moment: a kill before the first cadence checkpoint loses nothing.
+            if (rows is null && parts.Count > 0) SaveCheckpoint();
+            while (step < plan.Steps)
+            {
+                if (cancellation.IsCancellationRequested) return Interrupt(checkpoint: true);
+                // A step abandoned part-way leaves the last checkpoint as the state to resume from.
+                if (!session.Step(step, cancellation)) return Interrupt(checkpoint: false);
+
+                step++;
+                if (plan.IsProbeStep(step)) ProbeAt(step);
+                if (info.StopRequested) break;
+                if (plan.IsCheckpointStep(step))
+                {
+                    SaveCheckpoint();
+                    RunFolder.WriteManifest(runDir, Manifest(RunStatus.Running));
+                }
+            }
+
+            if (plan.ProbeEvery is not null && lastProbe != step) ProbeAt(step);
+            double trainingSeconds = (previous?.WallSeconds ?? 0) + clock.Elapsed.TotalSeconds;
+            var summary = session.Finish(step, trainingSeconds);
+            RunFolder.WriteSummary(runDir, summary);
+            if (parts.Count > 0) SaveCheckpoint();
+            RunFolder.WriteManifest(runDir, Manifest(RunStatus.Finished));
+            foreach (var c in callbacks) c.OnEnd(info, RunStatus.Finished);
+            return new RunResult<object>(runDir, RunStatus.Finished, step, plan.Epochs(step), summary);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            foreach (var table in session.Tables) table.Dispose();
+            RunFolder.MarkFailed(runDir, Manifest(RunStatus.Failed, e.Message));
+            throw;
+        }
+
+        void SaveCheckpoint()
+        {
+            var counts = new Dictionary<string, long>();
+            foreach (var table in session.Tables)
+            {
+                table.Flush();
+                table.RecordRows(counts);
+            }
+
+            Checkpoint.Save(runDir, step, counts, parts);
+        }
+
+        RunResult<object> Interrupt(bool checkpoint)
+        {
+            if (checkpoint && parts.Count > 0) SaveCheckpoint();
+            var partial = session.Interrupt(step);
+            foreach (var table in session.Tables) table.Flush();
+            if (partial is not null) RunFolder.WriteSummary(runDir, partial);
+            RunFolder.WriteManifest(runDir, Manifest(RunStatus.Interrupted));
+            foreach (var c in callbacks) c.OnEnd(info!, RunStatus.Interrupted);
+            return new RunResult<object>(runDir, RunStatus.Interrupted, step, plan.Epochs(step), partial);
+        }
+    }
+
+    /// <summary>The config.json of a folder to resume, which must be of <paramref name="kind"/>.</summary>
+    private static IExperimentConfig ReadResumeConfig(IExperimentKind kind, string runDir)
+    {
+        var path = RunFolder.ResumeConfigPath(runDir);
+        using var document = ConfigNode.Parse(ConfigNode.ReadFile(path), path);
+        var root = ConfigNode.Root(path, document.RootElement);
+        var named = root.Optional("experiment")?.GetString();
+        if (named != kind.Name) throw new InvalidOperationException($"cannot resume {runDir}: its config.json is not a {kind.Name} experiment");
+        return kind.Read(root);
+    }
+
+    /// <summary>Builds the report when the run stops with data to show (finished or interrupted).</summary>
+    private sealed class ReportCallback : IRunCallback
+    {
+        public void OnEnd(RunInfo run, string status)
+        {
+            if (status is RunStatus.Finished or RunStatus.Interrupted) run.Kind.BuildReport(run.RunDirectory);
+        }
+    }
+}

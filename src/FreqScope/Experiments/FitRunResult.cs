@@ -1,4 +1,0 @@
-namespace FreqScope.Experiments;
-
-/// <summary>What a fit run ended with.</summary>
-public sealed record FitRunResult(string RunDirectory, string Status, long StepsCompleted, FitSummary? Summary);

@@ -1,4 +1,0 @@
-namespace FreqScope.Experiments;
-
-/// <summary>The outcome of <see cref="ImageFitExperiment.Run"/>.</summary>
-public sealed record ImageFitRunResult(string RunDirectory, string Status, long StepsCompleted, ImageFitSummary? Summary);
