@@ -152,12 +152,18 @@ public static class CliApp
             return ExitOk;
         }));
 
+        var kindArg = new Argument<string?>("KIND") { Arity = ArgumentArity.ZeroOrOne, Description = $"The experiment kind: {string.Join(", ", FreqScope.Experiments.ExperimentKinds.Registry.Names)}." };
+        var schemaOutOpt = new Option<string?>("--out") { Description = "Write every kind's schema to this folder as KIND.schema.json (what schemas/ holds) instead of printing one." };
+        var schema = new Command("schema", "Print the JSON Schema of an experiment kind's config (editors complete and check configs that name it in \"$schema\").") { kindArg, schemaOutOpt };
+        schema.SetAction(p => Guard(console, () => SchemaCommand.Execute(output, p.GetValue(kindArg), p.GetValue(schemaOutOpt))));
+
         var info = new Command("info", "Show versions, threads, CUDA devices and how the native libraries were loaded.");
         info.SetAction(_ => Guard(console, () => Info(output)));
 
         root.Subcommands.Add(run);
         root.Subcommands.Add(sweep);
         root.Subcommands.Add(report);
+        root.Subcommands.Add(schema);
         root.Subcommands.Add(info);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

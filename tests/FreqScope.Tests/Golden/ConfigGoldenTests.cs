@@ -73,7 +73,9 @@ public sealed class ConfigGoldenTests
     [MemberData(nameof(CorpusFiles))]
     public void EditedConfigsGetTheRecordedMessages(string file)
     {
-        var source = File.ReadAllText(Path.Combine(RepoPaths.Experiments, file));
+        // The corpus was recorded before the files named their schema; the "$schema" line (which the reader
+        // ignores) is left out so that the truncations cut the same text.
+        var source = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Path.Combine(RepoPaths.Experiments, file)), "^  \"\\$schema\": \"[^\"]*\",\n", "", System.Text.RegularExpressions.RegexOptions.Multiline);
         var written = JsonNode.Parse(ConfigLoader.ToJsonAny(ConfigLoader.ParseAny(source, file)))!;
         var paths = new List<string>();
         Leaves(written, "", paths);

@@ -78,6 +78,9 @@ public abstract class ExperimentKind<TSelf, TConfig, TSummary> : IExperimentKind
     /// <summary>The config as indented JSON with every value explicit.</summary>
     public string Write(TConfig config) => ConfigJson.Write(config, TypeInfo);
 
+    /// <inheritdoc/>
+    public string Schema() => ConfigSchema.Write(TypeInfo, $"FreqScope {Name} experiment config", Name);
+
     /// <summary>The smoke version of <paramref name="config"/>.</summary>
     protected abstract TConfig Shrink(TConfig config);
 

@@ -43,6 +43,9 @@ public interface IExperimentKind
     /// <summary>The config as indented JSON with every value explicit; reading it back gives an equal config.</summary>
     string Write(IExperimentConfig config);
 
+    /// <summary>The JSON Schema of the kind's config (<see cref="ConfigSchema"/>), as indented JSON.</summary>
+    string Schema();
+
     /// <summary>A much shorter version of <paramref name="config"/> that still exercises everything (<c>--smoke</c>).</summary>
     IExperimentConfig Smoke(IExperimentConfig config);
 
