@@ -117,6 +117,8 @@ public sealed partial class SweepSpec
             throw new ConfigException(source, "$", "invalid JSON: " + e.Message, e);
         }
 
+        // The schema reference is for editors of the file; a sweep folder's copy of the config does not keep it.
+        root.Remove("$schema");
         if (root[Key] is not JsonObject sweep)
         {
             throw root.ContainsKey(Key)

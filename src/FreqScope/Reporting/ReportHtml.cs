@@ -13,7 +13,7 @@ namespace FreqScope.Reporting;
 /// The HTML pieces every run report shares: the style sheet, escaping, number formatting, the document head, the
 /// unfinished-run banner, the facts table, embedded figures, the pretty-printed configuration and the footer.
 /// </summary>
-internal static class ReportHtml
+public static class ReportHtml
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
