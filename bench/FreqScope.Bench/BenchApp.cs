@@ -143,7 +143,7 @@ public static class BenchApp
         var init = new InitConfig { Distribution = InitDistribution.Normal, Std = Math.Pow(200, -0.5) };
         Initializer.Apply(model, init, init);
         model.to(device);
-        var config = new TrainingConfig { Optimizer = OptimizerKind.Adam, LearningRate = 2e-4 };
+        var config = new FitTrainingConfig { Optimizer = OptimizerKind.Adam, LearningRate = 2e-4 };
         using var trainer = new FitTrainer(model, x, y, null, config, 0, device);
         for (int i = 0; i < 50; i++) trainer.Step();
         Synchronize(device);

@@ -86,7 +86,7 @@ public static class EnsembleBench
         var y = x.Select(v => Math.Sin(v) + Math.Sin(3 * v) + Math.Sin(5 * v)).ToArray();
         var init = new InitConfig { Distribution = InitDistribution.Normal, Std = Math.Pow(200, -0.5) };
         var model = new ModelConfig { Hidden = hidden, WeightInit = init, BiasInit = init };
-        var training = new TrainingConfig { Optimizer = OptimizerKind.Adam, LearningRate = 2e-4 };
+        var training = new FitTrainingConfig { Optimizer = OptimizerKind.Adam, LearningRate = 2e-4 };
         using var ensemble = new EnsembleMlp([.. Enumerable.Repeat(model, members)], [.. Enumerable.Range(0, members).Select(i => (long)i)], 1, dev);
         using var trainer = new EnsembleTrainer(ensemble, [x], [y], [.. Enumerable.Repeat(training, members)], dev);
         for (int i = 0; i < 20; i++) trainer.Step();

@@ -1,5 +1,5 @@
 using FreqScope.Core;
-using FreqScope.Experiments;
+using FreqScope.Spectral;
 
 namespace FreqScope.Data;
 
@@ -58,22 +58,6 @@ public static class Grid
         }
 
         return (max - min) / divisions;
-    }
-
-    /// <summary>The training points of <paramref name="data"/>: its uniform grid, or its random draws from <paramref name="seed"/>.</summary>
-    public static double[] ForTrain(DataConfig data, long seed)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        return data.Train.Sampling == Sampling.Random
-            ? Random(data.Domain.Min, data.Domain.Max, data.Train.Count, seed)
-            : Uniform(data.Domain.Min, data.Domain.Max, data.Train.Count, data.Train.IncludeEndpoint);
-    }
-
-    /// <summary>The (uniform) evaluation grid of <paramref name="data"/>.</summary>
-    public static double[] ForEval(DataConfig data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        return Uniform(data.Domain.Min, data.Domain.Max, data.Eval.Count, data.Eval.IncludeEndpoint);
     }
 
     private static void CheckInterval(double min, double max)

@@ -5,6 +5,7 @@ using FreqScope.Core.Kinds;
 using FreqScope.Core.Runs;
 using FreqScope.Data;
 using FreqScope.Reporting;
+using FreqScope.Spectral;
 
 namespace FreqScope.Experiments;
 

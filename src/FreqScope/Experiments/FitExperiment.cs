@@ -8,7 +8,7 @@ namespace FreqScope.Experiments;
 
 /// <summary>
 /// The "fit a target function" experiment kind (<c>fit1d</c>): train an MLP on samples of a 1-D target and, every
-/// <see cref="ProbeConfig.Every"/> steps, compare the DFT of the network's output with the target's on the
+/// <see cref="FitProbeConfig.Every"/> steps, compare the DFT of the network's output with the target's on the
 /// uniform evaluation grid (see docs/run-folder.md for what is written and the DFT conventions).
 /// </summary>
 public sealed class FitExperiment : ExperimentKind<FitExperiment, FitExperimentConfig, FitSummary>
@@ -36,7 +36,7 @@ public sealed class FitExperiment : ExperimentKind<FitExperiment, FitExperimentC
     /// <inheritdoc/>
     protected override IRunSession Open(FitExperimentConfig config, RunContext context) => new FitSession(config, context);
 
-    /// <summary>A run stops early once its training loss is below <see cref="TrainingConfig.StopAtLoss"/>.</summary>
+    /// <summary>A run stops early once its training loss is below <see cref="FitTrainingConfig.StopAtLoss"/>.</summary>
     protected override IReadOnlyList<IRunCallback> Callbacks(FitExperimentConfig config) =>
         config.Training.StopAtLoss is double loss ? [new StopAtLoss(loss)] : [];
 

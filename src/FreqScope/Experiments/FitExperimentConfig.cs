@@ -16,16 +16,16 @@ public sealed record FitExperimentConfig() : ExperimentConfig(Fit1d), IConfigDef
     public required TargetConfig Target { get; init; }
 
     /// <summary>Domain and sampling grids.</summary>
-    public required DataConfig Data { get; init; }
+    public required FitDataConfig Data { get; init; }
 
     /// <summary>The network.</summary>
     public required ModelConfig Model { get; init; }
 
     /// <summary>Optimizer and schedule.</summary>
-    public TrainingConfig Training { get; init; } = new();
+    public FitTrainingConfig Training { get; init; } = new();
 
     /// <summary>Spectral probing.</summary>
-    public ProbeConfig Probe { get; init; } = new();
+    public FitProbeConfig Probe { get; init; } = new();
 
     /// <summary>The evaluation grid defaults to the training grid; batches and kept coefficients are bounded by the grids.</summary>
     public FitExperimentConfig WithDerivedDefaults(ConfigNode root)

@@ -60,9 +60,9 @@ internal sealed class FitRecorder : IDisposable
     {
         _config = config;
         _runDir = runDir;
-        _metrics = new RunTable(runDir, "metrics.csv", RunFolderReader.MetricsHeader);
-        _spectra = new RunTable(runDir, "spectra.csv", RunFolderReader.SpectraHeader);
-        _outputs = new RunTable(runDir, "outputs.csv", RunFolderReader.OutputsHeader);
+        _metrics = new RunTable(runDir, "metrics.csv", FitRunFolderReader.MetricsHeader);
+        _spectra = new RunTable(runDir, "spectra.csv", FitRunFolderReader.SpectraHeader);
+        _outputs = new RunTable(runDir, "outputs.csv", FitRunFolderReader.OutputsHeader);
         var d = config.Data;
         var target = TargetFactory.Create(config.Target, configDirectory, config.Data.Domain);
         _xTrain = d.Train.Sampling == Sampling.Uniform
@@ -128,7 +128,7 @@ internal sealed class FitRecorder : IDisposable
     {
         _metrics.Flush();
         _spectra.Flush();
-        var data = RunFolderReader.Read(_runDir);
+        var data = FitRunFolderReader.Read(_runDir);
         var peakRow = _peaks.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i);
         _probeSteps.AddRange(data.Metrics.Select(m => m.Step));
         foreach (var row in data.Spectra)
@@ -229,7 +229,7 @@ internal sealed class FitRecorder : IDisposable
             FinalTestLoss = _lastTestLoss,
             Verdict = SpectralBiasIndex.Verdict(order, index, first, _peaks),
         };
-        summary = summary with { Theory = OneHiddenLayerTheory.Summarize(_config.Model, summary.Peaks) };
+        summary = summary with { Theory = FitTheory.Summarize(_config.Model, summary.Peaks) };
         if (_lastEvalOutput is { } output)
         {
             int n = _xEval.Length;

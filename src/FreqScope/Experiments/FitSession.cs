@@ -3,6 +3,7 @@ using FreqScope.Core.Runs;
 using FreqScope.Core.Tables;
 using FreqScope.Data;
 using FreqScope.Training;
+using FreqScope.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 

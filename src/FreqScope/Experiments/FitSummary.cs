@@ -39,7 +39,7 @@ public sealed record FitSummary : IRunSummary
 
     /// <summary>
     /// The one-hidden-layer prediction of each peak's convergence step next to the measured one
-    /// (<see cref="FreqScope.Theory.OneHiddenLayerTheory.Summarize"/>); <see cref="TheorySummary.Skipped"/> says why when
+    /// (<see cref="FitTheory.Summarize"/>); <see cref="TheorySummary.Skipped"/> says why when
     /// it does not apply. Null only in summaries written before this section existed.
     /// </summary>
     public TheorySummary? Theory { get; init; }

@@ -6,6 +6,7 @@ using FreqScope.Core.Tables;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Training;
+using FreqScope.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -8,6 +8,7 @@ using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Theory;
 using FreqScope.Training;
+using FreqScope.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,4 +1,5 @@
 using FreqScope.Data;
+using FreqScope.Spectral;
 
 namespace FreqScope.Experiments;
 

@@ -8,7 +8,7 @@ namespace FreqScope.Experiments;
 /// The network solver: an MLP u_θ(x) (or u_θ(x, y)) trained on the PDE at collocation points with a boundary
 /// penalty. Optimizer defaults: Adam at 0.002.
 /// </summary>
-public sealed record PdeNetworkConfig : OptimizerSettings
+public sealed record PdeNetworkConfig : OptimizerSettings, Training.IPdeTrainingSettings
 {
     /// <summary>The network solver's optimizer defaults: Adam, learning rate 0.002.</summary>
     public PdeNetworkConfig() => LearningRate = 0.002;
@@ -75,4 +75,13 @@ public sealed record PdeNetworkConfig : OptimizerSettings
         if (Loss == PdeLoss.Residual && Activation is Activation.Relu or Activation.LeakyRelu)
             throw (node.Optional("activation") ?? node).Error($"\"{JsonNames.Of(Activation)}\" has a zero second derivative, so the residual loss cannot train it; use tanh (or the \"ritz\" loss)");
     }
+
+    /// <inheritdoc/>
+    OptimizerSettings Training.IPdeTrainingSettings.OptimizerSettings => this;
+
+    /// <inheritdoc/>
+    int Training.IPdeTrainingSettings.CollocationCount => Collocation.Count;
+
+    /// <inheritdoc/>
+    Sampling Training.IPdeTrainingSettings.CollocationSampling => Collocation.Sampling;
 }

@@ -1,5 +1,4 @@
 using FreqScope.Core;
-using FreqScope.Experiments;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

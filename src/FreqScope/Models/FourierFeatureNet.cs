@@ -1,4 +1,5 @@
 using FreqScope.Data;
+using FreqScope.Spectral;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

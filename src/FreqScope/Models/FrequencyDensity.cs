@@ -1,5 +1,6 @@
 using System.Globalization;
 using FreqScope.Data;
+using FreqScope.Spectral;
 
 namespace FreqScope.Models;
 

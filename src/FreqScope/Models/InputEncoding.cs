@@ -1,6 +1,7 @@
 using System.Globalization;
 using FreqScope.Core;
 using FreqScope.Data;
+using FreqScope.Spectral;
 using static TorchSharp.torch;
 
 namespace FreqScope.Models;

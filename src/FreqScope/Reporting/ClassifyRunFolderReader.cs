@@ -9,7 +9,7 @@ namespace FreqScope.Reporting;
 /// metrics.csv are required; filtering.csv and projection.csv are present only when their method ran, and
 /// summary.json is absent while the run is going or after a failure. Every problem is reported as an
 /// <see cref="InvalidDataException"/> naming the file, and for CSV files the line, value and column (the same rules
-/// and messages as <see cref="RunFolderReader"/>).
+/// and messages as <see cref="FitRunFolderReader"/>).
 /// </summary>
 public static class ClassifyRunFolderReader
 {
@@ -54,17 +54,17 @@ public static class ClassifyRunFolderReader
             throw new DirectoryNotFoundException($"run folder not found: {dir}");
         }
 
-        string configText = RunFolderReader.ReadRequired(dir, "config.json");
+        string configText = RunFiles.ReadRequired(dir, "config.json");
         string? name = ParseConfig(configText);
-        ManifestView manifest = RunFolderReader.ParseManifest(RunFolderReader.ReadRequired(dir, "manifest.json"));
-        ClassifyMetricRow[] metrics = RunFolderReader.ParseCsv(RunFolderReader.ReadRequired(dir, MetricsFile), MetricsFile, MetricsHeader, ParseMetric);
-        string? filteringText = RunFolderReader.ReadOptional(dir, FilteringFile);
-        FilteringRow[]? filtering = filteringText is null ? null : RunFolderReader.ParseCsv(filteringText, FilteringFile, FilteringHeader, ParseFiltering);
-        string? projectionText = RunFolderReader.ReadOptional(dir, ProjectionFile);
-        ProjectionRow[]? projection = projectionText is null ? null : RunFolderReader.ParseCsv(projectionText, ProjectionFile, ProjectionHeader, ParseProjection);
-        string? pathsText = RunFolderReader.ReadOptional(dir, PathsFile);
-        PathRow[]? paths = pathsText is null ? null : RunFolderReader.ParseCsv(pathsText, PathsFile, PathsHeader, ParsePath);
-        string? summaryText = RunFolderReader.ReadOptional(dir, "summary.json");
+        ManifestView manifest = RunFiles.ParseManifest(RunFiles.ReadRequired(dir, "manifest.json"));
+        ClassifyMetricRow[] metrics = RunFiles.ParseCsv(RunFiles.ReadRequired(dir, MetricsFile), MetricsFile, MetricsHeader, ParseMetric);
+        string? filteringText = RunFiles.ReadOptional(dir, FilteringFile);
+        FilteringRow[]? filtering = filteringText is null ? null : RunFiles.ParseCsv(filteringText, FilteringFile, FilteringHeader, ParseFiltering);
+        string? projectionText = RunFiles.ReadOptional(dir, ProjectionFile);
+        ProjectionRow[]? projection = projectionText is null ? null : RunFiles.ParseCsv(projectionText, ProjectionFile, ProjectionHeader, ParseProjection);
+        string? pathsText = RunFiles.ReadOptional(dir, PathsFile);
+        PathRow[]? paths = pathsText is null ? null : RunFiles.ParseCsv(pathsText, PathsFile, PathsHeader, ParsePath);
+        string? summaryText = RunFiles.ReadOptional(dir, "summary.json");
         ClassifySummary? summary = summaryText is null ? null : ParseSummary(summaryText);
 
         return new ClassifyRunData(dir, configText, name, manifest, metrics, filtering, projection, summary, paths);
@@ -77,7 +77,7 @@ public static class ClassifyRunFolderReader
     public static ClassifySummary ParseSummary(string text)
     {
         const string file = "summary.json";
-        ClassifySummary summary = RunFolderReader.DeserializeSummary<ClassifySummary>(text);
+        ClassifySummary summary = RunFiles.DeserializeSummary<ClassifySummary>(text);
 
         string? errorForm = summary.Projection?.ErrorForm;
         if (errorForm is not null and not "complex" and not "magnitude")
@@ -91,10 +91,10 @@ public static class ClassifyRunFolderReader
     private static string? ParseConfig(string text)
     {
         const string file = "config.json";
-        using JsonDocument document = RunFolderReader.ParseJson(text, file);
+        using JsonDocument document = RunFiles.ParseJson(text, file);
         JsonElement root = document.RootElement;
-        RunFolderReader.CheckExperiment(root, Experiment, file);
-        return RunFolderReader.OptionalString(root, "name", file);
+        RunFiles.CheckExperiment(root, Experiment, file);
+        return RunFiles.OptionalString(root, "name", file);
     }
 
     private static ClassifyMetricRow ParseMetric(string[] f, string file, int line) => new(

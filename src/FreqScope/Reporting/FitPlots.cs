@@ -30,7 +30,7 @@ public static class FitPlots
     /// <param name="run">The run.</param>
     /// <param name="plotsDir">The folder to write into; created if absent.</param>
     /// <returns>The figures written, in report order.</returns>
-    public static IReadOnlyList<PlotFile> WriteAll(RunData run, string plotsDir)
+    public static IReadOnlyList<PlotFile> WriteAll(FitRunData run, string plotsDir)
     {
         ArgumentNullException.ThrowIfNull(run);
         return PlotCanvas.WriteFigures(run, plotsDir, [WriteFit, WriteSpectrum, WritePeaksHeatmap, WriteAllKHeatmap, WriteLoss, WriteTheory]);
@@ -40,7 +40,7 @@ public static class FitPlots
     /// <param name="run">The run.</param>
     /// <param name="plotsDir">The folder to write into.</param>
     /// <returns>The figure, or null when outputs.csv is absent or empty.</returns>
-    public static PlotFile? WriteFit(RunData run, string plotsDir)
+    public static PlotFile? WriteFit(FitRunData run, string plotsDir)
     {
         ArgumentNullException.ThrowIfNull(run);
         long[] steps = run.SnapshotSteps;
@@ -77,7 +77,7 @@ public static class FitPlots
     /// <param name="run">The run.</param>
     /// <param name="plotsDir">The folder to write into.</param>
     /// <returns>The figure, or null when spectra.csv has no rows.</returns>
-    public static PlotFile? WriteSpectrum(RunData run, string plotsDir)
+    public static PlotFile? WriteSpectrum(FitRunData run, string plotsDir)
     {
         ArgumentNullException.ThrowIfNull(run);
         long[] probeSteps = run.ProbeSteps;
@@ -139,7 +139,7 @@ public static class FitPlots
     /// <param name="run">The run.</param>
     /// <param name="plotsDir">The folder to write into.</param>
     /// <returns>The figure, or null when there are no peaks or no probe steps.</returns>
-    public static PlotFile? WritePeaksHeatmap(RunData run, string plotsDir)
+    public static PlotFile? WritePeaksHeatmap(FitRunData run, string plotsDir)
     {
         ArgumentNullException.ThrowIfNull(run);
         HeatmapMatrix matrix = HeatmapMatrix.ForPeaks(run);
@@ -157,7 +157,7 @@ public static class FitPlots
     /// <param name="run">The run.</param>
     /// <param name="plotsDir">The folder to write into.</param>
     /// <returns>The figure, or null when spectra.csv has no rows.</returns>
-    public static PlotFile? WriteAllKHeatmap(RunData run, string plotsDir)
+    public static PlotFile? WriteAllKHeatmap(FitRunData run, string plotsDir)
     {
         ArgumentNullException.ThrowIfNull(run);
         HeatmapMatrix matrix = HeatmapMatrix.ForAllKept(run);
@@ -175,7 +175,7 @@ public static class FitPlots
     /// <param name="run">The run.</param>
     /// <param name="plotsDir">The folder to write into.</param>
     /// <returns>The figure, or null when metrics.csv has no rows.</returns>
-    public static PlotFile? WriteLoss(RunData run, string plotsDir)
+    public static PlotFile? WriteLoss(FitRunData run, string plotsDir)
     {
         ArgumentNullException.ThrowIfNull(run);
         if (run.Metrics.Count == 0)
@@ -205,8 +205,8 @@ public static class FitPlots
     /// </summary>
     /// <param name="run">The run.</param>
     /// <param name="plotsDir">The folder to write into.</param>
-    /// <returns>The figure, or null when the run has no theory (<see cref="RunData.Theory"/> null, skipped, or no peaks).</returns>
-    public static PlotFile? WriteTheory(RunData run, string plotsDir)
+    /// <returns>The figure, or null when the run has no theory (<see cref="FitRunData.Theory"/> null, skipped, or no peaks).</returns>
+    public static PlotFile? WriteTheory(FitRunData run, string plotsDir)
     {
         ArgumentNullException.ThrowIfNull(run);
         TheorySummary? theory = run.Theory;
@@ -373,8 +373,8 @@ public static class FitPlots
 
     private static T[] SpreadEvenly<T>(T[] items, int max) => PlotCanvas.SpreadEvenly(items, max);
 
-    private static string ErrorFormText(RunData run) => run.ErrorForm == "magnitude" ? "magnitude error" : "complex error";
+    private static string ErrorFormText(FitRunData run) => run.ErrorForm == "magnitude" ? "magnitude error" : "complex error";
 
-    private static string EpsilonText(RunData run) =>
+    private static string EpsilonText(FitRunData run) =>
         run.Epsilon is double epsilon ? epsilon.ToString("G4", Invariant) : "not set";
 }

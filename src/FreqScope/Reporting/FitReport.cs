@@ -23,10 +23,10 @@ public static class FitReport
     /// <summary>Reads the run, (re)writes every figure into <c>RUN_DIR/plots/</c>, then writes <c>report.html</c> atomically.</summary>
     /// <param name="runDir">The run folder.</param>
     /// <returns>The paths written.</returns>
-    /// <exception cref="InvalidDataException">A data file is missing or malformed (see <see cref="RunFolderReader.Read"/>).</exception>
+    /// <exception cref="InvalidDataException">A data file is missing or malformed (see <see cref="FitRunFolderReader.Read"/>).</exception>
     public static ReportResult Build(string runDir)
     {
-        RunData run = RunFolderReader.Read(runDir);
+        FitRunData run = FitRunFolderReader.Read(runDir);
         return ReportHtml.Write(run, run.RunDirectory, run.IsFinished, FitPlots.WriteAll, RenderHtml);
     }
 
@@ -37,7 +37,7 @@ public static class FitReport
     /// <param name="run">The run.</param>
     /// <param name="plots">The figures to embed (their PNG files are read and base64-encoded).</param>
     /// <returns>A complete HTML document.</returns>
-    public static string RenderHtml(RunData run, IReadOnlyList<PlotFile> plots)
+    public static string RenderHtml(FitRunData run, IReadOnlyList<PlotFile> plots)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(plots);
@@ -71,7 +71,7 @@ public static class FitReport
     /// </summary>
     /// <param name="run">The run.</param>
     /// <returns>The sentence.</returns>
-    public static string VerdictText(RunData run)
+    public static string VerdictText(FitRunData run)
     {
         ArgumentNullException.ThrowIfNull(run);
         if (run.Summary is null)
@@ -92,7 +92,7 @@ public static class FitReport
             $"No verdict: the run is unfinished; so far {converged} of {peaks.Count} peaks have reached Δ_F < ε (provisional, up to step {run.Summary.StepsCompleted}).");
     }
 
-    private static void AppendFacts(StringBuilder html, RunData run)
+    private static void AppendFacts(StringBuilder html, FitRunData run)
     {
         ManifestView m = run.Manifest;
         MetricRow? last = run.Metrics.Count > 0 ? run.Metrics.MaxBy(r => r.Step) : null;
@@ -121,7 +121,7 @@ public static class FitReport
         ReportHtml.AppendFacts(html, facts);
     }
 
-    private static void AppendPeaks(StringBuilder html, RunData run)
+    private static void AppendPeaks(StringBuilder html, FitRunData run)
     {
         IReadOnlyList<PeakSummary> peaks = run.Summary?.Peaks ?? ProvisionalPeaks(run);
         html.Append("<h2>Peaks of the target spectrum</h2>\n");
@@ -160,7 +160,7 @@ public static class FitReport
     /// </summary>
     /// <param name="run">The run.</param>
     /// <returns>The sentence.</returns>
-    public static string TheoryText(RunData run)
+    public static string TheoryText(FitRunData run)
     {
         ArgumentNullException.ThrowIfNull(run);
         TheorySummary? theory = run.Theory;
@@ -185,7 +185,7 @@ public static class FitReport
             $"One-hidden-layer theory{source}: the error at angular frequency k decays under gradient flow at a rate ∝ P(k) = E_w[|σ̂(k/2πw)|²/w²] over the first-layer weights w ~ {theory.FirstLayerWeights?.ToWeights()}, so the predicted convergence step of peak k is the lowest peak's measured step × P(k_lowest)/P(k) (wide network, output-layer part of the NTK, same initial relative error). Spearman correlation of predicted and measured steps: {rho}.{deep}");
     }
 
-    private static void AppendTheory(StringBuilder html, RunData run)
+    private static void AppendTheory(StringBuilder html, FitRunData run)
     {
         html.Append("<h2>One-hidden-layer theory</h2>\n<p>").Append(Encode(TheoryText(run))).Append("</p>\n");
         TheorySummary? theory = run.Theory;
@@ -209,7 +209,7 @@ public static class FitReport
         html.Append("</table>\n");
     }
 
-    private static PeakSummary[] ProvisionalPeaks(RunData run)
+    private static PeakSummary[] ProvisionalPeaks(FitRunData run)
     {
         int[] ks = HeatmapMatrix.PeakIndices(run);
         long[] steps = run.ProbeSteps;
@@ -227,10 +227,10 @@ public static class FitReport
         return peaks;
     }
 
-    private static void AppendFigures(StringBuilder html, RunData run, IReadOnlyList<PlotFile> plots) =>
+    private static void AppendFigures(StringBuilder html, FitRunData run, IReadOnlyList<PlotFile> plots) =>
         ReportHtml.AppendFigures(html, plots, name => Caption(run, name), "No figures: the run has no probe data yet.");
 
-    private static string Caption(RunData run, string name)
+    private static string Caption(FitRunData run, string name)
     {
         string column = run.ErrorForm == "magnitude" ? "delta_magnitude" : "delta_complex";
         string epsilon = Number(run.Epsilon);

@@ -36,7 +36,7 @@ public static class FourierRunFolderReader
         ArgumentException.ThrowIfNullOrEmpty(runDir);
         string dir = Path.GetFullPath(runDir);
         if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"run folder not found: {dir}");
-        string configText = RunFolderReader.ReadRequired(dir, "config.json");
+        string configText = RunFiles.ReadRequired(dir, "config.json");
         FourierExperimentConfig config;
         try
         {
@@ -47,27 +47,27 @@ public static class FourierRunFolderReader
             throw new InvalidDataException(e.Message, e);
         }
 
-        var manifest = RunFolderReader.ParseManifest(RunFolderReader.ReadRequired(dir, "manifest.json"));
+        var manifest = RunFiles.ParseManifest(RunFiles.ReadRequired(dir, "manifest.json"));
         var spectra = ReadSpectra(dir);
         var loss = ReadLoss(dir);
-        var pdeText = RunFolderReader.ReadOptional(dir, FourierExperiment.PdeFile);
-        var pde = pdeText is null ? null : RunFolderReader.ParseCsv(pdeText, FourierExperiment.PdeFile, PdeHeader, ParseSpectrum);
-        var peaksText = RunFolderReader.ReadOptional(dir, FourierExperiment.PeaksFile);
-        var peaks = peaksText is null ? null : RunFolderReader.ParseCsv(peaksText, FourierExperiment.PeaksFile, PeaksHeader, ParsePeak);
-        var fitText = RunFolderReader.ReadOptional(dir, FourierExperiment.FitFile);
-        var fit = fitText is null ? null : RunFolderReader.ParseCsv(fitText, FourierExperiment.FitFile, FitHeader, ParseFit);
-        var summaryText = RunFolderReader.ReadOptional(dir, "summary.json");
-        var summary = summaryText is null ? null : RunFolderReader.DeserializeSummary<FourierSummary>(summaryText);
+        var pdeText = RunFiles.ReadOptional(dir, FourierExperiment.PdeFile);
+        var pde = pdeText is null ? null : RunFiles.ParseCsv(pdeText, FourierExperiment.PdeFile, PdeHeader, ParseSpectrum);
+        var peaksText = RunFiles.ReadOptional(dir, FourierExperiment.PeaksFile);
+        var peaks = peaksText is null ? null : RunFiles.ParseCsv(peaksText, FourierExperiment.PeaksFile, PeaksHeader, ParsePeak);
+        var fitText = RunFiles.ReadOptional(dir, FourierExperiment.FitFile);
+        var fit = fitText is null ? null : RunFiles.ParseCsv(fitText, FourierExperiment.FitFile, FitHeader, ParseFit);
+        var summaryText = RunFiles.ReadOptional(dir, "summary.json");
+        var summary = summaryText is null ? null : RunFiles.DeserializeSummary<FourierSummary>(summaryText);
         return new FourierRunData(dir, configText, config, manifest, spectra, loss, pde, peaks, fit, summary);
     }
 
     /// <summary>The rows of spectra.csv.</summary>
     public static FourierSpectrumRow[] ReadSpectra(string runDir) =>
-        RunFolderReader.ParseCsv(RunFolderReader.ReadRequired(runDir, FourierExperiment.SpectraFile), FourierExperiment.SpectraFile, SpectraHeader, ParseSpectrum);
+        RunFiles.ParseCsv(RunFiles.ReadRequired(runDir, FourierExperiment.SpectraFile), FourierExperiment.SpectraFile, SpectraHeader, ParseSpectrum);
 
     /// <summary>The rows of loss.csv.</summary>
     public static FourierLossRow[] ReadLoss(string runDir) =>
-        RunFolderReader.ParseCsv(RunFolderReader.ReadRequired(runDir, FourierExperiment.LossFile), FourierExperiment.LossFile, LossHeader,
+        RunFiles.ParseCsv(RunFiles.ReadRequired(runDir, FourierExperiment.LossFile), FourierExperiment.LossFile, LossHeader,
             (f, file, line) => new FourierLossRow(CsvFormat.ParseInt64(f[0], file, line, "step"), CsvFormat.ParseDouble(f[1], file, line, "loss")));
 
     /// <summary>Spectrum rows grouped into one array per probe step, each of <paramref name="nodes"/> values.</summary>

@@ -54,7 +54,7 @@ public sealed class HeatmapMatrix
     /// <param name="run">The run.</param>
     /// <param name="rowIndices">The DFT indices, one per row.</param>
     /// <returns>The matrix.</returns>
-    public static HeatmapMatrix Build(RunData run, IReadOnlyList<int> rowIndices)
+    public static HeatmapMatrix Build(FitRunData run, IReadOnlyList<int> rowIndices)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(rowIndices);
@@ -98,12 +98,12 @@ public sealed class HeatmapMatrix
     /// <summary>The matrix over the run's peaks (see <see cref="PeakIndices"/>).</summary>
     /// <param name="run">The run.</param>
     /// <returns>The matrix, one row per peak in increasing k.</returns>
-    public static HeatmapMatrix ForPeaks(RunData run) => Build(run, PeakIndices(run));
+    public static HeatmapMatrix ForPeaks(FitRunData run) => Build(run, PeakIndices(run));
 
     /// <summary>The matrix over every kept DFT index of spectra.csv.</summary>
     /// <param name="run">The run.</param>
     /// <returns>The matrix, one row per k in increasing order.</returns>
-    public static HeatmapMatrix ForAllKept(RunData run)
+    public static HeatmapMatrix ForAllKept(FitRunData run)
     {
         ArgumentNullException.ThrowIfNull(run);
         return Build(run, run.KeptIndices);
@@ -116,7 +116,7 @@ public sealed class HeatmapMatrix
     /// </summary>
     /// <param name="run">The run.</param>
     /// <returns>The peak indices in increasing k.</returns>
-    public static int[] PeakIndices(RunData run)
+    public static int[] PeakIndices(FitRunData run)
     {
         ArgumentNullException.ThrowIfNull(run);
         if (run.Summary is not null)
@@ -158,6 +158,6 @@ public sealed class HeatmapMatrix
             // config.json was validated by the reader; fall back to the default.
         }
 
-        return new ProbeConfig().MinRelativeHeight;
+        return new FitProbeConfig().MinRelativeHeight;
     }
 }

@@ -26,7 +26,7 @@ public sealed record ImageFitRunData(
         ArgumentException.ThrowIfNullOrEmpty(runDir);
         string dir = Path.GetFullPath(runDir);
         if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"run folder not found: {dir}");
-        string configText = RunFolderReader.ReadRequired(dir, "config.json");
+        string configText = RunFiles.ReadRequired(dir, "config.json");
         ImageFitExperimentConfig config;
         try
         {
@@ -37,9 +37,9 @@ public sealed record ImageFitRunData(
             throw new InvalidDataException(e.Message, e);
         }
 
-        var manifest = RunFolderReader.ParseManifest(RunFolderReader.ReadRequired(dir, "manifest.json"));
-        var summaryText = RunFolderReader.ReadOptional(dir, "summary.json");
-        var summary = summaryText is null ? null : RunFolderReader.DeserializeSummary<ImageFitSummary>(summaryText);
+        var manifest = RunFiles.ParseManifest(RunFiles.ReadRequired(dir, "manifest.json"));
+        var summaryText = RunFiles.ReadOptional(dir, "summary.json");
+        var summary = summaryText is null ? null : RunFiles.DeserializeSummary<ImageFitSummary>(summaryText);
         return new ImageFitRunData(dir, configText, config, manifest, ImageFitRunFolderReader.ReadMetrics(dir), ImageFitRunFolderReader.ReadBands(dir),
             ImageFitRunFolderReader.ReadImage(dir), ImageFitRunFolderReader.ReadPredictions(dir), summary);
     }

@@ -8,7 +8,7 @@ namespace FreqScope.Reporting;
 /// Reads an <c>ntk</c> run folder into an <see cref="NtkRunData"/>. config.json, manifest.json and trajectory.csv are
 /// required; eigen.csv, projections.csv and outputs.csv are read when present, and summary.json is absent while the
 /// run is going or after a failure. Every problem is an <see cref="InvalidDataException"/> naming the file, and for
-/// CSV files the line, value and column (the rules and messages of <see cref="RunFolderReader"/>).
+/// CSV files the line, value and column (the rules and messages of <see cref="FitRunFolderReader"/>).
 /// </summary>
 public static class NtkRunFolderReader
 {
@@ -29,29 +29,29 @@ public static class NtkRunFolderReader
             throw new DirectoryNotFoundException($"run folder not found: {dir}");
         }
 
-        string configText = RunFolderReader.ReadRequired(dir, "config.json");
+        string configText = RunFiles.ReadRequired(dir, "config.json");
         string? name;
-        using (JsonDocument document = RunFolderReader.ParseJson(configText, "config.json"))
+        using (JsonDocument document = RunFiles.ParseJson(configText, "config.json"))
         {
-            RunFolderReader.CheckExperiment(document.RootElement, Experiment, "config.json");
-            name = RunFolderReader.OptionalString(document.RootElement, "name", "config.json");
+            RunFiles.CheckExperiment(document.RootElement, Experiment, "config.json");
+            name = RunFiles.OptionalString(document.RootElement, "name", "config.json");
         }
 
-        ManifestView manifest = RunFolderReader.ParseManifest(RunFolderReader.ReadRequired(dir, "manifest.json"));
-        NtkTrajectoryRow[] trajectory = RunFolderReader.ParseCsv(RunFolderReader.ReadRequired(dir, "trajectory.csv"), "trajectory.csv",
+        ManifestView manifest = RunFiles.ParseManifest(RunFiles.ReadRequired(dir, "manifest.json"));
+        NtkTrajectoryRow[] trajectory = RunFiles.ParseCsv(RunFiles.ReadRequired(dir, "trajectory.csv"), "trajectory.csv",
             NtkExperiment.TrajectoryHeader, ParseTrajectory);
         NtkEigenRow[]? eigen = Optional(dir, "eigen.csv", NtkExperiment.EigenHeader, ParseEigen);
         NtkProjectionRow[]? projections = Optional(dir, "projections.csv", NtkExperiment.ProjectionsHeader, ParseProjection);
         NtkOutputRow[]? outputs = Optional(dir, "outputs.csv", NtkExperiment.OutputsHeader, ParseOutput);
-        string? summaryText = RunFolderReader.ReadOptional(dir, "summary.json");
-        NtkSummary? summary = summaryText is null ? null : RunFolderReader.DeserializeSummary<NtkSummary>(summaryText);
+        string? summaryText = RunFiles.ReadOptional(dir, "summary.json");
+        NtkSummary? summary = summaryText is null ? null : RunFiles.DeserializeSummary<NtkSummary>(summaryText);
         return new NtkRunData(dir, configText, name, manifest, eigen, trajectory, projections, outputs, summary);
     }
 
     private static T[]? Optional<T>(string dir, string file, string header, Func<string[], string, int, T> parse)
     {
-        string? text = RunFolderReader.ReadOptional(dir, file);
-        return text is null ? null : RunFolderReader.ParseCsv(text, file, header, parse);
+        string? text = RunFiles.ReadOptional(dir, file);
+        return text is null ? null : RunFiles.ParseCsv(text, file, header, parse);
     }
 
     private static NtkEigenRow ParseEigen(string[] f, string file, int line) => new(

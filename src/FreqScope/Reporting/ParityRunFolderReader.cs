@@ -31,7 +31,7 @@ public static class ParityRunFolderReader
         ArgumentException.ThrowIfNullOrEmpty(runDir);
         string dir = Path.GetFullPath(runDir);
         if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"run folder not found: {dir}");
-        string configText = RunFolderReader.ReadRequired(dir, "config.json");
+        string configText = RunFiles.ReadRequired(dir, "config.json");
         ParityExperimentConfig config;
         try
         {
@@ -42,27 +42,27 @@ public static class ParityRunFolderReader
             throw new InvalidDataException(e.Message, e);
         }
 
-        var manifest = RunFolderReader.ParseManifest(RunFolderReader.ReadRequired(dir, "manifest.json"));
+        var manifest = RunFiles.ParseManifest(RunFiles.ReadRequired(dir, "manifest.json"));
         var metrics = ReadMetrics(dir);
         var spectra = ReadSpectra(dir);
         var target = ReadTarget(dir);
         if (spectra.Length != metrics.Length * target.Length)
             throw new InvalidDataException($"{ParityExperiment.SpectraFile}: {spectra.Length} rows; expected {target.Length} shells × {metrics.Length} probes of {ParityExperiment.MetricsFile}");
-        var bandsText = RunFolderReader.ReadOptional(dir, ParityExperiment.BandsFile);
-        var bands = bandsText is null ? null : RunFolderReader.ParseCsv(bandsText, ParityExperiment.BandsFile, BandsHeader, (f, file, line) => new ParityBandRow(
+        var bandsText = RunFiles.ReadOptional(dir, ParityExperiment.BandsFile);
+        var bands = bandsText is null ? null : RunFiles.ParseCsv(bandsText, ParityExperiment.BandsFile, BandsHeader, (f, file, line) => new ParityBandRow(
             CsvFormat.ParseInt64(f[0], file, line, "step"),
             (int)CsvFormat.ParseInt64(f[1], file, line, "band"),
             CsvFormat.ParseDouble(f[2], file, line, "radius_min"),
             CsvFormat.ParseDouble(f[3], file, line, "radius_max"),
             CsvFormat.ParseDouble(f[4], file, line, "relative_error")));
-        var summaryText = RunFolderReader.ReadOptional(dir, "summary.json");
-        var summary = summaryText is null ? null : RunFolderReader.DeserializeSummary<ParitySummary>(summaryText);
+        var summaryText = RunFiles.ReadOptional(dir, "summary.json");
+        var summary = summaryText is null ? null : RunFiles.DeserializeSummary<ParitySummary>(summaryText);
         return new ParityRunData(dir, configText, config, manifest, metrics, spectra, target, bands, summary);
     }
 
     /// <summary>The rows of metrics.csv.</summary>
     public static ParityMetricRow[] ReadMetrics(string runDir) =>
-        RunFolderReader.ParseCsv(RunFolderReader.ReadRequired(runDir, ParityExperiment.MetricsFile), ParityExperiment.MetricsFile, MetricsHeader, (f, file, line) => new ParityMetricRow(
+        RunFiles.ParseCsv(RunFiles.ReadRequired(runDir, ParityExperiment.MetricsFile), ParityExperiment.MetricsFile, MetricsHeader, (f, file, line) => new ParityMetricRow(
             CsvFormat.ParseInt64(f[0], file, line, "step"),
             CsvFormat.ParseDouble(f[1], file, line, "train_loss"),
             CsvFormat.ParseDouble(f[2], file, line, "test_loss"),
@@ -71,7 +71,7 @@ public static class ParityRunFolderReader
 
     /// <summary>The rows of spectra.csv.</summary>
     public static ParitySpectrumRow[] ReadSpectra(string runDir) =>
-        RunFolderReader.ParseCsv(RunFolderReader.ReadRequired(runDir, ParityExperiment.SpectraFile), ParityExperiment.SpectraFile, SpectraHeader, (f, file, line) => new ParitySpectrumRow(
+        RunFiles.ParseCsv(RunFiles.ReadRequired(runDir, ParityExperiment.SpectraFile), ParityExperiment.SpectraFile, SpectraHeader, (f, file, line) => new ParitySpectrumRow(
             CsvFormat.ParseInt64(f[0], file, line, "step"),
             CsvFormat.ParseDouble(f[1], file, line, "radius"),
             CsvFormat.ParseDouble(f[2], file, line, "output_power"),
@@ -79,7 +79,7 @@ public static class ParityRunFolderReader
 
     /// <summary>The rows of target-spectrum.csv.</summary>
     public static ParityTargetRow[] ReadTarget(string runDir) =>
-        RunFolderReader.ParseCsv(RunFolderReader.ReadRequired(runDir, ParityExperiment.TargetFile), ParityExperiment.TargetFile, TargetHeader, (f, file, line) => new ParityTargetRow(
+        RunFiles.ParseCsv(RunFiles.ReadRequired(runDir, ParityExperiment.TargetFile), ParityExperiment.TargetFile, TargetHeader, (f, file, line) => new ParityTargetRow(
             CsvFormat.ParseDouble(f[0], file, line, "radius"),
             CsvFormat.ParseDouble(f[1], file, line, "train_power"),
             CsvFormat.ParseDouble(f[2], file, line, "all_power")));

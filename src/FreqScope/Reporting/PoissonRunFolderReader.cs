@@ -9,7 +9,7 @@ namespace FreqScope.Reporting;
 /// <c>problem.dimension</c>), manifest.json and errors.csv are required; modes.csv and solution.csv are read when
 /// present, and summary.json is absent while the run is going or after a failure. Every problem is reported as an
 /// <see cref="InvalidDataException"/> naming the file, and for CSV files the line, value and column (the same rules
-/// and messages as <see cref="RunFolderReader"/>).
+/// and messages as <see cref="FitRunFolderReader"/>).
 /// </summary>
 public static class PoissonRunFolderReader
 {
@@ -51,19 +51,19 @@ public static class PoissonRunFolderReader
             throw new DirectoryNotFoundException($"run folder not found: {dir}");
         }
 
-        string configText = RunFolderReader.ReadRequired(dir, "config.json");
+        string configText = RunFiles.ReadRequired(dir, "config.json");
         Config config = ParseConfig(configText);
-        ManifestView manifest = RunFolderReader.ParseManifest(RunFolderReader.ReadRequired(dir, "manifest.json"));
-        PoissonErrorRow[] errors = RunFolderReader.ParseCsv(RunFolderReader.ReadRequired(dir, ErrorsFile), ErrorsFile, ErrorsHeader, ParseError);
-        string? modesText = RunFolderReader.ReadOptional(dir, ModesFile);
-        PoissonModeRow[]? modes = modesText is null ? null : RunFolderReader.ParseCsv(modesText, ModesFile, ModesHeader, ParseMode);
-        string? solutionText = RunFolderReader.ReadOptional(dir, SolutionFile);
+        ManifestView manifest = RunFiles.ParseManifest(RunFiles.ReadRequired(dir, "manifest.json"));
+        PoissonErrorRow[] errors = RunFiles.ParseCsv(RunFiles.ReadRequired(dir, ErrorsFile), ErrorsFile, ErrorsHeader, ParseError);
+        string? modesText = RunFiles.ReadOptional(dir, ModesFile);
+        PoissonModeRow[]? modes = modesText is null ? null : RunFiles.ParseCsv(modesText, ModesFile, ModesHeader, ParseMode);
+        string? solutionText = RunFiles.ReadOptional(dir, SolutionFile);
         PoissonSolutionRow[]? solution = solutionText is null
             ? null
             : config.Dimension == 1
-                ? RunFolderReader.ParseCsv(solutionText, SolutionFile, Solution1dHeader, ParseSolution1d)
-                : RunFolderReader.ParseCsv(solutionText, SolutionFile, Solution2dHeader, ParseSolution2d);
-        string? summaryText = RunFolderReader.ReadOptional(dir, "summary.json");
+                ? RunFiles.ParseCsv(solutionText, SolutionFile, Solution1dHeader, ParseSolution1d)
+                : RunFiles.ParseCsv(solutionText, SolutionFile, Solution2dHeader, ParseSolution2d);
+        string? summaryText = RunFiles.ReadOptional(dir, "summary.json");
         PoissonSummary? summary = summaryText is null ? null : ParseSummary(summaryText);
 
         return new PoissonRunData(dir, configText, config.Name, config.Dimension, config.DomainMin, config.DomainMax, config.Intervals,
@@ -77,7 +77,7 @@ public static class PoissonRunFolderReader
     public static PoissonSummary ParseSummary(string text)
     {
         const string file = "summary.json";
-        PoissonSummary summary = RunFolderReader.DeserializeSummary<PoissonSummary>(text);
+        PoissonSummary summary = RunFiles.DeserializeSummary<PoissonSummary>(text);
         for (int i = 0; i < summary.Methods.Count; i++)
         {
             string method = summary.Methods[i].Method;
@@ -93,25 +93,25 @@ public static class PoissonRunFolderReader
     private static Config ParseConfig(string text)
     {
         const string file = "config.json";
-        using JsonDocument document = RunFolderReader.ParseJson(text, file);
+        using JsonDocument document = RunFiles.ParseJson(text, file);
         JsonElement root = document.RootElement;
-        RunFolderReader.CheckExperiment(root, Experiment, file);
-        string? name = RunFolderReader.OptionalString(root, "name", file);
-        double? tolerance = RunFolderReader.OptionalDouble(root, "tolerance", file);
+        RunFiles.CheckExperiment(root, Experiment, file);
+        string? name = RunFiles.OptionalString(root, "name", file);
+        double? tolerance = RunFiles.OptionalDouble(root, "tolerance", file);
         if (!root.TryGetProperty("problem", out JsonElement problem) || problem.ValueKind != JsonValueKind.Object)
         {
             throw new InvalidDataException($"{file}: \"problem\" is missing or not an object");
         }
 
         const string prefix = "problem.";
-        int dimension = RunFolderReader.OptionalInt32(problem, "dimension", file, prefix)
+        int dimension = RunFiles.OptionalInt32(problem, "dimension", file, prefix)
             ?? throw new InvalidDataException($"{file}: \"{prefix}dimension\" is missing");
         if (dimension is not (1 or 2))
         {
             throw new InvalidDataException($"{file}: \"{prefix}dimension\" is {dimension}, not 1 or 2");
         }
 
-        int? intervals = RunFolderReader.OptionalInt32(problem, "intervals", file, prefix);
+        int? intervals = RunFiles.OptionalInt32(problem, "intervals", file, prefix);
         (double? min, double? max) = (null, null);
         if (problem.TryGetProperty("domain", out JsonElement domain) && domain.ValueKind != JsonValueKind.Null)
         {

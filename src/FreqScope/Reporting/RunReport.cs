@@ -30,8 +30,8 @@ public static class RunReport
 
         const string file = RunFolder.ConfigFile;
         var registry = ExperimentKinds.Registry;
-        using JsonDocument document = RunFolderReader.ParseJson(RunFolderReader.ReadRequired(dir, file), file);
-        string experiment = RunFolderReader.OptionalString(document.RootElement, "experiment", file) ?? registry.Default.Name;
+        using JsonDocument document = RunFiles.ParseJson(RunFiles.ReadRequired(dir, file), file);
+        string experiment = RunFiles.OptionalString(document.RootElement, "experiment", file) ?? registry.Default.Name;
         return registry.Find(experiment) ?? throw new InvalidDataException(
             $"{file}: \"experiment\" is \"{experiment}\"; reports exist for {ListText(registry.Names.Select(e => $"\"{e}\"").ToArray())}");
     }

@@ -1,3 +1,4 @@
+using FreqScope.Spectral;
 namespace FreqScope.Training;
 
 /// <summary>

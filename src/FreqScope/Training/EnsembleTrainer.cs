@@ -1,5 +1,4 @@
 using FreqScope.Core;
-using FreqScope.Experiments;
 using FreqScope.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -23,7 +22,7 @@ public sealed class EnsembleTrainer : IDisposable
     private readonly Tensor _learningRates;
     private readonly bool _sharedRate;
     private readonly Tensor _negativeRates;
-    private readonly TrainingConfig _config;
+    private readonly OptimizerSettings _config;
     private readonly List<Tensor> _first = [];
     private readonly List<Tensor> _second = [];
     private readonly IReadOnlyList<TorchSharp.Modules.Parameter> _parameters;
@@ -42,7 +41,7 @@ public sealed class EnsembleTrainer : IDisposable
     /// <param name="device">Where the data tensors live; the model's device.</param>
     /// <exception cref="ArgumentException">The configs differ in something other than the learning rate, ask for
     /// mini-batches or an H¹ term, or the data do not fit.</exception>
-    public EnsembleTrainer(EnsembleMlp model, IReadOnlyList<double[]> x, IReadOnlyList<double[]> y, IReadOnlyList<TrainingConfig> configs, Device device)
+    public EnsembleTrainer(EnsembleMlp model, IReadOnlyList<double[]> x, IReadOnlyList<double[]> y, IReadOnlyList<IFitTrainingSettings> configs, Device device)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(x);
@@ -58,9 +57,9 @@ public sealed class EnsembleTrainer : IDisposable
         CheckCompatible(configs, n);
 
         _model = model;
-        _config = configs[0];
+        _config = configs[0].OptimizerSettings;
         _parameters = model.Parameters;
-        LearningRates = [.. configs.Select(c => c.LearningRate)];
+        LearningRates = [.. configs.Select(c => c.OptimizerSettings.LearningRate)];
         _sharedRate = LearningRates.All(r => r == LearningRates[0]);
         _x = x.Count == 1 ? FitTrainer.ToColumn(x[0], device) : Stack(x, device);
         _y = Stack(y, device);
@@ -80,7 +79,7 @@ public sealed class EnsembleTrainer : IDisposable
     /// <param name="configs">The members' configs.</param>
     /// <param name="trainCount">Number of training points (a batch size equal to it is the full batch).</param>
     /// <exception cref="ArgumentException">They cannot be trained together.</exception>
-    public static void CheckCompatible(IReadOnlyList<TrainingConfig> configs, int trainCount)
+    public static void CheckCompatible(IReadOnlyList<IFitTrainingSettings> configs, int trainCount)
     {
         ArgumentNullException.ThrowIfNull(configs);
         for (int i = 0; i < configs.Count; i++)
@@ -90,13 +89,13 @@ public sealed class EnsembleTrainer : IDisposable
                 throw new ArgumentException($"ensemble member {i} has training.h1Weight = {c.H1Weight}; the H1 term is not supported by ensembles", nameof(configs));
             if (c.BatchSize is int b && b != trainCount)
                 throw new ArgumentException($"ensemble member {i} has training.batchSize = {b}; ensembles train full batch only", nameof(configs));
-            var first = configs[0];
-            string? differs = c.Optimizer != first.Optimizer ? "optimizer"
-                : c.Momentum != first.Momentum ? "momentum"
-                : c.Nesterov != first.Nesterov ? "nesterov"
-                : c.Beta1 != first.Beta1 ? "beta1"
-                : c.Beta2 != first.Beta2 ? "beta2"
-                : c.WeightDecay != first.WeightDecay ? "weightDecay"
+            var (o, first) = (c.OptimizerSettings, configs[0].OptimizerSettings);
+            string? differs = o.Optimizer != first.Optimizer ? "optimizer"
+                : o.Momentum != first.Momentum ? "momentum"
+                : o.Nesterov != first.Nesterov ? "nesterov"
+                : o.Beta1 != first.Beta1 ? "beta1"
+                : o.Beta2 != first.Beta2 ? "beta2"
+                : o.WeightDecay != first.WeightDecay ? "weightDecay"
                 : null;
             if (differs is not null)
                 throw new ArgumentException($"ensemble member {i} differs from member 0 in training.{differs}; only training.learningRate may differ", nameof(configs));

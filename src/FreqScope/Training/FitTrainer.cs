@@ -1,4 +1,3 @@
-using FreqScope.Experiments;
 using static TorchSharp.torch;
 
 namespace FreqScope.Training;
@@ -23,11 +22,11 @@ public sealed class FitTrainer : IDisposable
     /// <param name="model">The network, already on <paramref name="device"/>.</param>
     /// <param name="x">Training inputs.</param>
     /// <param name="y">Training targets.</param>
-    /// <param name="dy">Target derivatives at <paramref name="x"/>; required when <see cref="TrainingConfig.H1Weight"/> &gt; 0.</param>
+    /// <param name="dy">Target derivatives at <paramref name="x"/>; required when <see cref="IFitTrainingSettings.H1Weight"/> &gt; 0.</param>
     /// <param name="config">Optimizer, learning rate, batch size and loss terms.</param>
     /// <param name="seed">Seeds the mini-batch order (unused for full batches).</param>
     /// <param name="device">Where the data tensors live; the same device as the model.</param>
-    public FitTrainer(nn.Module<Tensor, Tensor> model, double[] x, double[] y, double[]? dy, TrainingConfig config, long seed, Device device)
+    public FitTrainer(nn.Module<Tensor, Tensor> model, double[] x, double[] y, double[]? dy, IFitTrainingSettings config, long seed, Device device)
     {
         if (x.Length != y.Length) throw new ArgumentException($"x has {x.Length} points but y has {y.Length}");
         if (config.H1Weight > 0 && (dy is null || dy.Length != x.Length))
@@ -39,7 +38,7 @@ public sealed class FitTrainer : IDisposable
         _dy = config.H1Weight > 0 ? ToColumn(dy!, device) : null;
         _h1Weight = config.H1Weight;
         _sampler = new BatchSampler(x.Length, config.BatchSize ?? x.Length, unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + 1));
-        Optimizer = OptimizerFactory.Create(config, model.parameters());
+        Optimizer = OptimizerFactory.Create(config.OptimizerSettings, model.parameters());
     }
 
     /// <summary>A column tensor (n×1, float32) on <paramref name="device"/>.</summary>

@@ -1,4 +1,5 @@
 using FreqScope.Data;
+using FreqScope.Spectral;
 using static TorchSharp.torch;
 
 namespace FreqScope.Training;

@@ -1,7 +1,7 @@
 using FreqScope.Core;
 using FreqScope.Data;
-using FreqScope.Experiments;
 using FreqScope.Models;
+using FreqScope.Spectral;
 using static TorchSharp.torch;
 
 namespace FreqScope.Training;
@@ -22,7 +22,7 @@ namespace FreqScope.Training;
 public sealed class PdeTrainer : IDisposable
 {
     private readonly Mlp _model;
-    private readonly PdeNetworkConfig _config;
+    private readonly IPdeTrainingSettings _config;
     private readonly int _dimension;
     private readonly double _min, _length;
     private readonly Func<double, double, double> _source;
@@ -43,7 +43,7 @@ public sealed class PdeTrainer : IDisposable
     /// <param name="source">g(x, y) (y is 0 in 1-D).</param>
     /// <param name="seed">Seeds the random collocation points.</param>
     /// <param name="device">Where the tensors live.</param>
-    public PdeTrainer(Mlp model, PdeNetworkConfig config, int dimension, double min, double max, Func<double, double, double> source, long seed, Device device)
+    public PdeTrainer(Mlp model, IPdeTrainingSettings config, int dimension, double min, double max, Func<double, double, double> source, long seed, Device device)
     {
         if (dimension is not (1 or 2)) throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "dimension must be 1 or 2");
         if (model.Widths[0] != dimension) throw new ArgumentException($"the network takes {model.Widths[0]} inputs; a {dimension}-D problem needs {dimension}");
@@ -56,7 +56,7 @@ public sealed class PdeTrainer : IDisposable
         _device = device;
         _volume = Math.Pow(_length, dimension);
         _random = new SplitMix64(seed ^ 0x5DEECE66DL);
-        if (config.Collocation.Sampling == Sampling.Uniform)
+        if (config.CollocationSampling == Sampling.Uniform)
         {
             var (points, values) = UniformPoints();
             _fixedPoints = points;
@@ -64,8 +64,7 @@ public sealed class PdeTrainer : IDisposable
         }
 
         _boundary = Points(BoundaryPoints(dimension, min, max, config.BoundaryPoints), dimension, device);
-        Optimizer = OptimizerFactory.Create(config.Optimizer, config.LearningRate, config.Momentum, config.Nesterov,
-            config.Beta1, config.Beta2, config.WeightDecay, model.parameters());
+        Optimizer = OptimizerFactory.Create(config.OptimizerSettings, model.parameters());
     }
 
     /// <summary>The boundary points as a flat array of (x) or (x, y) pairs.</summary>
@@ -107,13 +106,13 @@ public sealed class PdeTrainer : IDisposable
         double[] flat;
         if (_dimension == 1)
         {
-            int n = _config.Collocation.Count;
+            int n = _config.CollocationCount;
             flat = new double[n];
             for (int j = 0; j < n; j++) flat[j] = _min + _length * (j + 1) / (n + 1);
         }
         else
         {
-            int m = (int)Math.Floor(Math.Sqrt(_config.Collocation.Count));
+            int m = (int)Math.Floor(Math.Sqrt(_config.CollocationCount));
             flat = new double[2 * m * m];
             for (int i = 0; i < m; i++)
                 for (int j = 0; j < m; j++)
@@ -128,7 +127,7 @@ public sealed class PdeTrainer : IDisposable
 
     private (Tensor Points, Tensor Source) RandomPoints()
     {
-        var flat = new double[_config.Collocation.Count * _dimension];
+        var flat = new double[_config.CollocationCount * _dimension];
         for (int i = 0; i < flat.Length; i++) flat[i] = _min + _length * _random.NextDouble();
         return (Points(flat, _dimension, _device), SourceAt(flat));
     }

@@ -1,6 +1,7 @@
 using FreqScope.Core;
 using FreqScope.Data;
 using FreqScope.Experiments;
+using FreqScope.Spectral;
 using Xunit;
 
 namespace FreqScope.Tests.Data;
@@ -96,15 +97,15 @@ public sealed class GridTests
     [Fact]
     public void ForTrainAndForEvalFollowTheConfig()
     {
-        var data = new DataConfig
+        var data = new FitDataConfig
         {
             Domain = new(0, 1),
             Train = new TrainGridConfig { Sampling = Sampling.Random, Count = 10 },
             Eval = new EvalGridConfig { Count = 8, IncludeEndpoint = false },
         };
-        Assert.Equal(Grid.Random(0, 1, 10, 5), Grid.ForTrain(data, 5));
-        Assert.Equal(Grid.Uniform(0, 1, 8, includeEndpoint: false), Grid.ForEval(data));
+        Assert.Equal(Grid.Random(0, 1, 10, 5), data.TrainPoints(5));
+        Assert.Equal(Grid.Uniform(0, 1, 8, includeEndpoint: false), data.EvalPoints());
         var uniform = data with { Train = new TrainGridConfig { Count = 5, IncludeEndpoint = true } };
-        Assert.Equal([0, 0.25, 0.5, 0.75, 1], Grid.ForTrain(uniform, 5));
+        Assert.Equal([0, 0.25, 0.5, 0.75, 1], uniform.TrainPoints(5));
     }
 }

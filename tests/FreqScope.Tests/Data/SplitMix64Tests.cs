@@ -1,4 +1,5 @@
 using FreqScope.Data;
+using FreqScope.Spectral;
 using Xunit;
 
 namespace FreqScope.Tests.Data;

@@ -129,7 +129,7 @@ public sealed class ConfigLoaderTests
         Assert.Equal(-7, c.Seed);
         Assert.Equal("auto", c.Device);
         Assert.Equal(new TargetConfig { Kind = TargetKind.Square, FrequencyUnit = FrequencyUnit.Cycles, Frequency = 2.5, Amplitude = 0.5, Phase = 0.25 }, c.Target);
-        Assert.Equal(new DataConfig
+        Assert.Equal(new FitDataConfig
         {
             Domain = new(-2, 3),
             Train = new TrainGridConfig { Sampling = Sampling.Random, Count = 64, IncludeEndpoint = true },
@@ -142,7 +142,7 @@ public sealed class ConfigLoaderTests
             WeightInit = new InitConfig { Distribution = InitDistribution.KaimingUniform, Gain = 1.5 },
             BiasInit = new InitConfig { Distribution = InitDistribution.Uniform, Std = 0.01 },
         }, c.Model);
-        Assert.Equal(new TrainingConfig
+        Assert.Equal(new FitTrainingConfig
         {
             Optimizer = OptimizerKind.Sgd,
             LearningRate = 0.05,
@@ -157,7 +157,7 @@ public sealed class ConfigLoaderTests
             StopAtLoss = 1e-6,
             CheckpointEvery = 250,
         }, c.Training);
-        Assert.Equal(new ProbeConfig { Every = 10, Keep = 65, MinRelativeHeight = 0.1, Epsilon = 0.01, ErrorForm = ErrorForm.Magnitude, Snapshots = 3 }, c.Probe);
+        Assert.Equal(new FitProbeConfig { Every = 10, Keep = 65, MinRelativeHeight = 0.1, Epsilon = 0.01, ErrorForm = ErrorForm.Magnitude, Snapshots = 3 }, c.Probe);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using FreqScope.Experiments;
 using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
+using FreqScope.Spectral;
 using static TorchSharp.torch;
 
 namespace FreqScope.Tests.Experiments;

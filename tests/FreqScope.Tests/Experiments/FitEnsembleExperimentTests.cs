@@ -55,8 +55,8 @@ public sealed class FitEnsembleExperimentTests
                 Assert.Equal(File.ReadAllText(Path.Combine(solo, member, "config.json")), File.ReadAllText(Path.Combine(ens, member, "config.json")));
 
                 // Same files, same rows; numbers equal up to float rounding.
-                var e = RunFolderReader.Read(Path.Combine(ens, member));
-                var s = RunFolderReader.Read(Path.Combine(solo, member));
+                var e = FitRunFolderReader.Read(Path.Combine(ens, member));
+                var s = FitRunFolderReader.Read(Path.Combine(solo, member));
                 Assert.Equal(s.Metrics.Select(m => m.Step), e.Metrics.Select(m => m.Step));
                 Assert.Equal(s.Spectra.Count, e.Spectra.Count);
                 var so = s.Outputs!;

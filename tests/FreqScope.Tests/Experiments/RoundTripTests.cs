@@ -30,7 +30,7 @@ public sealed class RoundTripTests
             },
             "std-init" => b with { Model = b.Model with { WeightInit = new InitConfig { Distribution = InitDistribution.Uniform, Std = 1.0 / 3 }, BiasInit = new InitConfig { Distribution = InitDistribution.Zeros } } },
             "xavier" => b with { Model = b.Model with { Hidden = [3, 1, 4, 1, 5], Activation = Activation.Gelu, WeightInit = new InitConfig { Distribution = InitDistribution.XavierNormal, Gain = 5.0 / 3 } } },
-            "sgd" => b with { Training = new TrainingConfig { Optimizer = OptimizerKind.Sgd, Momentum = 0.95, Nesterov = true, LearningRate = 0.1, BatchSize = 16 } },
+            "sgd" => b with { Training = new FitTrainingConfig { Optimizer = OptimizerKind.Sgd, Momentum = 0.95, Nesterov = true, LearningRate = 0.1, BatchSize = 16 } },
             "everything" => b with
             {
                 Name = "all.the_things-1",
@@ -38,8 +38,8 @@ public sealed class RoundTripTests
                 Device = "cuda",
                 Target = b.Target with { FrequencyUnit = FrequencyUnit.Cycles, Terms = [new SinusoidTerm(0.5, 1e-7, -1), new SinusoidTerm(3, 12345.678, 6.2)] },
                 Data = b.Data with { Domain = new(-1e-3, 2.5e6) },
-                Training = new TrainingConfig { WeightDecay = 1e-2, Steps = 3_000_000_000, H1Weight = 0.5, StopAtLoss = 1e-9, CheckpointEvery = 7, Beta1 = 0, Beta2 = 0.5 },
-                Probe = new ProbeConfig { Every = 1, Keep = 51, MinRelativeHeight = 1, Epsilon = 1e-3, ErrorForm = ErrorForm.Magnitude, Snapshots = 2 },
+                Training = new FitTrainingConfig { WeightDecay = 1e-2, Steps = 3_000_000_000, H1Weight = 0.5, StopAtLoss = 1e-9, CheckpointEvery = 7, Beta1 = 0, Beta2 = 0.5 },
+                Probe = new FitProbeConfig { Every = 1, Keep = 51, MinRelativeHeight = 1, Epsilon = 1e-3, ErrorForm = ErrorForm.Magnitude, Snapshots = 2 },
             },
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };

@@ -59,7 +59,7 @@ public sealed class EnsembleMlpTests
         double[] x = [.. Enumerable.Range(0, 40).Select(i => -2 + 0.1 * i)];
         double[] y = [.. x.Select(Math.Sin)];
         using var trainer = new EnsembleTrainer(ensemble, [x], [y],
-            [new TrainingConfig { LearningRate = 1e-2, WeightDecay = 1e-2 }, new TrainingConfig { LearningRate = 1e-2, WeightDecay = 1e-2 }], CPU);
+            [new FitTrainingConfig { LearningRate = 1e-2, WeightDecay = 1e-2 }, new FitTrainingConfig { LearningRate = 1e-2, WeightDecay = 1e-2 }], CPU);
         for (int i = 0; i < 30; i++) trainer.Step();
         using var padded = ensemble.Weights[1][1].narrow(0, 6, 10).abs().sum();
         using var paddedOut = ensemble.Weights[2][1].narrow(0, 3, 5).abs().sum();

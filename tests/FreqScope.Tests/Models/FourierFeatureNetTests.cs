@@ -2,6 +2,7 @@ using FreqScope.Data;
 using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
+using FreqScope.Spectral;
 using TorchSharp;
 using static TorchSharp.torch;
 

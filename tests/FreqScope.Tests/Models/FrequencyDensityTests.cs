@@ -1,5 +1,6 @@
 using FreqScope.Data;
 using FreqScope.Models;
+using FreqScope.Spectral;
 
 namespace FreqScope.Tests.Models;
 

@@ -182,7 +182,7 @@ public sealed class ClassifyRunFolderReaderTests
     public void FitManifestWithoutEpochFields_ReadsThemAsNull()
     {
         using SyntheticRun run = new();
-        ManifestView manifest = RunFolderReader.Read(run.Directory).Manifest;
+        ManifestView manifest = FitRunFolderReader.Read(run.Directory).Manifest;
 
         Assert.Null(manifest.EpochsCompleted);
         Assert.Null(manifest.EpochsPlanned);

@@ -218,7 +218,7 @@ public sealed partial class FitReportTests
               "probe": { "epsilon": 0.05, "errorForm": "complex" }
             }
             """);
-        RunData data = RunFolderReader.Read(run.Directory);
+        FitRunData data = FitRunFolderReader.Read(run.Directory);
         Assert.True(data.TheoryIsRecomputed);
         Assert.Equal("normal", data.Theory!.FirstLayerWeights!.Distribution);
         // ReLU: P(k) ∝ 1/k⁴, so peak 5 (frequency 5 cycles) is predicted at 200 × 5⁴.

@@ -13,7 +13,7 @@ public sealed class HeatmapMatrixTests
     public void ForPeaks_HoldsTheDeltaColumnOfTheErrorForm_ClippedToUnitInterval(string errorForm, int csvColumn)
     {
         using SyntheticRun run = new(errorForm: errorForm);
-        RunData data = RunFolderReader.Read(run.Directory);
+        FitRunData data = FitRunFolderReader.Read(run.Directory);
 
         HeatmapMatrix matrix = HeatmapMatrix.ForPeaks(data);
 
@@ -46,7 +46,7 @@ public sealed class HeatmapMatrixTests
     public void ForAllKept_ClipsInfiniteDeltaToOne_AndCoversEveryK()
     {
         using SyntheticRun run = new();
-        HeatmapMatrix matrix = HeatmapMatrix.ForAllKept(RunFolderReader.Read(run.Directory));
+        HeatmapMatrix matrix = HeatmapMatrix.ForAllKept(FitRunFolderReader.Read(run.Directory));
 
         Assert.Equal(Enumerable.Range(0, SyntheticRun.Keep), matrix.RowIndices);
         Assert.All(Enumerable.Range(0, matrix.ColumnCount), c => Assert.Equal(1.0, matrix[0, c])); // k = 0: Δ = inf
@@ -60,7 +60,7 @@ public sealed class HeatmapMatrixTests
         string[] lines = File.ReadAllLines(run.PathOf("spectra.csv"));
         File.WriteAllLines(run.PathOf("spectra.csv"), lines.Where(l => !l.StartsWith("300,3,", StringComparison.Ordinal)));
 
-        HeatmapMatrix matrix = HeatmapMatrix.ForPeaks(RunFolderReader.Read(run.Directory));
+        HeatmapMatrix matrix = HeatmapMatrix.ForPeaks(FitRunFolderReader.Read(run.Directory));
 
         Assert.True(double.IsNaN(matrix[1, 3]));
         Assert.False(double.IsNaN(matrix[1, 4]));
@@ -77,6 +77,6 @@ public sealed class HeatmapMatrixTests
     public void PeakIndices_WithoutSummary_FindsTheTargetPeaks()
     {
         using SyntheticRun run = new(writeSummary: false);
-        Assert.Equal(SyntheticRun.PeakKs, HeatmapMatrix.PeakIndices(RunFolderReader.Read(run.Directory)));
+        Assert.Equal(SyntheticRun.PeakKs, HeatmapMatrix.PeakIndices(FitRunFolderReader.Read(run.Directory)));
     }
 }

@@ -11,11 +11,11 @@ public sealed class RunFolderReaderTests
     {
         using SyntheticRun run = new();
         double[] tricky = [0.1, 1.0 / 3.0, double.Epsilon, 1e308, double.PositiveInfinity, double.NaN, double.NegativeInfinity, -0.0];
-        string metrics = RunFolderReader.MetricsHeader + "\n" + string.Concat(tricky.Select((v, i) =>
+        string metrics = FitRunFolderReader.MetricsHeader + "\n" + string.Concat(tricky.Select((v, i) =>
             $"{i * 100},{CsvFormat.FormatDouble(v)},{CsvFormat.FormatDouble(v / 7)}\n"));
         run.Write("metrics.csv", metrics);
 
-        RunData data = RunFolderReader.Read(run.Directory);
+        FitRunData data = FitRunFolderReader.Read(run.Directory);
 
         Assert.Equal(tricky.Length, data.Metrics.Count);
         for (int i = 0; i < tricky.Length; i++)
@@ -37,7 +37,7 @@ public sealed class RunFolderReaderTests
     public void Read_ParsesManifestSummaryConfigAndOutputs()
     {
         using SyntheticRun run = new();
-        RunData data = RunFolderReader.Read(run.Directory);
+        FitRunData data = FitRunFolderReader.Read(run.Directory);
 
         Assert.Equal("finished", data.Manifest.Status);
         Assert.True(data.IsFinished);
@@ -64,7 +64,7 @@ public sealed class RunFolderReaderTests
         lines[6] = "500,0.25,abc"; // line 7 of the file
         File.WriteAllLines(run.PathOf("metrics.csv"), lines);
 
-        InvalidDataException e = Assert.Throws<InvalidDataException>(() => RunFolderReader.Read(run.Directory));
+        InvalidDataException e = Assert.Throws<InvalidDataException>(() => FitRunFolderReader.Read(run.Directory));
         Assert.Equal("metrics.csv line 7: \"abc\" is not a number (column test_loss)", e.Message);
     }
 
@@ -76,7 +76,7 @@ public sealed class RunFolderReaderTests
         lines[4] = "1e2" + lines[4][lines[4].IndexOf(',')..];
         File.WriteAllLines(run.PathOf("spectra.csv"), lines);
 
-        InvalidDataException e = Assert.Throws<InvalidDataException>(() => RunFolderReader.Read(run.Directory));
+        InvalidDataException e = Assert.Throws<InvalidDataException>(() => FitRunFolderReader.Read(run.Directory));
         Assert.Equal("spectra.csv line 5: \"1e2\" is not an integer (column step)", e.Message);
     }
 
@@ -86,14 +86,14 @@ public sealed class RunFolderReaderTests
         using SyntheticRun run = new();
         File.AppendAllText(run.PathOf("outputs.csv"), "1000,0.5,0.1\n");
 
-        InvalidDataException e = Assert.Throws<InvalidDataException>(() => RunFolderReader.Read(run.Directory));
+        InvalidDataException e = Assert.Throws<InvalidDataException>(() => FitRunFolderReader.Read(run.Directory));
         Assert.StartsWith($"outputs.csv line {(3 * SyntheticRun.GridPoints) + 2}: expected 4 fields", e.Message);
     }
 
     [Theory]
-    [InlineData("metrics.csv", "step,train_loss", RunFolderReader.MetricsHeader)]
-    [InlineData("spectra.csv", "step,k,frequency,output_abs,target_abs,delta_magnitude,delta_complex", RunFolderReader.SpectraHeader)]
-    [InlineData("outputs.csv", "x,step,target,output", RunFolderReader.OutputsHeader)]
+    [InlineData("metrics.csv", "step,train_loss", FitRunFolderReader.MetricsHeader)]
+    [InlineData("spectra.csv", "step,k,frequency,output_abs,target_abs,delta_magnitude,delta_complex", FitRunFolderReader.SpectraHeader)]
+    [InlineData("outputs.csv", "x,step,target,output", FitRunFolderReader.OutputsHeader)]
     public void Read_WrongHeader_IsRejectedNamingTheExpectedHeader(string file, string badHeader, string expected)
     {
         using SyntheticRun run = new();
@@ -101,7 +101,7 @@ public sealed class RunFolderReaderTests
         lines[0] = badHeader;
         File.WriteAllLines(run.PathOf(file), lines);
 
-        InvalidDataException e = Assert.Throws<InvalidDataException>(() => RunFolderReader.Read(run.Directory));
+        InvalidDataException e = Assert.Throws<InvalidDataException>(() => FitRunFolderReader.Read(run.Directory));
         Assert.StartsWith($"{file} line 1: expected header \"{expected}\"", e.Message);
         Assert.Contains(badHeader, e.Message);
     }
@@ -116,7 +116,7 @@ public sealed class RunFolderReaderTests
         using SyntheticRun run = new();
         run.Delete(file);
 
-        InvalidDataException e = Assert.Throws<InvalidDataException>(() => RunFolderReader.Read(run.Directory));
+        InvalidDataException e = Assert.Throws<InvalidDataException>(() => FitRunFolderReader.Read(run.Directory));
         Assert.StartsWith(file + ": missing", e.Message);
     }
 
@@ -124,7 +124,7 @@ public sealed class RunFolderReaderTests
     public void Read_UnfinishedRunWithoutOutputsOrSummary_Succeeds()
     {
         using SyntheticRun run = new(status: "interrupted", stepsCompleted: 500, stepsPlanned: 1000, writeSummary: false, writeOutputs: false);
-        RunData data = RunFolderReader.Read(run.Directory);
+        FitRunData data = FitRunFolderReader.Read(run.Directory);
 
         Assert.Null(data.Outputs);
         Assert.Null(data.Summary);
@@ -139,7 +139,7 @@ public sealed class RunFolderReaderTests
         using SyntheticRun run = new();
         run.Write("manifest.json", "{\n  \"status\": \"finished\",\n  \"stepsCompleted\": 12,,\n}");
 
-        InvalidDataException e = Assert.Throws<InvalidDataException>(() => RunFolderReader.Read(run.Directory));
+        InvalidDataException e = Assert.Throws<InvalidDataException>(() => FitRunFolderReader.Read(run.Directory));
         Assert.StartsWith("manifest.json line 3: invalid JSON", e.Message);
     }
 
@@ -150,7 +150,7 @@ public sealed class RunFolderReaderTests
         string manifest = File.ReadAllText(run.PathOf("manifest.json"));
         run.Write("manifest.json", manifest.Replace("\"stepsCompleted\": 1000", "\"stepsCompleted\": \"lots\"", StringComparison.Ordinal));
 
-        InvalidDataException e = Assert.Throws<InvalidDataException>(() => RunFolderReader.Read(run.Directory));
+        InvalidDataException e = Assert.Throws<InvalidDataException>(() => FitRunFolderReader.Read(run.Directory));
         Assert.Equal("manifest.json: \"stepsCompleted\" is \"lots\", not an integer", e.Message);
     }
 
@@ -161,7 +161,7 @@ public sealed class RunFolderReaderTests
         string config = File.ReadAllText(run.PathOf("config.json"));
         run.Write("config.json", config.Replace("\"errorForm\": \"complex\"", "\"errorForm\": \"phase\"", StringComparison.Ordinal));
 
-        InvalidDataException e = Assert.Throws<InvalidDataException>(() => RunFolderReader.Read(run.Directory));
+        InvalidDataException e = Assert.Throws<InvalidDataException>(() => FitRunFolderReader.Read(run.Directory));
         Assert.Contains("config.json", e.Message);
         Assert.Contains("\"phase\"", e.Message);
     }

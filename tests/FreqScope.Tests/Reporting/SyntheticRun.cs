@@ -68,8 +68,8 @@ internal sealed class SyntheticRun : IDisposable
             }
             """);
 
-        StringBuilder metrics = new(RunFolderReader.MetricsHeader + "\n");
-        StringBuilder spectra = new(RunFolderReader.SpectraHeader + "\n");
+        StringBuilder metrics = new(FitRunFolderReader.MetricsHeader + "\n");
+        StringBuilder spectra = new(FitRunFolderReader.SpectraHeader + "\n");
         foreach (long step in ProbeSteps)
         {
             double loss = 0.5 * Math.Exp(-step / 150.0);
@@ -90,7 +90,7 @@ internal sealed class SyntheticRun : IDisposable
 
         if (writeOutputs)
         {
-            StringBuilder outputs = new(RunFolderReader.OutputsHeader + "\n");
+            StringBuilder outputs = new(FitRunFolderReader.OutputsHeader + "\n");
             foreach (long step in new[] { 0, stepsCompleted / 2 / 100 * 100, stepsCompleted })
             {
                 for (int j = 0; j < GridPoints; j++)

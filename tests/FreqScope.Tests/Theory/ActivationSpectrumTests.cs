@@ -1,5 +1,6 @@
 using FreqScope.Core;
 using FreqScope.Theory;
+using FreqScope.Spectral;
 
 namespace FreqScope.Tests.Theory;
 
@@ -74,7 +75,7 @@ public sealed class ActivationSpectrumTests
     [Fact]
     public void TanhPriorityMatchesMonteCarloAndFallsWithFrequency()
     {
-        var random = new FreqScope.Data.SplitMix64(7);
+        var random = new FreqScope.Spectral.SplitMix64(7);
         const double s = 3;
         var w = Enumerable.Range(0, 400_000).Select(_ =>
         {

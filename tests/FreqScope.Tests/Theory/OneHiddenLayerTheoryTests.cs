@@ -108,7 +108,7 @@ public sealed class OneHiddenLayerTheoryTests
             new(3, 1.5, 1.0, 400, 400),
             new(5, 2.5, 1.0, null, null),
         ];
-        TheorySummary t = OneHiddenLayerTheory.Summarize(Model(layers: 3), peaks);
+        TheorySummary t = FitTheory.Summarize(Model(layers: 3), peaks);
         Assert.Null(t.Skipped);
         Assert.Equal("one-hidden-layer", t.Prediction);
         Assert.Equal(3, t.HiddenLayers);
@@ -127,11 +127,11 @@ public sealed class OneHiddenLayerTheoryTests
     public void SummarizeSkipsSinAndZeroWeightsWithAReason()
     {
         PeakSummary[] peaks = [new(1, 0.5, 1.0, 120, 120)];
-        TheorySummary sin = OneHiddenLayerTheory.Summarize(Model(Activation.Sin), peaks);
+        TheorySummary sin = FitTheory.Summarize(Model(Activation.Sin), peaks);
         Assert.Contains("line spectrum", sin.Skipped);
         Assert.Empty(sin.Peaks);
         Assert.Null(sin.FirstLayerWeights);
-        Assert.Contains("zero", OneHiddenLayerTheory.Summarize(Model(weightInit: new InitConfig { Distribution = InitDistribution.Zeros }), peaks).Skipped);
-        Assert.Contains("non-zero frequency", OneHiddenLayerTheory.Summarize(Model(), [new(0, 0.0, 1.0, 5, 5)]).Skipped);
+        Assert.Contains("zero", FitTheory.Summarize(Model(weightInit: new InitConfig { Distribution = InitDistribution.Zeros }), peaks).Skipped);
+        Assert.Contains("non-zero frequency", FitTheory.Summarize(Model(), [new(0, 0.0, 1.0, 5, 5)]).Skipped);
     }
 }

@@ -18,7 +18,7 @@ public sealed class EnsembleTrainerTests
     private static double[] Target(double[] x) => [.. x.Select(v => Math.Sin(v) + Math.Sin(3 * v) + 0.5 * Math.Sin(5 * v))];
 
     /// <summary>Three members: different seeds, init scales and learning rates; the last one narrower (padded).</summary>
-    private static (ModelConfig Model, long Seed, TrainingConfig Training)[] Members(TrainingConfig baseTraining) =>
+    private static (ModelConfig Model, long Seed, FitTrainingConfig Training)[] Members(FitTrainingConfig baseTraining) =>
     [
         (new ModelConfig { Hidden = [48, 48, 24] }, 0, baseTraining with { LearningRate = 1e-3 }),
         (new ModelConfig
@@ -35,7 +35,7 @@ public sealed class EnsembleTrainerTests
     ];
 
     /// <summary>Largest |ensemble − single| over the eval grid and members, relative to the output scale (at least 1).</summary>
-    private static double TrainBothWays(TrainingConfig training, int steps)
+    private static double TrainBothWays(FitTrainingConfig training, int steps)
     {
         var x = Grid(101);
         var y = Target(x);
@@ -73,16 +73,16 @@ public sealed class EnsembleTrainerTests
     [Fact]
     public void EachAdamMemberMatchesTheSingleNetworkTrainedByFitTrainer()
     {
-        double diff = TrainBothWays(new TrainingConfig { Optimizer = OptimizerKind.Adam, WeightDecay = 1e-4 }, 200);
+        double diff = TrainBothWays(new FitTrainingConfig { Optimizer = OptimizerKind.Adam, WeightDecay = 1e-4 }, 200);
         Assert.True(diff <= 1e-4, $"max relative difference {diff:E2}");
     }
 
     [Fact]
     public void EachSgdMemberWithMomentumMatchesTheSingleNetwork()
     {
-        double diff = TrainBothWays(new TrainingConfig { Optimizer = OptimizerKind.Sgd, Momentum = 0.9, WeightDecay = 1e-4 }, 200);
+        double diff = TrainBothWays(new FitTrainingConfig { Optimizer = OptimizerKind.Sgd, Momentum = 0.9, WeightDecay = 1e-4 }, 200);
         Assert.True(diff <= 1e-4, $"max relative difference {diff:E2}");
-        double nesterov = TrainBothWays(new TrainingConfig { Optimizer = OptimizerKind.Sgd, Momentum = 0.8, Nesterov = true }, 100);
+        double nesterov = TrainBothWays(new FitTrainingConfig { Optimizer = OptimizerKind.Sgd, Momentum = 0.8, Nesterov = true }, 100);
         Assert.True(nesterov <= 1e-4, $"max relative difference {nesterov:E2} (Nesterov)");
     }
 
@@ -91,7 +91,7 @@ public sealed class EnsembleTrainerTests
     {
         var x = Grid(64);
         var y = Target(x);
-        var members = Members(new TrainingConfig());
+        var members = Members(new FitTrainingConfig());
         using var ensemble = new EnsembleMlp([.. members.Select(m => m.Model)], [.. members.Select(m => m.Seed)]);
         using var trainer = new EnsembleTrainer(ensemble, [x], [y], [.. members.Select(m => m.Training)], CPU);
         using var xt = FitTrainer.ToColumn(x, CPU);
@@ -119,8 +119,8 @@ public sealed class EnsembleTrainerTests
         var y = Target(x);
         foreach (var training in new[]
         {
-            new TrainingConfig { Optimizer = OptimizerKind.Adam, WeightDecay = 1e-3 },
-            new TrainingConfig { Optimizer = OptimizerKind.Sgd, LearningRate = 1e-2, Momentum = 0.9, Nesterov = true },
+            new FitTrainingConfig { Optimizer = OptimizerKind.Adam, WeightDecay = 1e-3 },
+            new FitTrainingConfig { Optimizer = OptimizerKind.Sgd, LearningRate = 1e-2, Momentum = 0.9, Nesterov = true },
         })
         {
             var members = Members(training);
@@ -149,10 +149,10 @@ public sealed class EnsembleTrainerTests
     {
         var x = Grid(50);
         var y = Target(x);
-        var members = Members(new TrainingConfig());
+        var members = Members(new FitTrainingConfig());
         ModelConfig[] models = [.. members.Select(m => m.Model)];
         long[] seeds = [.. members.Select(m => m.Seed)];
-        TrainingConfig[] configs = [.. members.Select(m => m.Training)];
+        FitTrainingConfig[] configs = [.. members.Select(m => m.Training)];
         using var a = new EnsembleMlp(models, seeds);
         using var ta = new EnsembleTrainer(a, [x], [y], configs, CPU);
         for (int i = 0; i < 10; i++) ta.Step();
@@ -183,8 +183,8 @@ public sealed class EnsembleTrainerTests
         var y = Target(x);
         var models = new[] { new ModelConfig { Hidden = [8] }, new ModelConfig { Hidden = [8] } };
         using var ensemble = new EnsembleMlp(models, [0, 1]);
-        var ok = new TrainingConfig();
-        void Refused(TrainingConfig other, string what)
+        var ok = new FitTrainingConfig();
+        void Refused(FitTrainingConfig other, string what)
         {
             var e = Assert.Throws<ArgumentException>(() => new EnsembleTrainer(ensemble, [x], [y], [ok, other], CPU));
             Assert.Contains(what, e.Message);

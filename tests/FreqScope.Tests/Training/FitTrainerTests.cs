@@ -32,9 +32,9 @@ public sealed class FitTrainerTests
         var (x, y, dy) = Data(64);
         foreach (var config in new[]
         {
-            new TrainingConfig { Optimizer = OptimizerKind.Adam, LearningRate = 1e-3 },
-            new TrainingConfig { Optimizer = OptimizerKind.Sgd, LearningRate = 1e-2, Momentum = 0.9, Nesterov = true, BatchSize = 16 },
-            new TrainingConfig { Optimizer = OptimizerKind.Adam, LearningRate = 1e-3, H1Weight = 0.1 },
+            new FitTrainingConfig { Optimizer = OptimizerKind.Adam, LearningRate = 1e-3 },
+            new FitTrainingConfig { Optimizer = OptimizerKind.Sgd, LearningRate = 1e-2, Momentum = 0.9, Nesterov = true, BatchSize = 16 },
+            new FitTrainingConfig { Optimizer = OptimizerKind.Adam, LearningRate = 1e-3, H1Weight = 0.1 },
         })
         {
             using var model = Net(0);
@@ -60,7 +60,7 @@ public sealed class FitTrainerTests
     {
         var (x, y, _) = Data(64);
         using var model = Net(1);
-        using var trainer = new FitTrainer(model, x, y, null, new TrainingConfig { LearningRate = 3e-3 }, 0, CPU);
+        using var trainer = new FitTrainer(model, x, y, null, new FitTrainingConfig { LearningRate = 3e-3 }, 0, CPU);
         double start = trainer.FullBatchLoss();
         for (int i = 0; i < 1500; i++) trainer.Step();
         Assert.True(trainer.FullBatchLoss() < 0.05 * start, $"loss {start} -> {trainer.FullBatchLoss()}");
@@ -71,7 +71,7 @@ public sealed class FitTrainerTests
     {
         var (x, y, _) = Data(50);
         using var model = Net(2);
-        using var trainer = new FitTrainer(model, x, y, null, new TrainingConfig(), 0, CPU);
+        using var trainer = new FitTrainer(model, x, y, null, new FitTrainingConfig(), 0, CPU);
         using var xt = FitTrainer.ToColumn(x, CPU);
         var p = FitTrainer.Predict(model, xt);
         double mse = p.Zip(y, (a, b) => (a - b) * (a - b)).Average();
@@ -84,7 +84,7 @@ public sealed class FitTrainerTests
         var (x, y, dy) = Data(40);
         const double lambda = 0.25;
         using var model = Net(3);
-        using var trainer = new FitTrainer(model, x, y, dy, new TrainingConfig { H1Weight = lambda }, 0, CPU);
+        using var trainer = new FitTrainer(model, x, y, dy, new FitTrainingConfig { H1Weight = lambda }, 0, CPU);
         // Independent: f'(x) by central differences of the network's own output, in float64.
         model.to(float64);
         double h = 1e-5;

@@ -76,7 +76,7 @@ public sealed class OptimizerFactoryTests
     [Fact]
     public void TrainingConfigOverloadUsesTheConfiguredOptimizer()
     {
-        var config = new TrainingConfig { Optimizer = OptimizerKind.Sgd, LearningRate = 0.2, Momentum = 0 };
+        var config = new FitTrainingConfig { Optimizer = OptimizerKind.Sgd, LearningRate = 0.2, Momentum = 0 };
         var p = Run(q => OptimizerFactory.Create(config, [q]), 2);
         for (int j = 0; j < Start.Length; j++) Assert.Equal(Start[j] - 0.4 * Slope[j], p[j], 1e-12);
     }

@@ -4,7 +4,7 @@ using FreqScope.Core.Config;
 namespace FreqScope.Experiments;
 
 /// <summary>Spectral probing of the network's output on the evaluation grid.</summary>
-public sealed record ProbeConfig
+public sealed record FitProbeConfig
 {
     /// <summary>Steps between probes (≥ 1). Default 100.</summary>
     [Range(1)]

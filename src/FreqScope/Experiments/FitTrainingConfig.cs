@@ -7,7 +7,7 @@ namespace FreqScope.Experiments;
 /// Optimizer and schedule of a fit1d run. The loss is the mean squared error plus <see cref="H1Weight"/> × the
 /// squared error of the derivative.
 /// </summary>
-public sealed record TrainingConfig : OptimizerSettings
+public sealed record FitTrainingConfig : OptimizerSettings, Training.IFitTrainingSettings
 {
     /// <summary>Mini-batch size (1 to the train count); null (the default) means full batch.</summary>
     public int? BatchSize { get; init; }
@@ -27,4 +27,7 @@ public sealed record TrainingConfig : OptimizerSettings
     /// <summary>Steps between checkpoints (≥ 1). Default 1000.</summary>
     [Range(1)]
     public int CheckpointEvery { get; init; } = 1000;
+
+    /// <inheritdoc/>
+    OptimizerSettings Training.IFitTrainingSettings.OptimizerSettings => this;
 }

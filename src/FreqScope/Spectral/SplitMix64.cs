@@ -1,4 +1,4 @@
-namespace FreqScope.Data;
+namespace FreqScope.Spectral;
 
 /// <summary>
 /// Steele, Lea and Flood's SplitMix64 generator (as in Vigna's reference <c>splitmix64.c</c>): tiny, fast, and fixed

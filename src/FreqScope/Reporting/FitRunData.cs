@@ -3,7 +3,7 @@ using FreqScope.Experiments;
 
 namespace FreqScope.Reporting;
 
-/// <summary>Everything in a run folder's data files, parsed by <see cref="RunFolderReader"/>.</summary>
+/// <summary>Everything in a run folder's data files, parsed by <see cref="FitRunFolderReader"/>.</summary>
 /// <param name="RunDirectory">The run folder (full path).</param>
 /// <param name="ConfigJson">The text of <c>config.json</c>, unparsed beyond validation.</param>
 /// <param name="Name">The run's <c>name</c> from config.json, or null.</param>
@@ -14,7 +14,7 @@ namespace FreqScope.Reporting;
 /// <param name="Spectra">The rows of spectra.csv in file order.</param>
 /// <param name="Outputs">The rows of outputs.csv in file order, or null when the file is absent.</param>
 /// <param name="Summary">The summary, or null when summary.json is absent.</param>
-public sealed record RunData(
+public sealed record FitRunData(
     string RunDirectory,
     string ConfigJson,
     string? Name,
@@ -24,7 +24,7 @@ public sealed record RunData(
     IReadOnlyList<MetricRow> Metrics,
     IReadOnlyList<SpectrumRow> Spectra,
     IReadOnlyList<OutputRow>? Outputs,
-    RunSummary? Summary)
+    FitRunSummary? Summary)
 {
     /// <summary>ε: from summary.json if present, else config.json <c>probe.epsilon</c>, else null.</summary>
     public double? Epsilon => Summary?.Epsilon ?? ConfigEpsilon;
@@ -37,7 +37,7 @@ public sealed record RunData(
 
     /// <summary>
     /// The one-hidden-layer theory: summary.json's <c>theory</c> section, or, for a summary that predates it, the same
-    /// section computed by <see cref="RunFolderReader"/> from config.json's model and summary.json's peaks
+    /// section computed by <see cref="FitRunFolderReader"/> from config.json's model and summary.json's peaks
     /// (<see cref="TheoryIsRecomputed"/>); null without summary.json or when neither is available.
     /// </summary>
     public TheorySummary? Theory { get; init; }

@@ -1,10 +1,11 @@
+using FreqScope.Data;
 using System.Text.Json.Serialization;
 using FreqScope.Core;
 
 namespace FreqScope.Experiments;
 
 /// <summary>The domain (JSON <c>"domain": [min, max]</c>) and its grids.</summary>
-public sealed record DataConfig
+public sealed record FitDataConfig
 {
     /// <summary>The interval [min, max] the target is fitted on (min &lt; max).</summary>
     [JsonRequired]
@@ -21,4 +22,12 @@ public sealed record DataConfig
 
     /// <summary>Right end of the domain.</summary>
     public double DomainMax => Domain.Max;
+
+    /// <summary>The training points: the uniform grid, or random draws from <paramref name="seed"/> (<see cref="Grid"/>).</summary>
+    public double[] TrainPoints(long seed) => Train.Sampling == Sampling.Random
+        ? Grid.Random(Domain.Min, Domain.Max, Train.Count, seed)
+        : Grid.Uniform(Domain.Min, Domain.Max, Train.Count, Train.IncludeEndpoint);
+
+    /// <summary>The (uniform) evaluation grid.</summary>
+    public double[] EvalPoints() => Grid.Uniform(Domain.Min, Domain.Max, Eval.Count, Eval.IncludeEndpoint);
 }

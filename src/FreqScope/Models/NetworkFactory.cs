@@ -2,7 +2,7 @@ using FreqScope.Core;
 using FreqScope.Models;
 using static TorchSharp.torch;
 
-namespace FreqScope.Experiments;
+namespace FreqScope.Models;
 
 /// <summary>Builds the network (d inputs, one output) a <see cref="ModelConfig"/> describes, the same way for every experiment.</summary>
 public static class NetworkFactory

@@ -18,7 +18,7 @@ namespace FreqScope.Reporting;
 /// <param name="HighFrequencyCutoff">The DFT index above which energy is high-frequency, or null (older summaries).</param>
 /// <param name="HighFrequencyEnergy">The output's high-frequency energy fraction at the last probe, or null.</param>
 /// <param name="TargetHighFrequencyEnergy">The target's, or null.</param>
-public sealed record RunSummary(
+public sealed record FitRunSummary(
     bool Finished,
     long StepsCompleted,
     double Epsilon,
