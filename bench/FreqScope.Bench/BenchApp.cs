@@ -7,6 +7,7 @@ using FreqScope.Experiments;
 using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Training;
+using FreqScope.Experiments.Fit1d;
 using TorchSharp;
 using static TorchSharp.torch;
 

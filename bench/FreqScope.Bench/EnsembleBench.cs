@@ -4,6 +4,7 @@ using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Models;
 using FreqScope.Training;
+using FreqScope.Experiments.Fit1d;
 using static TorchSharp.torch;
 
 namespace FreqScope.Bench;

@@ -5,6 +5,7 @@ using FreqScope.Experiments;
 using FreqScope.Models;
 using FreqScope.Solvers;
 using FreqScope.Training;
+using FreqScope.Experiments.Poisson;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -3,6 +3,7 @@ using FreqScope.Core.Config;
 using FreqScope.Core.Runs;
 using FreqScope.Native;
 using FreqScope.Reporting;
+using FreqScope.Sweeps;
 using Spectre.Console;
 using TorchSharp;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using FreqScope.Tests.Support;
+using FreqScope.Experiments.Fit1d;
 
 namespace FreqScope.Tests;
 

@@ -1,5 +1,6 @@
 using FreqScope.Core;
 using FreqScope.Core.Config;
+using FreqScope.Experiments.Fit1d;
 
 namespace FreqScope.Experiments;
 

@@ -1,4 +1,11 @@
 using FreqScope.Core.Kinds;
+using FreqScope.Experiments.Fit1d;
+using FreqScope.Experiments.Classify;
+using FreqScope.Experiments.Poisson;
+using FreqScope.Experiments.FourierFeatures;
+using FreqScope.Experiments.Ntk;
+using FreqScope.Experiments.Parity;
+using FreqScope.Experiments.ImageFit;
 
 namespace FreqScope.Experiments;
 

@@ -12,6 +12,12 @@ namespace FreqScope.Reporting;
 /// </summary>
 internal static class PlotCanvas
 {
+    /// <summary>Width of every figure, in pixels.</summary>
+    public const int Width = 900;
+
+    /// <summary>Height of every figure, in pixels.</summary>
+    public const int Height = 560;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>A plot with title, axis labels and the plot font at the report's sizes.</summary>
@@ -36,19 +42,19 @@ internal static class PlotCanvas
     /// <summary>The width of one panel of a figure drawn by <see cref="SavePanels"/>.</summary>
     public const int PanelWidth = 620;
 
-    /// <summary>Saves <paramref name="plot"/> atomically as <c>NAME.png</c> and <c>NAME.svg</c> (<see cref="FitPlots.Width"/> × <see cref="FitPlots.Height"/>).</summary>
+    /// <summary>Saves <paramref name="plot"/> atomically as <c>NAME.png</c> and <c>NAME.svg</c> (<see cref="Width"/> × <see cref="Height"/>).</summary>
     public static PlotFile Save(Plot plot, string plotsDir, string name, string title) => WriteFiles(
         plotsDir,
         name,
         title,
-        plot.GetImageBytes(FitPlots.Width, FitPlots.Height, ImageFormat.Png),
-        WithSolidLines([plot], () => plot.GetSvgXml(FitPlots.Width, FitPlots.Height)),
-        FitPlots.Width,
-        FitPlots.Height);
+        plot.GetImageBytes(Width, Height, ImageFormat.Png),
+        WithSolidLines([plot], () => plot.GetSvgXml(Width, Height)),
+        Width,
+        Height);
 
     /// <summary>
     /// Saves <paramref name="panels"/> side by side (a ScottPlot <see cref="Multiplot"/> in columns, each
-    /// <see cref="PanelWidth"/> × <see cref="FitPlots.Height"/>) atomically as one <c>NAME.png</c> and one
+    /// <see cref="PanelWidth"/> × <see cref="Height"/>) atomically as one <c>NAME.png</c> and one
     /// <c>NAME.svg</c>; a single panel is saved as <see cref="Save"/> does.
     /// </summary>
     public static PlotFile SavePanels(IReadOnlyList<Plot> panels, string plotsDir, string name, string title)
@@ -67,7 +73,7 @@ internal static class PlotCanvas
 
         figure.Layout = new ScottPlot.MultiplotLayouts.Columns();
         int width = PanelWidth * panels.Count;
-        int height = FitPlots.Height;
+        int height = Height;
         PixelRect rect = new(0, width, height, 0);
 
         byte[] png;
@@ -181,7 +187,7 @@ internal static class PlotCanvas
         {
             MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
             IntegerTicksOnly = true,
-            LabelFormatter = FitPlots.PowerOfTen,
+            LabelFormatter = PowerOfTen,
         };
     }
 
@@ -307,5 +313,16 @@ internal static class PlotCanvas
         AtomicFile.WriteAllBytes(pngPath, png);
         AtomicFile.WriteAllText(svgPath, svg);
         return new PlotFile(name, title, pngPath, svgPath, width, height);
+    }
+
+    /// <summary>Formats a log10 tick position as a power of ten, e.g. −3 → 10⁻³.</summary>
+    /// <param name="exponent">The tick position (an integer for major ticks).</param>
+    /// <returns>The label.</returns>
+    public static string PowerOfTen(double exponent)
+    {
+        long e = (long)Math.Round(exponent);
+        const string superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        string digits = string.Concat(Math.Abs(e).ToString(Invariant).Select(c => superscripts[c - '0']));
+        return "10" + (e < 0 ? "⁻" : string.Empty) + digits;
     }
 }

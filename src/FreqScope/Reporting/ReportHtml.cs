@@ -69,9 +69,9 @@ public static class ReportHtml
     public static ReportResult Write<TRun>(TRun run, string runDirectory, bool finished,
         Func<TRun, string, IReadOnlyList<PlotFile>> writePlots, Func<TRun, IReadOnlyList<PlotFile>, string> render)
     {
-        string plotsDir = Path.Combine(runDirectory, FitReport.PlotsFolderName);
+        string plotsDir = Path.Combine(runDirectory, RunFolder.PlotsFolder);
         IReadOnlyList<PlotFile> plots = writePlots(run, plotsDir);
-        string reportPath = Path.Combine(runDirectory, FitReport.ReportFileName);
+        string reportPath = Path.Combine(runDirectory, RunFolder.ReportFile);
         AtomicFile.WriteAllText(reportPath, render(run, plots));
         return new ReportResult(reportPath, plotsDir, plots, finished);
     }
@@ -131,7 +131,7 @@ public static class ReportHtml
                 .Append("\" src=\"data:image/png;base64,").Append(base64).Append("\">\n")
                 .Append("<figcaption><b>Figure ").Append(number.ToString(Invariant)).Append(".</b> ")
                 .Append(Encode(caption(plot.Name)))
-                .Append(" (<a href=\"").Append(FitReport.PlotsFolderName).Append('/').Append(Encode(Path.GetFileName(plot.SvgPath)))
+                .Append(" (<a href=\"").Append(RunFolder.PlotsFolder).Append('/').Append(Encode(Path.GetFileName(plot.SvgPath)))
                 .Append("\">SVG</a>)</figcaption>\n</figure>\n");
             number++;
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using FreqScope.Data;
 
 namespace FreqScope.Spectral;
 

@@ -1,4 +1,3 @@
-using FreqScope.Data;
 
 namespace FreqScope.Spectral;
 

@@ -2,6 +2,11 @@ using FreqScope.Core.Runs;
 using FreqScope.Cli;
 using FreqScope.Experiments;
 using FreqScope.Tests.Support;
+using FreqScope.Experiments.Fit1d;
+using FreqScope.Experiments.Classify;
+using FreqScope.Experiments.Poisson;
+using FreqScope.Experiments.Ntk;
+using FreqScope.Experiments.Parity;
 
 namespace FreqScope.Tests.Cli;
 

@@ -4,6 +4,10 @@ using FreqScope.Core.Config;
 using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Tests.Support;
+using FreqScope.Experiments.Fit1d;
+using FreqScope.Experiments.Poisson;
+using FreqScope.Experiments.FourierFeatures;
+using FreqScope.Experiments.Parity;
 
 namespace FreqScope.Tests.Cli;
 

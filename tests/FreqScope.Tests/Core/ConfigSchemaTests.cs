@@ -5,6 +5,7 @@ using FreqScope.Cli;
 using FreqScope.Core.Kinds;
 using FreqScope.Experiments;
 using FreqScope.Tests.Support;
+using FreqScope.Experiments.Parity;
 using Json.Schema;
 
 namespace FreqScope.Tests.Core;

@@ -2,6 +2,7 @@ using FreqScope.Core;
 using FreqScope.Data;
 using FreqScope.Experiments;
 using FreqScope.Spectral;
+using FreqScope.Experiments.Fit1d;
 using Xunit;
 
 namespace FreqScope.Tests.Data;

@@ -1,6 +1,7 @@
 using FreqScope.Core.Config;
 using FreqScope.Data;
 using FreqScope.Experiments;
+using FreqScope.Experiments.Classify;
 
 namespace FreqScope.Tests.Data;
 

@@ -2,6 +2,7 @@ using FreqScope.Core;
 using FreqScope.Core.Config;
 using FreqScope.Data;
 using FreqScope.Experiments;
+using FreqScope.Experiments.Classify;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -7,6 +7,8 @@ using FreqScope.Data;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
+using FreqScope.Experiments.Classify;
+using FreqScope.Sweeps;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -2,6 +2,7 @@ using FreqScope.Core;
 using FreqScope.Core.Config;
 using FreqScope.Experiments;
 using FreqScope.Tests.Support;
+using FreqScope.Experiments.Fit1d;
 using Xunit;
 
 namespace FreqScope.Tests.Experiments;

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Tests.Support;
+using FreqScope.Experiments.Classify;
+using FreqScope.Sweeps;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -7,6 +7,7 @@ using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using FreqScope.Spectral;
+using FreqScope.Experiments.Fit1d;
 using static TorchSharp.torch;
 
 namespace FreqScope.Tests.Experiments;

@@ -1,6 +1,9 @@
 using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Tests.Support;
+using FreqScope.Experiments.Fit1d;
+using FreqScope.Experiments.Classify;
+using FreqScope.Sweeps;
 using Xunit;
 
 namespace FreqScope.Tests.Experiments;

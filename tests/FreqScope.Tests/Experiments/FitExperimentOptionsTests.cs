@@ -4,6 +4,7 @@ using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
+using FreqScope.Experiments.Fit1d;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -5,6 +5,8 @@ using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Tests.Support;
+using FreqScope.Experiments.Fit1d;
+using FreqScope.Sweeps;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -2,6 +2,7 @@ using System.Numerics;
 using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Models;
+using FreqScope.Experiments.FourierFeatures;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -3,6 +3,7 @@ using FreqScope.Core.Config;
 using FreqScope.Experiments;
 using FreqScope.Models;
 using FreqScope.Theory;
+using FreqScope.Experiments.FourierFeatures;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -8,6 +8,8 @@ using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Tests.Support;
+using FreqScope.Experiments.FourierFeatures;
+using FreqScope.Sweeps;
 using static TorchSharp.torch;
 
 namespace FreqScope.Tests.Experiments;

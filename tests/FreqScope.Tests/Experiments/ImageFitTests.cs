@@ -9,6 +9,8 @@ using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Tests.Support;
+using FreqScope.Experiments.ImageFit;
+using FreqScope.Sweeps;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -1,6 +1,7 @@
 using FreqScope.Core;
 using FreqScope.Core.Config;
 using FreqScope.Experiments;
+using FreqScope.Experiments.Ntk;
 
 namespace FreqScope.Tests.Experiments;
 

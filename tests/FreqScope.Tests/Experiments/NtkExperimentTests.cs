@@ -8,6 +8,8 @@ using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using FreqScope.Theory;
+using FreqScope.Experiments.Ntk;
+using FreqScope.Sweeps;
 using TorchSharp;
 using static TorchSharp.torch;
 

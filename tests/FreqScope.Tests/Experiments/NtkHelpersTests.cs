@@ -1,4 +1,5 @@
 using FreqScope.Experiments;
+using FreqScope.Experiments.Ntk;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -6,6 +6,8 @@ using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Tests.Support;
+using FreqScope.Experiments.Parity;
+using FreqScope.Sweeps;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -7,6 +7,7 @@ using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Tests.Support;
+using FreqScope.Experiments.Classify;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -2,6 +2,7 @@ using FreqScope.Core;
 using FreqScope.Core.Config;
 using FreqScope.Experiments;
 using FreqScope.Solvers;
+using FreqScope.Experiments.Poisson;
 
 namespace FreqScope.Tests.Experiments;
 

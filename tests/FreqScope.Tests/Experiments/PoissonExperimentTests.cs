@@ -7,6 +7,8 @@ using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Solvers;
 using FreqScope.Tests.Support;
+using FreqScope.Experiments.Poisson;
+using FreqScope.Sweeps;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -3,6 +3,7 @@ using FreqScope.Core;
 using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
+using FreqScope.Experiments.Classify;
 
 namespace FreqScope.Tests.Experiments;
 

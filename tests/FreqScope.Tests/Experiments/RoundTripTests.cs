@@ -1,5 +1,6 @@
 using FreqScope.Core;
 using FreqScope.Experiments;
+using FreqScope.Experiments.Fit1d;
 using Xunit;
 
 namespace FreqScope.Tests.Experiments;

@@ -6,6 +6,9 @@ using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Reporting;
 using FreqScope.Tests.Support;
+using FreqScope.Experiments.Fit1d;
+using FreqScope.Experiments.Classify;
+using FreqScope.Sweeps;
 
 namespace FreqScope.Tests.Experiments;
 

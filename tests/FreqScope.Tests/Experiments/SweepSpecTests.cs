@@ -1,6 +1,9 @@
 using FreqScope.Core;
 using FreqScope.Core.Config;
 using FreqScope.Experiments;
+using FreqScope.Experiments.Fit1d;
+using FreqScope.Experiments.Ntk;
+using FreqScope.Sweeps;
 
 namespace FreqScope.Tests.Experiments;
 

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using FreqScope.Core.Config;
 using FreqScope.Experiments;
 using FreqScope.Tests.Support;
+using FreqScope.Sweeps;
 
 namespace FreqScope.Tests.Golden;
 

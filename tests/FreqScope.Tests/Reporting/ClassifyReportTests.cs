@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Reporting;
+using FreqScope.Experiments.Classify;
 using SkiaSharp;
 using Xunit;
 

@@ -1,5 +1,7 @@
 using FreqScope.Experiments;
 using FreqScope.Reporting;
+using FreqScope.Experiments.Fit1d;
+using FreqScope.Experiments.Classify;
 using Xunit;
 
 namespace FreqScope.Tests.Reporting;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FreqScope.Core.Tables;
 using FreqScope.Reporting;
+using FreqScope.Experiments.Classify;
 using Xunit;
 
 namespace FreqScope.Tests.Reporting;

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using FreqScope.Core.Runs;
 using FreqScope.Reporting;
+using FreqScope.Experiments.Fit1d;
 using SkiaSharp;
 using Xunit;
 

@@ -1,4 +1,5 @@
 using FreqScope.Reporting;
+using FreqScope.Experiments.Poisson;
 using Xunit;
 
 namespace FreqScope.Tests.Reporting;

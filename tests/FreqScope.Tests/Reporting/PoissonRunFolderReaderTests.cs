@@ -1,5 +1,6 @@
 using FreqScope.Experiments;
 using FreqScope.Reporting;
+using FreqScope.Experiments.Poisson;
 using Xunit;
 
 namespace FreqScope.Tests.Reporting;

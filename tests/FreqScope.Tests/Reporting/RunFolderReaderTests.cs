@@ -1,5 +1,6 @@
 using FreqScope.Core.Tables;
 using FreqScope.Reporting;
+using FreqScope.Experiments.Fit1d;
 using Xunit;
 
 namespace FreqScope.Tests.Reporting;

@@ -1,5 +1,6 @@
 using FreqScope.Core.Runs;
 using FreqScope.Reporting;
+using FreqScope.Sweeps;
 using Xunit;
 
 namespace FreqScope.Tests.Reporting;

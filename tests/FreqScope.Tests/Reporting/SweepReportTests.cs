@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FreqScope.Experiments;
 using FreqScope.Reporting;
 using FreqScope.Tests.Support;
+using FreqScope.Sweeps;
 
 namespace FreqScope.Tests.Reporting;
 

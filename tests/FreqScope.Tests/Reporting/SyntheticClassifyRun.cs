@@ -6,6 +6,7 @@ using FreqScope.Core.Runs;
 using FreqScope.Core.Tables;
 using FreqScope.Experiments;
 using FreqScope.Reporting;
+using FreqScope.Experiments.Classify;
 
 namespace FreqScope.Tests.Reporting;
 

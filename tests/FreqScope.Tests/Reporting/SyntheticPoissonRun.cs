@@ -4,6 +4,7 @@ using System.Text.Json;
 using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Reporting;
+using FreqScope.Experiments.Poisson;
 
 namespace FreqScope.Tests.Reporting;
 

@@ -2,6 +2,7 @@ using System.Text;
 using FreqScope.Core;
 using FreqScope.Core.Tables;
 using FreqScope.Reporting;
+using FreqScope.Experiments.Fit1d;
 
 namespace FreqScope.Tests.Reporting;
 

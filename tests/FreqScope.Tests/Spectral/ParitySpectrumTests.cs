@@ -1,5 +1,6 @@
 using FreqScope.Experiments;
 using FreqScope.Spectral;
+using FreqScope.Experiments.Parity;
 
 namespace FreqScope.Tests.Spectral;
 

@@ -1,4 +1,5 @@
 using FreqScope.Experiments;
+using FreqScope.Experiments.Fit1d;
 
 namespace FreqScope.Tests.Support;
 

@@ -4,6 +4,7 @@ using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using FreqScope.Theory;
+using FreqScope.Experiments.Fit1d;
 
 namespace FreqScope.Tests.Theory;
 

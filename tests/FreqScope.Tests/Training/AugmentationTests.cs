@@ -4,6 +4,7 @@ using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using FreqScope.Training;
+using FreqScope.Experiments.Classify;
 using static TorchSharp.torch;
 
 namespace FreqScope.Tests.Training;

@@ -4,6 +4,7 @@ using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using FreqScope.Training;
+using FreqScope.Experiments.Fit1d;
 using static TorchSharp.torch;
 
 namespace FreqScope.Tests.Training;

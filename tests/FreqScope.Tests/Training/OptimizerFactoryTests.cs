@@ -3,6 +3,7 @@ using FreqScope.Experiments;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using FreqScope.Training;
+using FreqScope.Experiments.Fit1d;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

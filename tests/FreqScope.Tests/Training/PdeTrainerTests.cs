@@ -4,6 +4,7 @@ using FreqScope.Models;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 using FreqScope.Training;
+using FreqScope.Experiments.Poisson;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -13,6 +13,9 @@ public static class RunFolder
     public const string ManifestFile = "manifest.json";
     public const string SummaryFile = "summary.json";
 
+    /// <summary>The folder of a run's figures.</summary>
+    public const string PlotsFolder = "plots";
+
     /// <summary>The report's file name.</summary>
     public const string ReportFile = "report.html";
 

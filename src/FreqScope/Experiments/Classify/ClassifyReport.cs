@@ -1,0 +1,270 @@
+using System.Globalization;
+using System.Text;
+using FreqScope.Core.Runs;
+using FreqScope.Experiments;
+using FreqScope.Experiments.Fit1d;
+using FreqScope.Reporting;
+
+namespace FreqScope.Experiments.Classify;
+
+/// <summary>
+/// Rebuilds a <c>classify</c> run folder's <c>plots/</c> and its self-contained <c>report.html</c> (figures embedded
+/// as PNG data URIs) from the data files alone.
+/// </summary>
+public static class ClassifyReport
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Reads the run, (re)writes every figure into <c>RUN_DIR/plots/</c>, then writes <c>report.html</c> atomically.</summary>
+    /// <param name="runDir">The run folder.</param>
+    /// <returns>The paths written.</returns>
+    /// <exception cref="InvalidDataException">A data file is missing or malformed (see <see cref="ClassifyRunFolderReader.Read"/>).</exception>
+    public static ReportResult Build(string runDir)
+    {
+        ClassifyRunData run = ClassifyRunFolderReader.Read(runDir);
+        return ReportHtml.Write(run, run.RunDirectory, run.IsFinished, ClassifyPlots.WriteAll, RenderHtml);
+    }
+
+    /// <summary>
+    /// The report's HTML. The body opens with the verdict (finished run) or, for an unfinished run, with the banner
+    /// "UNFINISHED RUN (status: S, N of M epochs)" followed by a line saying there is no verdict; then the facts, the
+    /// filtering and projection sections (each only when its method ran), the figures and config.json.
+    /// </summary>
+    /// <param name="run">The run.</param>
+    /// <param name="plots">The figures to embed (their PNG files are read and base64-encoded).</param>
+    /// <returns>A complete HTML document.</returns>
+    public static string RenderHtml(ClassifyRunData run, IReadOnlyList<PlotFile> plots)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(plots);
+        string name = run.Name ?? Path.GetFileName(run.RunDirectory);
+        string title = ReportHtml.Title(name, run.IsFinished, run.Manifest.Status);
+
+        StringBuilder html = ReportHtml.Open(title, run.IsFinished ? null : UnfinishedBannerText(run.Manifest), VerdictText(run));
+        ReportHtml.AppendFacts(html, Facts(run, name));
+        AppendFiltering(html, run);
+        AppendProjection(html, run);
+        ReportHtml.AppendFigures(html, plots, figure => Caption(run, figure), "No figures: the run has no probe data yet.");
+        ReportHtml.AppendConfigAndEnd(html, run.ConfigJson, run.RunDirectory);
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// The banner text of an unfinished run, e.g. <c>UNFINISHED RUN (status: interrupted, 3 of 20 epochs)</c>; in
+    /// steps (as <see cref="FitReport.UnfinishedBannerText"/>) when the manifest has no epoch counts.
+    /// </summary>
+    /// <param name="manifest">The manifest.</param>
+    /// <returns>The text.</returns>
+    public static string UnfinishedBannerText(ManifestView manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return manifest.EpochsCompleted is int done && manifest.EpochsPlanned is int planned
+            ? string.Create(Invariant, $"UNFINISHED RUN (status: {manifest.Status}, {done} of {planned} epochs)")
+            : FitReport.UnfinishedBannerText(manifest);
+    }
+
+    /// <summary>
+    /// The report's first sentence: summary.json's verdict for a finished run; for an unfinished run a provisional
+    /// count of what has fallen below its threshold so far (never an ordering claim); a note when summary.json is missing.
+    /// </summary>
+    /// <param name="run">The run.</param>
+    /// <returns>The sentence.</returns>
+    public static string VerdictText(ClassifyRunData run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ClassifySummary? summary = run.Summary;
+        if (summary is null)
+        {
+            return run.IsFinished
+                ? "No verdict: summary.json is missing from this run folder."
+                : "No verdict: summary.json is missing (the run has not finished); the figures show the data up to the last probe.";
+        }
+
+        if (run.IsFinished)
+        {
+            return summary.Verdict;
+        }
+
+        List<string> sofar = [];
+        if (summary.Filtering is { } filtering)
+        {
+            int n = filtering.Deltas.Count;
+            sofar.Add(string.Create(Invariant,
+                $"e_low has fallen below the threshold for {filtering.Deltas.Count(d => d.LowBelowAtEpoch is not null)} of {n} δ and e_high for {filtering.Deltas.Count(d => d.HighBelowAtEpoch is not null)} of {n}"));
+        }
+
+        if (summary.Projection is { } projection)
+        {
+            sofar.Add(string.Create(Invariant,
+                $"{projection.Peaks.Count(p => p.ConvergedAtEpoch is not null)} of {projection.Peaks.Count} projection peaks have reached Δ_F < ε"));
+        }
+
+        string detail = sofar.Count == 0 ? string.Empty : "; so far " + string.Join(", and ", sofar);
+        return string.Create(Invariant,
+            $"No verdict: the run is unfinished{detail} (provisional, up to epoch {summary.EpochsCompleted}).");
+    }
+
+    private static List<(string Key, string Value)> Facts(ClassifyRunData run, string name)
+    {
+        ManifestView m = run.Manifest;
+        ClassifySummary? s = run.Summary;
+        ClassifyMetricRow? last = run.Metrics.Count > 0 ? run.Metrics.MaxBy(r => r.Epoch) : null;
+        string source = s is not null ? string.Empty : " (last probe)";
+        int? epochsDone = m.EpochsCompleted ?? s?.EpochsCompleted;
+
+        List<(string Key, string Value)> facts =
+        [
+            ("name", name),
+            ("experiment", m.Experiment ?? ClassifyRunFolderReader.Experiment),
+            ("status", m.Status),
+            ("epochs", $"{epochsDone?.ToString(Invariant) ?? "n/a"} of {m.EpochsPlanned?.ToString(Invariant) ?? "n/a"}"),
+            ("steps", string.Create(Invariant, $"{m.StepsCompleted} of {m.StepsPlanned}")),
+            ("final train accuracy" + source, Number(s?.FinalTrainAccuracy ?? last?.TrainAccuracy)),
+            ("final test accuracy" + source, Number(s?.FinalTestAccuracy ?? last?.TestAccuracy)),
+            ("final train loss" + source, Number(s?.FinalTrainLoss ?? last?.TrainLoss)),
+            ("final test loss" + source, Number(s?.FinalTestLoss ?? last?.TestLoss)),
+            .. ReportHtml.RunFacts(m),
+        ];
+
+        return facts;
+    }
+
+    private static void AppendFiltering(StringBuilder html, ClassifyRunData run)
+    {
+        FilteringSummary? summary = run.Summary?.Filtering;
+        if (run.Filtering is null && summary is null)
+        {
+            return;
+        }
+
+        html.Append("<h2 id=\"filtering\">Filtering method</h2>\n");
+        if (summary is null)
+        {
+            html.Append("<p class=\"note\">summary.json is missing or has no filtering results: no per-δ table; the figures show filtering.csv up to the last probe.</p>\n");
+            return;
+        }
+
+        if (run.IsFinished)
+        {
+            html.Append("<p>").Append(Encode(summary.Verdict)).Append("</p>\n");
+        }
+        else
+        {
+            html.Append("<p class=\"note\">The run is unfinished: the epochs below are provisional.</p>\n");
+        }
+
+        html.Append("<p>Threshold ").Append(Encode(Number(summary.Threshold)))
+            .Append(" on e_low and e_high; the filter ran over ").Append(summary.Samples.ToString(Invariant))
+            .Append(" training samples.</p>\n");
+        html.Append("<table class=\"peaks\" id=\"filtering-table\">\n<tr><th>δ</th><th>low-frequency ratio</th>")
+            .Append("<th>first epoch e_low &lt; threshold</th><th>first epoch e_high &lt; threshold</th>")
+            .Append("<th>low before high</th><th>final e_low</th><th>final e_high</th></tr>\n");
+        foreach (DeltaSummary d in summary.Deltas)
+        {
+            string lowBeforeHigh = d.LowBeforeHigh switch { true => "yes", false => "no", null => "n/a" };
+            html.Append("<tr><td>").Append(Encode(Number(d.Delta)))
+                .Append("</td><td>").Append(Encode(Number(d.LowFrequencyRatio)))
+                .Append("</td><td>").Append(d.LowBelowAtEpoch?.ToString(Invariant) ?? "never")
+                .Append("</td><td>").Append(d.HighBelowAtEpoch?.ToString(Invariant) ?? "never")
+                .Append("</td><td>").Append(lowBeforeHigh)
+                .Append("</td><td>").Append(Encode(Number(d.FinalLowError)))
+                .Append("</td><td>").Append(Encode(Number(d.FinalHighError)))
+                .Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void AppendProjection(StringBuilder html, ClassifyRunData run)
+    {
+        ProjectionSummary? summary = run.Summary?.Projection;
+        if (run.Projection is null && summary is null)
+        {
+            return;
+        }
+
+        html.Append("<h2 id=\"projection\">Projection method</h2>\n");
+        if (summary is null)
+        {
+            html.Append("<p class=\"note\">summary.json is missing or has no projection results: no peaks table; the figures show projection.csv up to the last probe.</p>\n");
+            return;
+        }
+
+        if (run.IsFinished)
+        {
+            html.Append("<p>").Append(Encode(summary.Verdict)).Append("</p>\n");
+        }
+        else
+        {
+            html.Append("<p class=\"note\">The run is unfinished: the epochs below are provisional.</p>\n");
+        }
+
+        string component = summary.Component is int c ? "output component " + c.ToString(Invariant) : "all (norm over the output components)";
+        string errorForm = summary.ErrorForm + (summary.ErrorForm == "magnitude" ? " (||ĥ(k)| − |ŷ(k)|| / |ŷ(k)|)" : " (|ĥ(k) − ŷ(k)| / |ŷ(k)|)");
+        string sbi = summary.SpectralBiasIndex is double v ? v.ToString("+0.00;-0.00;0.00", Invariant) : "undefined";
+        Dictionary<int, double> frequencyOf = summary.Peaks.GroupBy(p => p.Index).ToDictionary(g => g.Key, g => g.First().Frequency);
+        string order = summary.ConvergenceOrder.Count == 0
+            ? "none"
+            : string.Join(" → ", summary.ConvergenceOrder.Select(i => frequencyOf.TryGetValue(i, out double f)
+                ? string.Create(Invariant, $"{Number(f)} (index {i})")
+                : string.Create(Invariant, $"index {i}")));
+
+        html.Append("<table class=\"facts\" id=\"projection-facts\">\n");
+        foreach ((string key, string value) in new[]
+        {
+            ("direction", summary.Direction),
+            ("output components", component),
+            ("ε (convergence threshold)", Number(summary.Epsilon)),
+            ("error form", errorForm),
+            ("convergence order (frequency)", order),
+            ("spectral-bias index", sbi),
+        })
+        {
+            html.Append("<tr><th>").Append(Encode(key)).Append("</th><td>").Append(Encode(value)).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+        if (summary.Peaks.Count == 0)
+        {
+            html.Append("<p>No peaks.</p>\n");
+            return;
+        }
+
+        html.Append("<table class=\"peaks\" id=\"projection-peaks\">\n<tr><th>grid index</th><th>frequency (cycles per unit)</th><th>|ŷ(k)|</th><th>converged at epoch</th><th>stable from epoch</th></tr>\n");
+        foreach (ProjectionPeakSummary p in summary.Peaks)
+        {
+            html.Append("<tr><td>").Append(p.Index.ToString(Invariant))
+                .Append("</td><td>").Append(Encode(Number(p.Frequency)))
+                .Append("</td><td>").Append(Encode(Number(p.TargetAbs)))
+                .Append("</td><td>").Append(p.ConvergedAtEpoch?.ToString(Invariant) ?? "never")
+                .Append("</td><td>").Append(p.StableFromEpoch?.ToString(Invariant) ?? "not stable")
+                .Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static string Caption(ClassifyRunData run, string name)
+    {
+        string threshold = run.Summary?.Filtering is { } f ? "; the dotted line is the threshold " + Number(f.Threshold) : string.Empty;
+        string epsilon = Number(run.Summary?.Projection?.Epsilon);
+        return name switch
+        {
+            "accuracy" => "Classification accuracy on the training set and on the test set against epoch (epoch 0 is the network before training).",
+            "loss" => "Mean loss on the training set and on the test set against epoch, log scale; non-positive losses are left out.",
+            "filtering" => $"Filtering method: relative error of the low-frequency part e_low (solid) and of the high-frequency part e_high (dashed) against epoch, one colour per δ (the Gaussian filter's variance){threshold}. Under the Frequency Principle e_low falls first.",
+            "filtering-low-heatmap" => "e_low over δ (rows, smallest at the bottom) and epoch (columns); same colour scale as the e_high heatmap.",
+            "filtering-high-heatmap" => "e_high over δ (rows, smallest at the bottom) and epoch (columns); same colour scale as the e_low heatmap.",
+            "projection-spectrum" => $"Projection method: |ŷ(k)| of the target (black) and of the network output at up to {ClassifyPlots.MaxSpectrumCurves} epochs (first, geometrically spaced, last) against frequency along the projection direction; red circles mark the target's peaks.",
+            "projection-peaks-heatmap" => $"Relative error Δ_F (projection.csv column {run.DeltaColumn}) at each target peak (rows, lowest frequency at the bottom) and epoch (columns); colour clipped to [0, 1]. A peak has converged where Δ_F < ε = {epsilon}.",
+            "path-spectra" => $"Interpolation-path spectrum: the power spectral density of s(t) = ‖p(t) − p(0)‖₂ (softmax outputs p at points {Number(run.Summary?.Paths?.Spacing)} apart along the straight path between two test images), averaged over the pairs of the same class and of different classes, at the first (dashed) and last probed epoch; the dotted line is the cutoff.",
+            "path-high-fraction" => "Left: the share of the path-spectrum power above the cutoff against epoch, within and between classes. Right: that power itself, Σ PSD δf above the cutoff (log scale), the part of the variance of s(t) carried by high frequencies.",
+            "projection-all-heatmap" => $"Relative error Δ_F (column {run.DeltaColumn}) at every frequency of the grid (lowest at the bottom) and epoch, clipped to [0, 1]; grey cells are undefined (NaN).",
+            _ => name,
+        };
+    }
+
+    private static string Number(double? value) => ReportHtml.Number(value);
+
+    private static string Encode(string text) => ReportHtml.Encode(text);
+}

@@ -1,0 +1,4 @@
+namespace FreqScope.Experiments.Classify;
+
+/// <summary>One row of paths.csv: the mean power spectral density of one kind of pair (<c>within</c> or <c>between</c>) at a frequency (cycles per unit input distance) and probe epoch.</summary>
+public sealed record PathRow(int Epoch, string Kind, double Frequency, double Density);

@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using FreqScope.Core;
+using FreqScope.Core.Runs;
+using FreqScope.Data;
+using FreqScope.Models;
+using FreqScope.Native;
+using FreqScope.Reporting;
+using FreqScope.Training;
+using static TorchSharp.torch;
+
+namespace FreqScope.Experiments.Fit1d;
+
+/// <summary>
+/// Runs a group of fit1d configs as one ensemble: an <see cref="EnsembleMlp"/> trained by an
+/// <see cref="EnsembleTrainer"/>, each member recorded into its own ordinary run folder with exactly the files a
+/// solo run of <see cref="FitExperiment"/> writes, plus <c>ensemble</c> (member i of K) in its manifest. The
+/// members may differ only in the seed, <c>model.weightInit</c>/<c>model.biasInit</c>, <c>training.learningRate</c>
+/// and the hidden widths (same depth); training is full batch without the H¹ term or early stopping (see
+/// <see cref="Incompatibility"/>). A member's numbers equal its solo run's up to float rounding (batched products sum
+/// in another order); ensemble runs are deterministic among themselves on one backend. The group's checkpoint lives
+/// in <see cref="FitEnsembleOptions.GroupDirectory"/>; a resumed group continues from it exactly.
+/// </summary>
+public static class FitEnsembleExperiment
+{
+    /// <summary>
+    /// Why <paramref name="config"/> cannot be an ensemble member at all (an input encoding, the H¹ term, mini-batches,
+    /// early stopping), or null when it can.
+    /// </summary>
+    public static string? Incompatibility(FitExperimentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (config.Model.Encoding.Kind != InputEncodingKind.None) return "model.encoding is set";
+        if (config.Training.H1Weight > 0) return "training.h1Weight > 0";
+        if (config.Training.BatchSize is int b && b != config.Data.Train.Count) return "training.batchSize is not the full batch";
+        if (config.Training.StopAtLoss is not null) return "training.stopAtLoss is set";
+        return null;
+    }
+
+    /// <summary>
+    /// The part of a config that must be equal among the members of one ensemble: the config with its name, seed,
+    /// initialisations and learning rate cleared and its hidden widths replaced by their count, as JSON text.
+    /// </summary>
+    public static string GroupKey(FitExperimentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var cleared = config with
+        {
+            Name = "member",
+            Seed = 0,
+            Model = config.Model with { Hidden = [.. config.Model.Hidden.Select(_ => 1)], WeightInit = new InitConfig(), BiasInit = new InitConfig() },
+            Training = config.Training with { LearningRate = 1, BatchSize = null },
+        };
+        return ConfigLoader.ToJson(cleared);
+    }
+
+    /// <summary>
+    /// Runs (or, with <see cref="FitEnsembleOptions.Resume"/>, continues) the ensemble of <paramref name="configs"/>,
+    /// member k into <paramref name="runDirectories"/>[k]. Returns when it finishes, fails (the exception propagates,
+    /// every member marked failed) or is cancelled (after saving the group checkpoint; members marked interrupted).
+    /// </summary>
+    /// <exception cref="ArgumentException">The configs cannot form one ensemble (the message says why).</exception>
+    public static IReadOnlyList<RunResult<FitSummary>> Run(IReadOnlyList<FitExperimentConfig> configs, IReadOnlyList<string> runDirectories,
+        FitEnsembleOptions options, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(configs);
+        ArgumentNullException.ThrowIfNull(runDirectories);
+        ArgumentNullException.ThrowIfNull(options);
+        int count = configs.Count;
+        if (count == 0 || runDirectories.Count != count) throw new ArgumentException($"{count} configs but {runDirectories.Count} run folders", nameof(runDirectories));
+        var load = NativeLoader.EnsureLoaded();
+        var dirs = runDirectories.Select(Path.GetFullPath).ToArray();
+        var groupDir = Path.GetFullPath(options.GroupDirectory);
+        var cfg = configs.ToArray();
+        var previous = new RunManifest?[count];
+        if (options.Resume)
+        {
+            for (int k = 0; k < count; k++)
+            {
+                cfg[k] = ConfigLoader.LoadFile(RunFolder.ResumeConfigPath(dirs[k]));
+                // The checkpoint is the group's, not the member folder's.
+                previous[k] = RunFolder.ReadManifest(dirs[k]);
+                if (previous[k]!.Finished) throw new InvalidOperationException($"{dirs[k]} is finished; there is nothing to resume");
+            }
+        }
+
+        for (int k = 0; k < count; k++)
+        {
+            if (cfg[k].Target.Kind == TargetKind.Csv && cfg[k].Target.CsvPath is string csv && !Path.IsPathRooted(csv))
+                cfg[k] = cfg[k] with { Target = cfg[k].Target with { CsvPath = Path.GetFullPath(Path.Combine(options.ConfigDirectory ?? Environment.CurrentDirectory, csv)) } };
+            if (Incompatibility(cfg[k]) is string why) throw new ArgumentException($"{cfg[k].Name} cannot be an ensemble member: {why}", nameof(configs));
+            if (GroupKey(cfg[k]) != GroupKey(cfg[0]))
+                throw new ArgumentException($"{cfg[k].Name} differs from {cfg[0].Name} in more than seed, model.weightInit, model.biasInit, training.learningRate and hidden widths", nameof(configs));
+        }
+
+        EnsembleMlp.CheckStackable([.. cfg.Select(c => c.Model)]);
+        if (!options.Resume)
+        {
+            TargetFactory.Create(cfg[0].Target, options.ConfigDirectory, cfg[0].Data.Domain);
+            DeviceSelector.Resolve(cfg[0].Device);
+            if (Directory.Exists(groupDir)) Directory.Delete(groupDir, true);
+            for (int k = 0; k < count; k++) RunFolder.Create(dirs[k], ConfigLoader.ToJson(cfg[k]));
+        }
+
+        Directory.CreateDirectory(groupDir);
+        var device = DeviceSelector.Resolve(cfg[0].Device);
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        long? resumedFrom = null;
+        long step = 0;
+        RunManifest Manifest(int k, string status, string? error = null) =>
+            RunManifest.Create(load, device, cfg[k].Seed, previous[k], started, clock, status, previous[k]?.Smoke ?? options.Smoke, resumedFrom, error)
+            with
+            {
+                Experiment = FitExperimentConfig.Fit1d,
+                StepsCompleted = step,
+                StepsPlanned = cfg[k].Training.Steps,
+                Ensemble = new EnsembleMembership(k, count, groupDir),
+            };
+        void WriteManifests(string status)
+        {
+            for (int k = 0; k < count; k++) RunFolder.WriteManifest(dirs[k], Manifest(k, status));
+        }
+
+        var recorders = new List<FitRecorder>();
+        EnsembleMlp? model = null;
+        EnsembleTrainer? trainer = null;
+        Tensor? xEval = null, xTrain = null;
+        try
+        {
+            WriteManifests(RunStatus.Running);
+            for (int k = 0; k < count; k++)
+            {
+                recorders.Add(new FitRecorder(cfg[k], options.ConfigDirectory, dirs[k]));
+            }
+
+            model = new EnsembleMlp([.. cfg.Select(c => c.Model)], [.. cfg.Select(c => c.Seed)], 1, device);
+            bool sharedX = recorders.All(r => r.XTrain.AsSpan().SequenceEqual(recorders[0].XTrain));
+            bool sharedY = recorders.All(r => r.YTrain.AsSpan().SequenceEqual(recorders[0].YTrain));
+            trainer = new EnsembleTrainer(model,
+                sharedX ? [recorders[0].XTrain] : [.. recorders.Select(r => r.XTrain)],
+                sharedY ? [recorders[0].YTrain] : [.. recorders.Select(r => r.YTrain)],
+                [.. cfg.Select(c => c.Training)], device);
+            xEval = FitTrainer.ToColumn(recorders[0].XEval, device);
+            if (!recorders[0].EvalIsTrain && sharedX)
+            {
+                xTrain = FitTrainer.ToColumn(recorders[0].XTrain, device);
+            }
+            else if (!recorders[0].EvalIsTrain)
+            {
+                using var scope = NewDisposeScope();
+                xTrain = stack(recorders.Select(r => FitTrainer.ToColumn(r.XTrain, device)).ToArray()).MoveToOuterDisposeScope();
+            }
+
+            if (options.Resume)
+            {
+                var checkpoint = EnsembleCheckpoint.Load(groupDir, model, trainer);
+                if (!checkpoint.Members.SequenceEqual(dirs.Select(Path.GetFileName)!))
+                    throw new InvalidOperationException($"the checkpoint in {groupDir} belongs to members {string.Join(", ", checkpoint.Members)}, not {string.Join(", ", dirs.Select(Path.GetFileName))}");
+                step = checkpoint.Step;
+                resumedFrom = step;
+                for (int k = 0; k < count; k++) recorders[k].OpenFiles(checkpoint.FileRows[k]);
+            }
+            else
+            {
+                foreach (var r in recorders) r.OpenFiles(null);
+            }
+
+            WriteManifests(RunStatus.Running);
+            var training = cfg[0].Training;
+            int every = cfg[0].Probe.Every;
+            void Probe()
+            {
+                var evalOut = EnsembleTrainer.Predict(model, xEval);
+                var trainOut = xTrain is null ? evalOut : EnsembleTrainer.Predict(model, xTrain);
+                for (int k = 0; k < count; k++)
+                {
+                    var progress = recorders[k].Probe(step, evalOut[k], trainOut[k], clock.Elapsed);
+                    options.OnProgress?.Invoke(k, progress);
+                }
+            }
+
+            void Save() => EnsembleCheckpoint.Save(groupDir,
+                new EnsembleCheckpoint(step, [.. dirs.Select(d => Path.GetFileName(d))], [.. recorders.Select(r => (IReadOnlyDictionary<string, long>)r.FlushRows())]),
+                model, trainer);
+
+            if (!options.Resume) Probe();
+            while (step < training.Steps)
+            {
+                if (cancellation.IsCancellationRequested)
+                {
+                    Save();
+                    WriteManifests(RunStatus.Interrupted);
+                    var partial = recorders.Select(r => r.Summarize(step, finished: false)).ToArray();
+                    for (int k = 0; k < count; k++) RunFolder.WriteSummary(dirs[k], partial[k]);
+                    if (options.BuildReport) foreach (var d in dirs) FitReport.Build(d);
+                    return [.. dirs.Select((d, k) => new RunResult<FitSummary>(d, RunStatus.Interrupted, step, null, partial[k]))];
+                }
+
+                trainer.Step();
+                step++;
+                if (step % every == 0 || step == training.Steps) Probe();
+                if (step % training.CheckpointEvery == 0 && step < training.Steps)
+                {
+                    Save();
+                    WriteManifests(RunStatus.Running);
+                }
+            }
+
+            if (!recorders[0].LastProbeIs(step)) Probe();
+            var summaries = recorders.Select(r => r.Summarize(step, finished: true)).ToArray();
+            for (int k = 0; k < count; k++) RunFolder.WriteSummary(dirs[k], summaries[k]);
+            Save();
+            WriteManifests(RunStatus.Finished);
+            if (options.BuildReport) foreach (var d in dirs) FitReport.Build(d);
+            return [.. dirs.Select((d, k) => new RunResult<FitSummary>(d, RunStatus.Finished, step, null, summaries[k]))];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            foreach (var r in recorders) r.CloseFiles();
+            for (int k = 0; k < count; k++)
+                if (Directory.Exists(dirs[k])) RunFolder.MarkFailed(dirs[k], Manifest(k, RunStatus.Failed, e.Message));
+            throw;
+        }
+        finally
+        {
+            foreach (var r in recorders) r.Dispose();
+            trainer?.Dispose();
+            model?.Dispose();
+            xEval?.Dispose();
+            xTrain?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using FreqScope.Core.Config;
+using FreqScope.Core.Kinds;
+using FreqScope.Core.Runs;
+using FreqScope.Reporting;
+
+namespace FreqScope.Experiments.Fit1d;
+
+/// <summary>
+/// The "fit a target function" experiment kind (<c>fit1d</c>): train an MLP on samples of a 1-D target and, every
+/// <see cref="FitProbeConfig.Every"/> steps, compare the DFT of the network's output with the target's on the
+/// uniform evaluation grid (see docs/run-folder.md for what is written and the DFT conventions).
+/// </summary>
+public sealed class FitExperiment : ExperimentKind<FitExperiment, FitExperimentConfig, FitSummary>
+{
+    /// <summary>The kind (use <see cref="ExperimentKind{TSelf, TConfig, TSummary}.Instance"/>).</summary>
+    public FitExperiment()
+        : base(FitExperimentConfig.Fit1d, FitConfigJson.Default)
+    {
+    }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> SweepMetrics { get; } = ["spectralBiasIndex", "finalTrainLoss", "finalTestLoss", "highFrequencyEnergy"];
+
+    /// <summary>At most 50 steps, probed every ≤ 10, checkpointed every ≤ 20.</summary>
+    protected override FitExperimentConfig Shrink(FitExperimentConfig config) => config with
+    {
+        Training = config.Training with
+        {
+            Steps = Math.Min(config.Training.Steps, 50),
+            CheckpointEvery = Math.Min(config.Training.CheckpointEvery, 20),
+        },
+        Probe = config.Probe with { Every = Math.Max(1, Math.Min(config.Probe.Every, 10)) },
+    };
+
+    /// <inheritdoc/>
+    protected override IRunSession Open(FitExperimentConfig config, RunContext context) => new FitSession(config, context);
+
+    /// <summary>A run stops early once its training loss is below <see cref="FitTrainingConfig.StopAtLoss"/>.</summary>
+    protected override IReadOnlyList<IRunCallback> Callbacks(FitExperimentConfig config) =>
+        config.Training.StopAtLoss is double loss ? [new StopAtLoss(loss)] : [];
+
+    /// <inheritdoc/>
+    public override ReportResult BuildReport(string runDir) => FitReport.Build(runDir);
+
+    /// <summary><c>--steps</c> sets training.steps.</summary>
+    protected override IReadOnlyList<CliAlias> OwnAliases { get; } = [CliAlias.For("--steps", "training.steps")];
+
+    /// <inheritdoc/>
+    public override string Describe(RunProgress progress) =>
+        string.Create(CultureInfo.InvariantCulture, $"step {progress.Step,7}  loss {progress["trainLoss"],10:E3}");
+
+    /// <summary>
+    /// The probe steps that get an output snapshot: step 0, the last probe, and <paramref name="count"/> − 2 probes
+    /// between them spaced geometrically (probes are at 0, every, 2·every, … and <paramref name="total"/>).
+    /// </summary>
+    internal static HashSet<long> SnapshotSteps(long total, int every, int count) => FitRecorder.SnapshotSteps(total, every, count);
+
+    /// <summary>Stops the run at the first probe whose training loss is below the threshold.</summary>
+    private sealed class StopAtLoss(double threshold) : IRunCallback
+    {
+        public void OnProgress(RunInfo run, RunProgress progress)
+        {
+            if (progress.IsProbe && progress["trainLoss"] < threshold) run.RequestStop();
+        }
+    }
+}

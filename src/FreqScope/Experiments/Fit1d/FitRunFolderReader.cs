@@ -1,0 +1,221 @@
+using System.Text.Json;
+using FreqScope.Core;
+using FreqScope.Core.Config;
+using FreqScope.Core.Runs;
+using FreqScope.Core.Tables;
+using FreqScope.Experiments;
+using FreqScope.Theory;
+using FreqScope.Reporting;
+
+namespace FreqScope.Experiments.Fit1d;
+
+/// <summary>
+/// Reads a run folder (see <c>docs/run-folder.md</c>) into a <see cref="FitRunData"/>. config.json, manifest.json,
+/// metrics.csv and spectra.csv are required; outputs.csv and summary.json may be absent (an unfinished run).
+/// Every problem is reported as an <see cref="InvalidDataException"/> naming the file, and for CSV files the line,
+/// value and column.
+/// </summary>
+public static class FitRunFolderReader
+{
+    /// <summary>The header line of metrics.csv.</summary>
+    public const string MetricsHeader = "step,train_loss,test_loss";
+
+    /// <summary>The header line of spectra.csv.</summary>
+    public const string SpectraHeader = "step,k,frequency,output_abs,target_abs,delta_complex,delta_magnitude";
+
+    /// <summary>The header line of outputs.csv.</summary>
+    public const string OutputsHeader = "step,x,target,output";
+
+    /// <summary>Reads and validates every data file of the run folder.</summary>
+    /// <param name="runDir">The run folder.</param>
+    /// <returns>The parsed run.</returns>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="InvalidDataException">A required file is missing or a file is malformed.</exception>
+    public static FitRunData Read(string runDir)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runDir);
+        string dir = Path.GetFullPath(runDir);
+        if (!Directory.Exists(dir))
+        {
+            throw new DirectoryNotFoundException($"run folder not found: {dir}");
+        }
+
+        string configText = RunFiles.ReadRequired(dir, "config.json");
+        (string? name, double? epsilon, string? errorForm) = ParseConfig(configText);
+        ManifestView manifest = RunFiles.ParseManifest(RunFiles.ReadRequired(dir, "manifest.json"));
+        MetricRow[] metrics = RunFiles.ParseCsv(RunFiles.ReadRequired(dir, "metrics.csv"), "metrics.csv", MetricsHeader, ParseMetric);
+        SpectrumRow[] spectra = RunFiles.ParseCsv(RunFiles.ReadRequired(dir, "spectra.csv"), "spectra.csv", SpectraHeader, ParseSpectrum);
+        string? outputsText = RunFiles.ReadOptional(dir, "outputs.csv");
+        OutputRow[]? outputs = outputsText is null ? null : RunFiles.ParseCsv(outputsText, "outputs.csv", OutputsHeader, ParseOutput);
+        string? summaryText = RunFiles.ReadOptional(dir, "summary.json");
+        FitRunSummary? summary = summaryText is null ? null : ParseSummary(summaryText);
+
+        ModelConfig? model = TryParseModel(configText);
+        TheorySummary? recomputed = summary is not null && summary.Theory is null && model is not null
+            ? FitTheory.Summarize(model, summary.Peaks)
+            : null;
+        return new FitRunData(dir, configText, name, epsilon, errorForm, manifest, metrics, spectra, outputs, summary)
+        {
+            Model = model,
+            Theory = summary?.Theory ?? recomputed,
+            TheoryIsRecomputed = summary?.Theory is null && recomputed is not null,
+        };
+    }
+
+    private static MetricRow ParseMetric(string[] f, string file, int line) => new(
+        CsvFormat.ParseInt64(f[0], file, line, "step"),
+        CsvFormat.ParseDouble(f[1], file, line, "train_loss"),
+        CsvFormat.ParseDouble(f[2], file, line, "test_loss"));
+
+    private static SpectrumRow ParseSpectrum(string[] f, string file, int line)
+    {
+        long k = CsvFormat.ParseInt64(f[1], file, line, "k");
+        if (k < 0 || k > int.MaxValue)
+        {
+            throw new InvalidDataException($"{file} line {line}: \"{f[1]}\" is not a valid DFT index (column k)");
+        }
+
+        return new SpectrumRow(
+            CsvFormat.ParseInt64(f[0], file, line, "step"),
+            (int)k,
+            CsvFormat.ParseDouble(f[2], file, line, "frequency"),
+            CsvFormat.ParseDouble(f[3], file, line, "output_abs"),
+            CsvFormat.ParseDouble(f[4], file, line, "target_abs"),
+            CsvFormat.ParseDouble(f[5], file, line, "delta_complex"),
+            CsvFormat.ParseDouble(f[6], file, line, "delta_magnitude"));
+    }
+
+    private static OutputRow ParseOutput(string[] f, string file, int line) => new(
+        CsvFormat.ParseInt64(f[0], file, line, "step"),
+        CsvFormat.ParseDouble(f[1], file, line, "x"),
+        CsvFormat.ParseDouble(f[2], file, line, "target"),
+        CsvFormat.ParseDouble(f[3], file, line, "output"));
+
+    private static (string? Name, double? Epsilon, string? ErrorForm) ParseConfig(string text)
+    {
+        const string file = "config.json";
+        using JsonDocument document = RunFiles.ParseJson(text, file);
+        JsonElement root = document.RootElement;
+        string? name = RunFiles.OptionalString(root, "name", file);
+        double? epsilon = null;
+        string? errorForm = null;
+        if (root.TryGetProperty("probe", out JsonElement probe) && probe.ValueKind == JsonValueKind.Object)
+        {
+            epsilon = RunFiles.OptionalDouble(probe, "epsilon", file, "probe.");
+            errorForm = RunFiles.OptionalString(probe, "errorForm", file, "probe.");
+            CheckErrorForm(errorForm, file, "probe.errorForm");
+        }
+
+        return (name, epsilon, errorForm);
+    }
+
+    private static void CheckErrorForm(string? errorForm, string file, string key)
+    {
+        if (errorForm is not null and not "complex" and not "magnitude")
+        {
+            throw new InvalidDataException($"{file}: {key} \"{errorForm}\" is neither \"complex\" nor \"magnitude\"");
+        }
+    }
+
+    private static FitRunSummary ParseSummary(string text)
+    {
+        const string file = "summary.json";
+        using JsonDocument document = RunFiles.ParseJson(text, file);
+        JsonElement root = document.RootElement;
+        string errorForm = RunFiles.OptionalString(root, "errorForm", file) ?? throw RunFiles.Missing(file, "errorForm");
+        CheckErrorForm(errorForm, file, "errorForm");
+
+        List<PeakSummary> peaks = [];
+        JsonElement peaksElement = root.TryGetProperty("peaks", out JsonElement p) && p.ValueKind == JsonValueKind.Array
+            ? p
+            : throw new InvalidDataException($"{file}: \"peaks\" is missing or not an array");
+        int i = 0;
+        foreach (JsonElement peak in peaksElement.EnumerateArray())
+        {
+            string prefix = $"peaks[{i}].";
+            if (peak.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidDataException($"{file}: {prefix.TrimEnd('.')} is not an object");
+            }
+
+            long index = RunFiles.OptionalInt64(peak, "index", file, prefix) ?? throw RunFiles.Missing(file, prefix + "index");
+            if (index < 0 || index > int.MaxValue)
+            {
+                throw new InvalidDataException($"{file}: {prefix}index {index} is not a valid DFT index");
+            }
+
+            peaks.Add(new PeakSummary(
+                (int)index,
+                RunFiles.OptionalDouble(peak, "frequency", file, prefix) ?? throw RunFiles.Missing(file, prefix + "frequency"),
+                RunFiles.OptionalDouble(peak, "targetAbs", file, prefix) ?? throw RunFiles.Missing(file, prefix + "targetAbs"),
+                RunFiles.OptionalInt64(peak, "convergedAtStep", file, prefix),
+                RunFiles.OptionalInt64(peak, "stableFromStep", file, prefix)));
+            i++;
+        }
+
+        List<int> order = [];
+        if (root.TryGetProperty("convergenceOrder", out JsonElement orderElement) && orderElement.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonElement item in orderElement.EnumerateArray())
+            {
+                order.Add(item.ValueKind == JsonValueKind.Number && item.TryGetInt32(out int k)
+                    ? k
+                    : throw new InvalidDataException($"{file}: \"convergenceOrder\" holds {item.GetRawText()}, not a DFT index"));
+            }
+        }
+
+        return new FitRunSummary(
+            RunFiles.OptionalBool(root, "finished", file) ?? throw RunFiles.Missing(file, "finished"),
+            RunFiles.OptionalInt64(root, "stepsCompleted", file) ?? throw RunFiles.Missing(file, "stepsCompleted"),
+            RunFiles.OptionalDouble(root, "epsilon", file) ?? throw RunFiles.Missing(file, "epsilon"),
+            errorForm,
+            peaks,
+            order,
+            RunFiles.OptionalDouble(root, "spectralBiasIndex", file),
+            RunFiles.OptionalDouble(root, "finalTrainLoss", file),
+            RunFiles.OptionalDouble(root, "finalTestLoss", file),
+            RunFiles.OptionalString(root, "verdict", file) ?? throw RunFiles.Missing(file, "verdict"),
+            ParseTheory(root, file),
+            RunFiles.OptionalInt32(root, "highFrequencyCutoff", file),
+            RunFiles.OptionalDouble(root, "highFrequencyEnergy", file),
+            RunFiles.OptionalDouble(root, "targetHighFrequencyEnergy", file));
+    }
+
+    private static TheorySummary? ParseTheory(JsonElement root, string file)
+    {
+        if (!root.TryGetProperty("theory", out JsonElement theory) || theory.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (theory.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException($"{file}: \"theory\" is not an object");
+        }
+
+        try
+        {
+            TheorySummary section = theory.Deserialize<TheorySummary>(RunFiles.SummaryJson)
+                ?? throw new InvalidDataException($"{file}: \"theory\" is null");
+            section.FirstLayerWeights?.ToWeights();
+            return section;
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException)
+        {
+            throw new InvalidDataException($"{file}: theory: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The network of config.json when it is a valid fit1d config, else null (an old or hand-made config).</summary>
+    private static ModelConfig? TryParseModel(string configText)
+    {
+        try
+        {
+            return ConfigLoader.Parse(configText, "config.json").Model;
+        }
+        catch (ConfigException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,7 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace FreqScope.Experiments;
-
-/// <summary>The source-generated JSON contract of <see cref="FourierExperimentConfig"/>.</summary>
-[JsonSerializable(typeof(FourierExperimentConfig))]
-internal sealed partial class FourierConfigJson : JsonSerializerContext;

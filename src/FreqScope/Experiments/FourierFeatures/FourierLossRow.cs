@@ -1,0 +1,4 @@
+namespace FreqScope.Experiments.FourierFeatures;
+
+/// <summary>One row of loss.csv: the loss (1/2n) Σ (f − y)² at a probe step.</summary>
+public sealed record FourierLossRow(long Step, double Loss);

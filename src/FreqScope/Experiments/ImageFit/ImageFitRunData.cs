@@ -1,0 +1,47 @@
+using FreqScope.Core.Config;
+using FreqScope.Experiments;
+using FreqScope.Reporting;
+
+namespace FreqScope.Experiments.ImageFit;
+
+/// <summary>Everything an image-fit report needs from a run folder (read by <see cref="ImageFitReport"/>).</summary>
+public sealed record ImageFitRunData(
+    string RunDirectory,
+    string ConfigJson,
+    ImageFitExperimentConfig Config,
+    ManifestView Manifest,
+    IReadOnlyList<ImageFitMetricRow> Metrics,
+    IReadOnlyList<ImageFitBandRow> Bands,
+    IReadOnlyList<ImageFitPixelRow> Image,
+    IReadOnlyList<ImageFitPixelRow> Predictions,
+    ImageFitSummary? Summary)
+{
+    /// <summary>True when the manifest says the run finished.</summary>
+    public bool IsFinished => Manifest.Finished && Manifest.Status == "finished";
+
+    /// <summary>Reads and validates the run folder.</summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="InvalidDataException">A required file is missing or a file is malformed.</exception>
+    public static ImageFitRunData Read(string runDir)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runDir);
+        string dir = Path.GetFullPath(runDir);
+        if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"run folder not found: {dir}");
+        string configText = RunFiles.ReadRequired(dir, "config.json");
+        ImageFitExperimentConfig config;
+        try
+        {
+            config = ConfigLoader.Parse<ImageFitExperimentConfig>(configText, "config.json");
+        }
+        catch (ConfigException e)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
+
+        var manifest = RunFiles.ParseManifest(RunFiles.ReadRequired(dir, "manifest.json"));
+        var summaryText = RunFiles.ReadOptional(dir, "summary.json");
+        var summary = summaryText is null ? null : RunFiles.DeserializeSummary<ImageFitSummary>(summaryText);
+        return new ImageFitRunData(dir, configText, config, manifest, ImageFitRunFolderReader.ReadMetrics(dir), ImageFitRunFolderReader.ReadBands(dir),
+            ImageFitRunFolderReader.ReadImage(dir), ImageFitRunFolderReader.ReadPredictions(dir), summary);
+    }
+}

@@ -1,7 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace FreqScope.Experiments;
-
-/// <summary>The source-generated JSON contract of <see cref="ImageFitExperimentConfig"/>.</summary>
-[JsonSerializable(typeof(ImageFitExperimentConfig))]
-internal sealed partial class ImageFitConfigJson : JsonSerializerContext;

@@ -1,7 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace FreqScope.Experiments;
-
-/// <summary>The source-generated JSON contract of <see cref="NtkExperimentConfig"/>.</summary>
-[JsonSerializable(typeof(NtkExperimentConfig))]
-internal sealed partial class NtkConfigJson : JsonSerializerContext;

@@ -1,0 +1,4 @@
+namespace FreqScope.Experiments.Parity;
+
+/// <summary>One row of a parity run's metrics.csv: MSE (1/n) Σ (f − y)² and sign accuracy on both sets at a probe step.</summary>
+public sealed record ParityMetricRow(long Step, double TrainLoss, double TestLoss, double TrainAccuracy, double TestAccuracy);

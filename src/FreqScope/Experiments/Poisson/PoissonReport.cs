@@ -1,0 +1,352 @@
+using System.Globalization;
+using System.Text;
+using FreqScope.Core.Runs;
+using FreqScope.Experiments;
+using FreqScope.Reporting;
+
+namespace FreqScope.Experiments.Poisson;
+
+/// <summary>
+/// Rebuilds a <c>poisson</c> run folder's <c>plots/</c> and its self-contained <c>report.html</c> (figures embedded
+/// as PNG data URIs) from the data files alone. A run without summary.json (failed, or still running) gets a report
+/// of what its CSV files hold, marked as incomplete.
+/// </summary>
+public static class PoissonReport
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Reads the run, (re)writes every figure into <c>RUN_DIR/plots/</c>, then writes <c>report.html</c> atomically.</summary>
+    /// <param name="runDir">The run folder.</param>
+    /// <returns>The paths written.</returns>
+    /// <exception cref="InvalidDataException">A data file is missing or malformed (see <see cref="PoissonRunFolderReader.Read"/>).</exception>
+    public static ReportResult Build(string runDir)
+    {
+        PoissonRunData run = PoissonRunFolderReader.Read(runDir);
+        return ReportHtml.Write(run, run.RunDirectory, run.IsFinished, PoissonPlots.WriteAll, RenderHtml);
+    }
+
+    /// <summary>
+    /// The report's HTML. The body opens with the verdict (finished run) or, for an unfinished run, with the banner
+    /// "UNFINISHED RUN (status: S, N of M methods)" followed by a line saying there is no verdict; then the facts, the
+    /// methods table, the hybrids, the analysed modes, the figures and config.json. Without summary.json the tables
+    /// are computed from errors.csv and a note says the report is incomplete.
+    /// </summary>
+    /// <param name="run">The run.</param>
+    /// <param name="plots">The figures to embed (their PNG files are read and base64-encoded).</param>
+    /// <returns>A complete HTML document.</returns>
+    public static string RenderHtml(PoissonRunData run, IReadOnlyList<PlotFile> plots)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(plots);
+        string name = run.Name ?? Path.GetFileName(run.RunDirectory);
+        string title = ReportHtml.Title(name, run.IsFinished, run.Manifest.Status);
+
+        StringBuilder html = ReportHtml.Open(title, run.IsFinished ? null : UnfinishedBannerText(run.Manifest), VerdictText(run));
+        AppendCompleteness(html, run);
+        ReportHtml.AppendFacts(html, Facts(run, name));
+        AppendMethods(html, run);
+        AppendHybrids(html, run);
+        AppendModes(html, run);
+        ReportHtml.AppendFigures(html, plots, figure => Caption(run, figure), "No figures: errors.csv has no rows yet.");
+        ReportHtml.AppendConfigAndEnd(html, run.ConfigJson, run.RunDirectory);
+        return html.ToString();
+    }
+
+    /// <summary>The banner text of an unfinished run, e.g. <c>UNFINISHED RUN (status: interrupted, 2 of 6 methods)</c> (the manifest's steps count methods).</summary>
+    /// <param name="manifest">The manifest.</param>
+    /// <returns>The text.</returns>
+    public static string UnfinishedBannerText(ManifestView manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return string.Create(Invariant, $"UNFINISHED RUN (status: {manifest.Status}, {manifest.StepsCompleted} of {manifest.StepsPlanned} methods)");
+    }
+
+    /// <summary>
+    /// The report's first sentence: summary.json's verdict for a finished run; for an unfinished run a provisional
+    /// count of the finished methods that reached the tolerance (never a ranking); a note when summary.json is missing.
+    /// </summary>
+    /// <param name="run">The run.</param>
+    /// <returns>The sentence.</returns>
+    public static string VerdictText(PoissonRunData run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        PoissonSummary? summary = run.Summary;
+        if (summary is null)
+        {
+            return run.IsFinished
+                ? "No verdict: summary.json is missing from this run folder."
+                : "No verdict: summary.json is missing (the run has not finished); the tables and figures show errors.csv and modes.csv up to the last probe.";
+        }
+
+        if (run.IsFinished)
+        {
+            return summary.Verdict;
+        }
+
+        return string.Create(Invariant,
+            $"No verdict: the run is unfinished; so far {summary.Methods.Count(m => m.Reached)} of the {summary.Methods.Count} finished methods reached ‖u − u_h‖∞ < {Number(summary.Tolerance)} (provisional).");
+    }
+
+    /// <summary>
+    /// The rows of the methods table: summary.json's methods; without summary.json one row per method of errors.csv
+    /// (those past the manifest's count of finished methods are marked "(unfinished)" in the table)
+    /// computed from its probes (iterations, seconds and final error of the last probe; tolerance met at the first
+    /// probe below config.json's tolerance, so at probe resolution; a hybrid's handover from its first probe; no mode
+    /// convergence).
+    /// </summary>
+    /// <param name="run">The run.</param>
+    /// <returns>The rows in run order.</returns>
+    public static IReadOnlyList<PoissonMethodSummary> MethodSummaries(PoissonRunData run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Summary is { } summary)
+        {
+            return summary.Methods;
+        }
+
+        List<PoissonMethodSummary> rows = [];
+        foreach (string method in run.Methods)
+        {
+            PoissonErrorRow[] probes = run.ErrorsOf(method);
+            PoissonErrorRow last = probes[^1];
+            PoissonErrorRow? reached = run.Tolerance is double tolerance ? probes.FirstOrDefault(p => p.ErrorInf < tolerance) : null;
+            bool hybrid = PoissonMethods.HandoverStep(method) is not null;
+            rows.Add(new PoissonMethodSummary
+            {
+                Method = method,
+                Kind = PoissonMethods.Kind(method),
+                Reached = reached is not null,
+                IterationsToTolerance = reached?.Iteration,
+                SecondsToTolerance = reached?.Seconds,
+                Iterations = last.Iteration,
+                Seconds = last.Seconds,
+                FinalError = last.ErrorInf,
+                HandoverStep = PoissonMethods.HandoverStep(method),
+                HandoverSeconds = hybrid ? probes[0].Seconds : null,
+                HandoverError = hybrid ? probes[0].ErrorInf : null,
+            });
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The sentence on the best hybrid, e.g. "Best hybrid: hybrid-1000 (handover at step 1000) reached the tolerance
+    /// 0.0001 in 0.5 s, 3.2× faster than jacobi alone (1.6 s)."; null when summary.json is missing or the run has no hybrid.
+    /// </summary>
+    /// <param name="run">The run.</param>
+    /// <returns>The sentence, or null.</returns>
+    public static string? BestHybridText(PoissonRunData run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        PoissonSummary? summary = run.Summary;
+        if (summary is null || !summary.Methods.Any(m => m.Kind == "hybrid"))
+        {
+            return null;
+        }
+
+        string baseline = summary.HybridBaseline ?? PoissonMethods.Jacobi;
+        if (summary.BestHybrid is not string best)
+        {
+            return $"No hybrid reached the tolerance {Number(summary.Tolerance)}.";
+        }
+
+        PoissonMethodSummary? hybrid = summary.Methods.FirstOrDefault(m => m.Method == best);
+        PoissonMethodSummary? alone = summary.Methods.FirstOrDefault(m => m.Method == baseline);
+        string handover = PoissonMethods.HandoverStep(best) is long step ? string.Create(Invariant, $" (handover at step {step})") : string.Empty;
+        string head = $"Best hybrid: {best}{handover} reached the tolerance {Number(summary.Tolerance)} in {Seconds(hybrid?.SecondsToTolerance)}";
+        return summary.BestHybridSpeedup is double speedup
+            ? $"{head}, {Speedup(speedup)} faster than {baseline} alone ({Seconds(alone?.SecondsToTolerance)})."
+            : $"{head}; {baseline} alone did not reach it, so there is no speed-up.";
+    }
+
+    /// <summary>A speed-up for people: four significant digits and a multiplication sign, e.g. <c>3.217×</c>.</summary>
+    /// <param name="speedup">The ratio.</param>
+    /// <returns>The text.</returns>
+    public static string Speedup(double speedup) => Number(speedup) + "×";
+
+    private static void AppendCompleteness(StringBuilder html, PoissonRunData run)
+    {
+        if (run.Summary is null)
+        {
+            html.Append("<p class=\"note\" id=\"incomplete\">Incomplete report: summary.json is missing (status: ")
+                .Append(Encode(run.Manifest.Status))
+                .Append("), so the tables below are computed from errors.csv up to its last probe: the tolerance is met at probe resolution and there is no mode convergence, spectral-bias index or verdict.</p>\n");
+        }
+        else if (!run.IsFinished || !run.Summary.Finished)
+        {
+            html.Append("<p class=\"note\" id=\"incomplete\">Incomplete report: the run is unfinished; summary.json lists only the ")
+                .Append(run.Summary.Methods.Count.ToString(Invariant))
+                .Append(" methods that finished, and the figures show every probe written so far.</p>\n");
+        }
+    }
+
+    private static List<(string Key, string Value)> Facts(PoissonRunData run, string name)
+    {
+        ManifestView m = run.Manifest;
+        PoissonSummary? s = run.Summary;
+        int? intervals = s?.Intervals ?? run.Intervals;
+        int? unknowns = s?.Unknowns ?? (intervals is int n ? (int)Math.Pow(n - 1, run.Dimension) : null);
+        string domain = run.DomainMin is double lo && run.DomainMax is double hi
+            ? $"[{Number(lo)}, {Number(hi)}]" + (run.Dimension == 2 ? "²" : string.Empty)
+            : "n/a";
+
+        return
+        [
+            ("name", name),
+            ("experiment", m.Experiment ?? PoissonRunFolderReader.Experiment),
+            ("status", m.Status),
+            ("methods finished", string.Create(Invariant, $"{m.StepsCompleted} of {m.StepsPlanned}")),
+            ("dimension", run.Dimension.ToString(Invariant)),
+            ("domain", domain),
+            ("grid intervals per axis (n)", intervals?.ToString(Invariant) ?? "n/a"),
+            ("unknowns", unknowns?.ToString(Invariant) ?? "n/a"),
+            ("tolerance on ‖u − u_h‖∞", Number(run.Tolerance)),
+            ("ε (per-mode convergence threshold)", Number(s?.Epsilon)),
+            ("discretisation error ‖u_h − u*‖∞", s is null ? "n/a" : s.DiscretisationError is double d ? Number(d) : "n/a (no analytic solution)"),
+            ("hybrid baseline", s?.HybridBaseline ?? "n/a"),
+            ("best hybrid", s is null ? "n/a" : s.BestHybrid ?? "none"),
+            ("best hybrid's speed-up", s?.BestHybridSpeedup is double x ? Speedup(x) : "n/a"),
+            .. ReportHtml.RunFacts(m),
+        ];
+    }
+
+    private static void AppendMethods(StringBuilder html, PoissonRunData run)
+    {
+        IReadOnlyList<PoissonMethodSummary> methods = MethodSummaries(run);
+        html.Append("<h2 id=\"methods\">Methods</h2>\n");
+        if (methods.Count == 0)
+        {
+            html.Append("<p>No method has finished yet.</p>\n");
+            return;
+        }
+
+        html.Append("<p>Errors are ‖u − u_h‖∞ against the discrete solution u_h. Iterations are sweeps (relaxations), optimizer steps (network) or sweeps after the handover (hybrids); seconds are solver wall time (a hybrid's include the network's training up to the handover).</p>\n");
+        html.Append("<table class=\"peaks\" id=\"methods-table\">\n<tr><th>method</th><th>kind</th><th>reached tolerance</th>")
+            .Append("<th>iterations to tolerance</th><th>seconds to tolerance</th><th>iterations</th><th>seconds</th>")
+            .Append("<th>final ‖u − u_h‖∞</th><th>spectral-bias index</th><th>convergence order (modes)</th></tr>\n");
+        for (int i = 0; i < methods.Count; i++)
+        {
+            PoissonMethodSummary method = methods[i];
+            bool hasModes = PoissonMethods.HasModes(method.Method);
+
+            // Without summary.json, the methods past the manifest's count of finished ones (they run in order) were cut short.
+            string stopped = run.Summary is null && i >= run.Manifest.StepsCompleted ? " (unfinished)" : string.Empty;
+            string sbi = !hasModes || run.Summary is null ? "n/a"
+                : method.SpectralBiasIndex is double v ? v.ToString("+0.00;-0.00;0.00", Invariant) : "undefined";
+            string order = !hasModes || method.ConvergenceOrder is null ? "n/a" : string.Join(" → ", method.ConvergenceOrder.Select(k => k.ToString(Invariant)));
+            html.Append("<tr><td>").Append(Encode(method.Method + stopped))
+                .Append("</td><td>").Append(Encode(method.Kind))
+                .Append("</td><td>").Append(method.Reached ? "yes" : "no")
+                .Append("</td><td>").Append(method.IterationsToTolerance?.ToString(Invariant) ?? "never")
+                .Append("</td><td>").Append(Encode(method.SecondsToTolerance is double t ? Number(t) : "never"))
+                .Append("</td><td>").Append(method.Iterations.ToString(Invariant))
+                .Append("</td><td>").Append(Encode(Number(method.Seconds)))
+                .Append("</td><td>").Append(Encode(Number(method.FinalError)))
+                .Append("</td><td>").Append(Encode(sbi))
+                .Append("</td><td>").Append(Encode(order))
+                .Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void AppendHybrids(StringBuilder html, PoissonRunData run)
+    {
+        PoissonMethodSummary[] hybrids = [.. MethodSummaries(run).Where(m => PoissonMethods.HandoverStep(m.Method) is not null)];
+        if (hybrids.Length == 0)
+        {
+            return;
+        }
+
+        string baseline = run.Summary?.HybridBaseline ?? PoissonMethods.Jacobi;
+        double? baselineSeconds = MethodSummaries(run).FirstOrDefault(m => m.Method == baseline)?.SecondsToTolerance;
+        html.Append("<h2 id=\"hybrids\">Hybrids: network, then ").Append(Encode(baseline)).Append("</h2>\n");
+        if (BestHybridText(run) is string best)
+        {
+            html.Append("<p class=\"verdict\" id=\"best-hybrid\">").Append(Encode(best)).Append("</p>\n");
+        }
+
+        html.Append("<table class=\"peaks\" id=\"hybrids-table\">\n<tr><th>method</th><th>handover step</th><th>handover seconds</th>")
+            .Append("<th>‖u − u_h‖∞ at the handover</th><th>seconds to tolerance</th><th>speed-up over ").Append(Encode(baseline)).Append("</th></tr>\n");
+        foreach (PoissonMethodSummary h in hybrids)
+        {
+            string speedup = baselineSeconds is double b && h.SecondsToTolerance is double s && s > 0 ? Speedup(b / s) : "n/a";
+            html.Append("<tr><td>").Append(Encode(h.Method))
+                .Append("</td><td>").Append((h.HandoverStep ?? PoissonMethods.HandoverStep(h.Method))?.ToString(Invariant) ?? "n/a")
+                .Append("</td><td>").Append(Encode(Number(h.HandoverSeconds)))
+                .Append("</td><td>").Append(Encode(Number(h.HandoverError)))
+                .Append("</td><td>").Append(Encode(h.SecondsToTolerance is double t ? Number(t) : "never"))
+                .Append("</td><td>").Append(Encode(speedup))
+                .Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void AppendModes(StringBuilder html, PoissonRunData run)
+    {
+        PoissonSummary? summary = run.Summary;
+        if (summary is null || summary.Modes.Count == 0)
+        {
+            return;
+        }
+
+        PoissonMethodSummary[] methods = [.. summary.Methods.Where(m => m.ModeConvergence is not null)];
+        string unit = run.Dimension == 1 ? "mode k (sine index)" : "shell s";
+        html.Append("<h2 id=\"modes\">Analysed modes</h2>\n<p>A mode has converged at the first recorded iteration where its relative error |ê| / |û| fell below ε = ")
+            .Append(Encode(Number(summary.Epsilon))).Append(".</p>\n");
+        html.Append("<table class=\"peaks\" id=\"modes-table\">\n<tr><th>").Append(Encode(unit))
+            .Append("</th><th>frequency (cycles per unit length)</th><th>|û|</th>");
+        foreach (PoissonMethodSummary method in methods)
+        {
+            html.Append("<th>converged at (").Append(Encode(method.Method)).Append(")</th>");
+        }
+
+        html.Append("</tr>\n");
+        foreach (PoissonModeInfo mode in summary.Modes)
+        {
+            html.Append("<tr><td>").Append(mode.Mode.ToString(Invariant))
+                .Append("</td><td>").Append(Encode(Number(mode.Frequency)))
+                .Append("</td><td>").Append(Encode(Number(mode.Amplitude)));
+            foreach (PoissonMethodSummary method in methods)
+            {
+                ModeConvergence? c = method.ModeConvergence!.FirstOrDefault(x => x.Mode == mode.Mode);
+                html.Append("</td><td>").Append(c is null ? "n/a" : c.ConvergedAt?.ToString(Invariant) ?? "never");
+            }
+
+            html.Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static string Caption(PoissonRunData run, string name)
+    {
+        string tolerance = run.Tolerance is double t ? "; the dotted line is the tolerance " + Number(t) : string.Empty;
+        string epsilon = run.Epsilon is double e ? "; the dotted line is ε = " + Number(e) : string.Empty;
+        string modeUnit = run.Dimension == 1 ? "sine mode k (frequency k / 2L)" : "radial shell s = round(√(k² + l²)) (frequency s / 2L)";
+        string heatmap = $"log10 of the relative error |ê| / |û| of each {modeUnit} (rows, lowest at the bottom) at each probe (one column per probe; the probes are not evenly spaced, the ticks give their iteration); one colour scale for every mode heatmap of the run, clamped below (≤); grey cells have no value";
+        string modes = run.Summary is null
+            ? $"up to {PoissonPlots.MaxModeCurves} modes of modes.csv (summary.json is missing)"
+            : "the analysed modes of summary.json";
+        return name switch
+        {
+            "error-vs-time" => $"‖u − u_h‖∞ against solver wall time for every method, log-log (probes at 0 s are left out). Hybrids are dashed and start, at the dot, from the network's output at their handover step{tolerance}.",
+            "error-vs-iteration" => $"‖u − u_h‖∞ against sweeps (relaxations) and optimizer steps (network), log-log; iteration 0 is left out{tolerance}.",
+            "mode-heatmaps" => $"Per-mode convergence of Jacobi and of the network side by side: {heatmap}. Jacobi removes the high modes first and the low modes last; under the Frequency Principle the network does the opposite.",
+            "mode-heatmap-damped-jacobi" => $"Damped Jacobi: {heatmap}.",
+            "mode-heatmap-gauss-seidel" => $"Gauss–Seidel: {heatmap}.",
+            "mode-errors" => $"Relative error |ê| / |û| of {modes} against iterations, one colour per mode from low (blue) to high (red) frequency, for Jacobi and for the network; log-log, iteration 0 left out{epsilon}.",
+            "solution" => "The discrete solution u_h (thick black), the analytic solution u* (red dashed, when the source has one) and the network's final output on the grid.",
+            "network-error" => "The network's final error against the discrete solution (network − u_h) over the square, on a colour scale symmetric about 0.",
+            _ => name,
+        };
+    }
+
+    private static string Seconds(double? seconds) => seconds is double s ? Number(s) + " s" : "n/a";
+
+    private static string Number(double? value) => ReportHtml.Number(value);
+
+    private static string Encode(string text) => ReportHtml.Encode(text);
+}

@@ -1,0 +1,189 @@
+using System.Text.Json;
+using FreqScope.Core.Tables;
+using FreqScope.Experiments;
+using FreqScope.Experiments.Fit1d;
+using FreqScope.Reporting;
+
+namespace FreqScope.Experiments.Poisson;
+
+/// <summary>
+/// Reads a <c>poisson</c> run folder into a <see cref="PoissonRunData"/>. config.json (with
+/// <c>problem.dimension</c>), manifest.json and errors.csv are required; modes.csv and solution.csv are read when
+/// present, and summary.json is absent while the run is going or after a failure. Every problem is reported as an
+/// <see cref="InvalidDataException"/> naming the file, and for CSV files the line, value and column (the same rules
+/// and messages as <see cref="FitRunFolderReader"/>).
+/// </summary>
+public static class PoissonRunFolderReader
+{
+    /// <summary>The value of config.json's <c>experiment</c> for this kind of run.</summary>
+    public const string Experiment = "poisson";
+
+    /// <summary>The error history's file name.</summary>
+    public const string ErrorsFile = "errors.csv";
+
+    /// <summary>The per-mode error file's name.</summary>
+    public const string ModesFile = "modes.csv";
+
+    /// <summary>The solution file's name.</summary>
+    public const string SolutionFile = "solution.csv";
+
+    /// <summary>The header line of errors.csv.</summary>
+    public const string ErrorsHeader = "method,iteration,seconds,error_inf,error_rms";
+
+    /// <summary>The header line of modes.csv.</summary>
+    public const string ModesHeader = "method,iteration,mode,frequency,relative_error";
+
+    /// <summary>The header line of solution.csv for a 1-D problem.</summary>
+    public const string Solution1dHeader = "x,discrete,exact,network";
+
+    /// <summary>The header line of solution.csv for a 2-D problem.</summary>
+    public const string Solution2dHeader = "x,y,discrete,exact,network";
+
+    /// <summary>Reads and validates every data file of the run folder.</summary>
+    /// <param name="runDir">The run folder.</param>
+    /// <returns>The parsed run.</returns>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="InvalidDataException">A required file is missing or a file is malformed.</exception>
+    public static PoissonRunData Read(string runDir)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runDir);
+        string dir = Path.GetFullPath(runDir);
+        if (!Directory.Exists(dir))
+        {
+            throw new DirectoryNotFoundException($"run folder not found: {dir}");
+        }
+
+        string configText = RunFiles.ReadRequired(dir, "config.json");
+        Config config = ParseConfig(configText);
+        ManifestView manifest = RunFiles.ParseManifest(RunFiles.ReadRequired(dir, "manifest.json"));
+        PoissonErrorRow[] errors = RunFiles.ParseCsv(RunFiles.ReadRequired(dir, ErrorsFile), ErrorsFile, ErrorsHeader, ParseError);
+        string? modesText = RunFiles.ReadOptional(dir, ModesFile);
+        PoissonModeRow[]? modes = modesText is null ? null : RunFiles.ParseCsv(modesText, ModesFile, ModesHeader, ParseMode);
+        string? solutionText = RunFiles.ReadOptional(dir, SolutionFile);
+        PoissonSolutionRow[]? solution = solutionText is null
+            ? null
+            : config.Dimension == 1
+                ? RunFiles.ParseCsv(solutionText, SolutionFile, Solution1dHeader, ParseSolution1d)
+                : RunFiles.ParseCsv(solutionText, SolutionFile, Solution2dHeader, ParseSolution2d);
+        string? summaryText = RunFiles.ReadOptional(dir, "summary.json");
+        PoissonSummary? summary = summaryText is null ? null : ParseSummary(summaryText);
+
+        return new PoissonRunData(dir, configText, config.Name, config.Dimension, config.DomainMin, config.DomainMax, config.Intervals,
+            config.Tolerance, manifest, errors, modes, solution, summary);
+    }
+
+    /// <summary>Parses summary.json into the <see cref="PoissonSummary"/> contract; unknown properties are ignored.</summary>
+    /// <param name="text">The file's text.</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="InvalidDataException">The JSON is malformed, a required property is missing or null, or a method name is unknown.</exception>
+    public static PoissonSummary ParseSummary(string text)
+    {
+        const string file = "summary.json";
+        PoissonSummary summary = RunFiles.DeserializeSummary<PoissonSummary>(text);
+        for (int i = 0; i < summary.Methods.Count; i++)
+        {
+            string method = summary.Methods[i].Method;
+            if (!PoissonMethods.IsValid(method))
+            {
+                throw new InvalidDataException($"{file}: methods[{i}].method \"{method}\" is not a method (expected {PoissonMethods.Expected})");
+            }
+        }
+
+        return summary;
+    }
+
+    private static Config ParseConfig(string text)
+    {
+        const string file = "config.json";
+        using JsonDocument document = RunFiles.ParseJson(text, file);
+        JsonElement root = document.RootElement;
+        RunFiles.CheckExperiment(root, Experiment, file);
+        string? name = RunFiles.OptionalString(root, "name", file);
+        double? tolerance = RunFiles.OptionalDouble(root, "tolerance", file);
+        if (!root.TryGetProperty("problem", out JsonElement problem) || problem.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException($"{file}: \"problem\" is missing or not an object");
+        }
+
+        const string prefix = "problem.";
+        int dimension = RunFiles.OptionalInt32(problem, "dimension", file, prefix)
+            ?? throw new InvalidDataException($"{file}: \"{prefix}dimension\" is missing");
+        if (dimension is not (1 or 2))
+        {
+            throw new InvalidDataException($"{file}: \"{prefix}dimension\" is {dimension}, not 1 or 2");
+        }
+
+        int? intervals = RunFiles.OptionalInt32(problem, "intervals", file, prefix);
+        (double? min, double? max) = (null, null);
+        if (problem.TryGetProperty("domain", out JsonElement domain) && domain.ValueKind != JsonValueKind.Null)
+        {
+            if (domain.ValueKind != JsonValueKind.Array || domain.GetArrayLength() != 2
+                || domain.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.Number))
+            {
+                throw new InvalidDataException($"{file}: \"{prefix}domain\" is {domain.GetRawText()}, not [min, max]");
+            }
+
+            (min, max) = (domain[0].GetDouble(), domain[1].GetDouble());
+        }
+
+        return new Config(name, dimension, min, max, intervals, tolerance);
+    }
+
+    private static PoissonErrorRow ParseError(string[] f, string file, int line) => new(
+        Method(f[0], file, line, PoissonMethods.IsValid, PoissonMethods.Expected),
+        Iteration(f[1], file, line),
+        CsvFormat.ParseDouble(f[2], file, line, "seconds"),
+        CsvFormat.ParseDouble(f[3], file, line, "error_inf"),
+        CsvFormat.ParseDouble(f[4], file, line, "error_rms"));
+
+    private static PoissonModeRow ParseMode(string[] f, string file, int line)
+    {
+        string method = Method(f[0], file, line, PoissonMethods.HasModes, "jacobi, dampedJacobi, gaussSeidel or network; hybrids have no mode rows");
+        long iteration = Iteration(f[1], file, line);
+        long mode = CsvFormat.ParseInt64(f[2], file, line, "mode");
+        if (mode < 0 || mode > int.MaxValue)
+        {
+            throw new InvalidDataException($"{file} line {line}: \"{f[2]}\" is not a valid mode index (column mode)");
+        }
+
+        double frequency = CsvFormat.ParseDouble(f[3], file, line, "frequency");
+        double relative = CsvFormat.ParseDouble(f[4], file, line, "relative_error");
+        if (relative < 0)
+        {
+            throw new InvalidDataException($"{file} line {line}: \"{f[4]}\" is negative, not a relative error (column relative_error)");
+        }
+
+        return new PoissonModeRow(method, iteration, (int)mode, frequency, relative);
+    }
+
+    private static PoissonSolutionRow ParseSolution1d(string[] f, string file, int line) => new(
+        CsvFormat.ParseDouble(f[0], file, line, "x"),
+        null,
+        CsvFormat.ParseDouble(f[1], file, line, "discrete"),
+        OptionalDouble(f[2], file, line, "exact"),
+        OptionalDouble(f[3], file, line, "network"));
+
+    private static PoissonSolutionRow ParseSolution2d(string[] f, string file, int line) => new(
+        CsvFormat.ParseDouble(f[0], file, line, "x"),
+        CsvFormat.ParseDouble(f[1], file, line, "y"),
+        CsvFormat.ParseDouble(f[2], file, line, "discrete"),
+        OptionalDouble(f[3], file, line, "exact"),
+        OptionalDouble(f[4], file, line, "network"));
+
+    private static string Method(string text, string file, int line, Func<string, bool> valid, string expected) => valid(text)
+        ? text
+        : throw new InvalidDataException($"{file} line {line}: \"{text}\" is not a method (column method; expected {expected})");
+
+    private static long Iteration(string text, string file, int line)
+    {
+        long value = CsvFormat.ParseInt64(text, file, line, "iteration");
+        return value >= 0
+            ? value
+            : throw new InvalidDataException($"{file} line {line}: \"{text}\" is not a valid iteration (column iteration)");
+    }
+
+    private static double? OptionalDouble(string text, string file, int line, string column) =>
+        text.Trim().Length == 0 ? null : CsvFormat.ParseDouble(text, file, line, column);
+
+    private sealed record Config(string? Name, int Dimension, double? DomainMin, double? DomainMax, int? Intervals, double? Tolerance);
+}

@@ -1,0 +1,9 @@
+namespace FreqScope.Experiments.Poisson;
+
+/// <summary>One grid point of a <c>poisson</c> run's <c>solution.csv</c>.</summary>
+/// <param name="X">The x coordinate.</param>
+/// <param name="Y">The y coordinate (2-D), or null (1-D).</param>
+/// <param name="Discrete">The discrete solution u_h.</param>
+/// <param name="Exact">The analytic solution u*, or null when the source has none.</param>
+/// <param name="Network">The network's final output, or null when no network ran.</param>
+public sealed record PoissonSolutionRow(double X, double? Y, double Discrete, double? Exact, double? Network);

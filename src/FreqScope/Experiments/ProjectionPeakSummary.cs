@@ -1,4 +1,0 @@
-namespace FreqScope.Experiments;
-
-/// <summary>One peak of the projected target spectrum: index in the frequency grid, frequency (cycles per unit of the projected coordinate) and convergence epochs.</summary>
-public sealed record ProjectionPeakSummary(int Index, double Frequency, double TargetAbs, int? ConvergedAtEpoch, int? StableFromEpoch);

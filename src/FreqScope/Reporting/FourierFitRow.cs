@@ -1,4 +1,0 @@
-namespace FreqScope.Reporting;
-
-/// <summary>One row of fit.csv: a training point, the target there, and the network's output at step 0 and at the end.</summary>
-public sealed record FourierFitRow(double X, double Target, double Initial, double Final);

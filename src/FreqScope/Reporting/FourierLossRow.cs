@@ -1,4 +1,0 @@
-namespace FreqScope.Reporting;
-
-/// <summary>One row of loss.csv: the loss (1/2n) Σ (f − y)² at a probe step.</summary>
-public sealed record FourierLossRow(long Step, double Loss);

@@ -1,4 +1,0 @@
-namespace FreqScope.Reporting;
-
-/// <summary>One row of an image-fit run's bands.csv: band b covers |k| ∈ [Low, High) cycles per image.</summary>
-public sealed record ImageFitBandRow(long Step, int Band, double Low, double High, double RelativeError);

@@ -1,8 +1,0 @@
-namespace FreqScope.Reporting;
-
-/// <summary>One row of <c>outputs.csv</c>: target and network output at one evaluation point and snapshot step.</summary>
-/// <param name="Step">The snapshot step.</param>
-/// <param name="X">The evaluation point.</param>
-/// <param name="Target">The target value at <paramref name="X"/>.</param>
-/// <param name="Output">The network output at <paramref name="X"/>.</param>
-public sealed record OutputRow(long Step, double X, double Target, double Output);

@@ -1,4 +1,0 @@
-namespace FreqScope.Reporting;
-
-/// <summary>One row of a parity run's bands.csv: a radius band's relative error √(Σ P_{f−y} / Σ P_y) at a probe step.</summary>
-public sealed record ParityBandRow(long Step, int Band, double RadiusMin, double RadiusMax, double RelativeError);

@@ -1,4 +1,0 @@
-namespace FreqScope.Reporting;
-
-/// <summary>One row of a parity run's metrics.csv: MSE (1/n) Σ (f − y)² and sign accuracy on both sets at a probe step.</summary>
-public sealed record ParityMetricRow(long Step, double TrainLoss, double TestLoss, double TrainAccuracy, double TestAccuracy);
