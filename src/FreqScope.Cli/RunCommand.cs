@@ -81,54 +81,55 @@ internal static class RunCommand
             return CliApp.ExitOk;
         }
 
-        using var cts = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cts.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            console.MarkupLineInterpolated($"[bold]{config.Name}[/] → {Path.GetFullPath(runDir)}");
-            RunResult<object>? result = null;
-            console.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                .Start(ctx =>
+        using var interrupt = new ConsoleInterrupt();
+        console.MarkupLineInterpolated($"[bold]{config.Name}[/] → {Path.GetFullPath(runDir)}");
+        RunResult<object>? result = null;
+        console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("preparing", maxValue: 1);
+                result = RunLoop.Run(kind, config, new RunOptions
                 {
-                    var task = ctx.AddTask("preparing", maxValue: 1);
-                    result = RunLoop.Run(kind, config, new RunOptions
+                    RunDirectory = runDir,
+                    Resume = a.Resume is not null,
+                    ConfigDirectory = configDir,
+                    Smoke = a.Smoke,
+                    BuildReport = !a.NoReport,
+                    Overrides = [.. overrides.Select(o => o.ToString())],
+                    OnMessage = m => task.Description = Markup.Escape(m),
+                    OnProgress = p =>
                     {
-                        RunDirectory = runDir,
-                        Resume = a.Resume is not null,
-                        ConfigDirectory = configDir,
-                        Smoke = a.Smoke,
-                        BuildReport = !a.NoReport,
-                        Overrides = [.. overrides.Select(o => o.ToString())],
-                        OnMessage = m => task.Description = Markup.Escape(m),
-                        OnProgress = p =>
-                        {
-                            task.Value = p.Fraction;
-                            task.Description = Markup.Escape(kind.Describe(p));
-                        },
-                    }, cts.Token);
-                });
-            return Finish(console, kind, result!, a.NoReport);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+                        task.Value = p.Fraction;
+                        task.Description = Markup.Escape(kind.Describe(p));
+                    },
+                }, interrupt.Token);
+            });
+        return Finish(console, kind, result!, a.NoReport);
     });
 
     /// <summary>The config of <paramref name="json"/> with the <c>--set</c> assignments and alias options applied; argument problems are usage errors.</summary>
     internal static (IExperimentConfig Config, IReadOnlyList<ConfigOverride> Overrides) Resolve(
         ExperimentRegistry registry, string json, string source, IReadOnlyList<string> set, IReadOnlyList<KeyValuePair<string, string>> aliases)
     {
+        var overrides = ParseSets(set);
         try
         {
-            return registry.Resolve(json, source, [.. set.Select(ConfigOverride.Parse)], aliases);
+            return registry.Resolve(json, source, overrides, aliases);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    /// <summary>The <c>--set a.b=c</c> arguments of <c>run</c> and <c>sweep</c>; a malformed one is a usage error.</summary>
+    internal static IReadOnlyList<ConfigOverride> ParseSets(IReadOnlyList<string> set)
+    {
+        try
+        {
+            return [.. set.Select(ConfigOverride.Parse)];
         }
         catch (ArgumentException e)
         {

@@ -61,17 +61,7 @@ internal static class SweepCommand
         else
         {
             if (a.Config is null) throw new UsageException("sweep needs a CONFIG: an experiment config with a \"sweep\" key (see README, Sweeps)");
-            IReadOnlyList<ConfigOverride> sets;
-            try
-            {
-                sets = [.. a.Set.Select(ConfigOverride.Parse)];
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException(e.Message);
-            }
-
-            spec = SweepSpec.LoadFile(a.Config, sets);
+            spec = SweepSpec.LoadFile(a.Config, RunCommand.ParseSets(a.Set));
             if (data is not null)
             {
                 if (!Directory.Exists(data)) throw new UsageException($"--data \"{data}\": no such folder; expected a folder holding the dataset files");
@@ -100,90 +90,77 @@ internal static class SweepCommand
         };
         if (a.Backend == Slurm) return SubmitToSlurm(console, spec, options, a);
 
-        using var cts = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cts.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            console.MarkupLineInterpolated($"[bold]{spec.Name}[/]: {spec.Members.Count} {spec.Experiment} members ({spec.Mode} over {string.Join(", ", spec.Axes.Select(x => x.Path))}) → {Path.GetFullPath(outDir)}");
-            SweepRunResult? result = null;
-            var lines = new SortedDictionary<int, string>();
-            console.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .Start(ctx =>
+        using var interrupt = new ConsoleInterrupt();
+        console.MarkupLineInterpolated($"[bold]{spec.Name}[/]: {spec.Members.Count} {spec.Experiment} members ({spec.Mode} over {string.Join(", ", spec.Axes.Select(x => x.Path))}) → {Path.GetFullPath(outDir)}");
+        SweepRunResult? result = null;
+        var lines = new SortedDictionary<int, string>();
+        console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var tasks = new Dictionary<int, ProgressTask>();
+                var actions = new Dictionary<int, string>();
+                string Head(SweepMember m) => Markup.Escape($"{m.Name} {m.Label}");
+                var withProgress = options with
                 {
-                    var tasks = new Dictionary<int, ProgressTask>();
-                    var actions = new Dictionary<int, string>();
-                    string Head(SweepMember m) => Markup.Escape($"{m.Name} {m.Label}");
-                    var withProgress = options with
+                    OnMemberStart = (m, action) =>
                     {
-                        OnMemberStart = (m, action) =>
+                        actions[m.Index] = action;
+                        tasks[m.Index] = ctx.AddTask(Head(m) + (action == "run" ? "" : $"  ({action})"), maxValue: 1);
+                    },
+                    OnProgress = (m, fraction, text) =>
+                    {
+                        var task = tasks[m.Index];
+                        task.Value = fraction;
+                        task.Description = Head(m) + "  " + Markup.Escape(text);
+                    },
+                    OnMemberDone = (m, r) =>
+                    {
+                        var task = tasks[m.Index];
+                        if (r.Status == RunStatus.Finished) task.Value = 1;
+                        var metric = r.Metrics.FirstOrDefault(x => x.Value is not null);
+                        var detail = r.Status == RunStatus.Finished && metric.Key is not null
+                            ? string.Create(CultureInfo.InvariantCulture, $"{metric.Key} {metric.Value:G4}")
+                            : r.Error ?? "";
+                        var color = r.Status == RunStatus.Finished ? "green" : r.Status == RunStatus.Failed ? "red" : "yellow";
+                        var how = actions[m.Index] switch
                         {
-                            actions[m.Index] = action;
-                            tasks[m.Index] = ctx.AddTask(Head(m) + (action == "run" ? "" : $"  ({action})"), maxValue: 1);
-                        },
-                        OnProgress = (m, fraction, text) =>
-                        {
-                            var task = tasks[m.Index];
-                            task.Value = fraction;
-                            task.Description = Head(m) + "  " + Markup.Escape(text);
-                        },
-                        OnMemberDone = (m, r) =>
-                        {
-                            var task = tasks[m.Index];
-                            if (r.Status == RunStatus.Finished) task.Value = 1;
-                            var metric = r.Metrics.FirstOrDefault(x => x.Value is not null);
-                            var detail = r.Status == RunStatus.Finished && metric.Key is not null
-                                ? string.Create(CultureInfo.InvariantCulture, $"{metric.Key} {metric.Value:G4}")
-                                : r.Error ?? "";
-                            var color = r.Status == RunStatus.Finished ? "green" : r.Status == RunStatus.Failed ? "red" : "yellow";
-                            var how = actions[m.Index] switch
-                            {
-                                "skip" => " (skipped: finished before)",
-                                "resume" => " (resumed)",
-                                "rerun" => " (run again)",
-                                _ => "",
-                            };
-                            task.Description = $"{Head(m)}  [{color}]{r.Status}[/]{how} {Markup.Escape(detail)}";
-                            lines[m.Index] = task.Description;
-                            task.StopTask();
-                        },
-                    };
-                    result = a.Backend == Local
-                        ? LocalSweepRunner.Run(spec, withProgress, new LocalSweepOptions { Command = CliLocator.Command(), Jobs = a.Jobs ?? Environment.ProcessorCount }, cts.Token)
-                        : SweepRunner.Run(spec, withProgress, cts.Token);
-                });
+                            "skip" => " (skipped: finished before)",
+                            "resume" => " (resumed)",
+                            "rerun" => " (run again)",
+                            _ => "",
+                        };
+                        task.Description = $"{Head(m)}  [{color}]{r.Status}[/]{how} {Markup.Escape(detail)}";
+                        lines[m.Index] = task.Description;
+                        task.StopTask();
+                    },
+                };
+                result = a.Backend == Local
+                    ? LocalSweepRunner.Run(spec, withProgress, new LocalSweepOptions { Command = CliLocator.Command(), Jobs = a.Jobs ?? Environment.ProcessorCount }, interrupt.Token)
+                    : SweepRunner.Run(spec, withProgress, interrupt.Token);
+            });
 
-            // One line per member that ran or was kept, also where the live progress display is not shown (logs, pipes).
-            foreach (var line in lines.Values) console.MarkupLine(line);
-            var r = result!;
-            var failed = r.Manifest.Members.Where(m => m.Status == RunStatus.Failed).ToList();
-            console.MarkupLineInterpolated($"Sweep folder: {r.OutputDirectory}");
-            console.MarkupLineInterpolated($"Table: {Path.Combine(r.OutputDirectory, SweepRunner.TableFile)}");
-            if (!a.NoReport) console.MarkupLineInterpolated($"Report: {Path.Combine(r.OutputDirectory, "report.html")}");
-            if (r.Status == RunStatus.Interrupted)
-            {
-                console.MarkupLineInterpolated($"[yellow]Interrupted; the running member(s) saved their checkpoints.[/] Continue with: freqscope sweep --resume {r.OutputDirectory}");
-                return CliApp.ExitInterrupted;
-            }
-
-            if (failed.Count > 0)
-            {
-                console.MarkupLineInterpolated($"[red]{failed.Count} of {r.Manifest.Members.Count} members failed;[/] run them again with: freqscope sweep --resume {r.OutputDirectory}");
-                return CliApp.ExitError;
-            }
-
-            return CliApp.ExitOk;
-        }
-        finally
+        // One line per member that ran or was kept, also where the live progress display is not shown (logs, pipes).
+        foreach (var line in lines.Values) console.MarkupLine(line);
+        var r = result!;
+        var failed = r.Manifest.Members.Where(m => m.Status == RunStatus.Failed).ToList();
+        console.MarkupLineInterpolated($"Sweep folder: {r.OutputDirectory}");
+        console.MarkupLineInterpolated($"Table: {Path.Combine(r.OutputDirectory, SweepRunner.TableFile)}");
+        if (!a.NoReport) console.MarkupLineInterpolated($"Report: {Path.Combine(r.OutputDirectory, "report.html")}");
+        if (r.Status == RunStatus.Interrupted)
         {
-            Console.CancelKeyPress -= onCancel;
+            console.MarkupLineInterpolated($"[yellow]Interrupted; the running member(s) saved their checkpoints.[/] Continue with: freqscope sweep --resume {r.OutputDirectory}");
+            return CliApp.ExitInterrupted;
         }
+
+        if (failed.Count > 0)
+        {
+            console.MarkupLineInterpolated($"[red]{failed.Count} of {r.Manifest.Members.Count} members failed;[/] run them again with: freqscope sweep --resume {r.OutputDirectory}");
+            return CliApp.ExitError;
+        }
+
+        return CliApp.ExitOk;
     });
 
     private static int SubmitToSlurm(IAnsiConsole console, SweepSpec spec, SweepRunOptions options, Arguments a)

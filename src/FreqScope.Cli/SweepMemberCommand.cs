@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Native;
@@ -29,58 +28,40 @@ internal static class SweepMemberCommand
         if (a.Threads is int threads) torch.set_num_threads(threads);
         var member = spec.Members[a.Index];
 
-        using var cts = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        using var interrupt = new ConsoleInterrupt(sigterm: true);
+        var lastText = "";
+        var record = SweepRunner.RunMember(spec, member, options with
         {
-            e.Cancel = true;
-            cts.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
-        {
-            c.Cancel = true;
-            cts.Cancel();
-        });
-        try
-        {
-            var lastText = "";
-            var record = SweepRunner.RunMember(spec, member, options with
+            BuildReport = !a.NoReport,
+            OnMemberStart = (m, action) =>
             {
-                BuildReport = !a.NoReport,
-                OnMemberStart = (m, action) =>
-                {
-                    if (a.ProgressLines) output.WriteLine(MemberProtocol.StartLine(action));
-                    else output.WriteLine($"{m.Name} {m.Label}: {action}");
-                    output.Flush();
-                },
-                OnProgress = (_, fraction, text) =>
-                {
-                    if (!a.ProgressLines || text == lastText) return;
-                    lastText = text;
-                    output.WriteLine(MemberProtocol.ProgressLine(fraction, text));
-                    output.Flush();
-                },
-            }, cts.Token);
-            var dir = Path.GetFullPath(a.SweepDir);
-            if (record.Status == RunStatus.Failed)
+                if (a.ProgressLines) output.WriteLine(MemberProtocol.StartLine(action));
+                else output.WriteLine($"{m.Name} {m.Label}: {action}");
+                output.Flush();
+            },
+            OnProgress = (_, fraction, text) =>
             {
-                var errorFile = SweepRunner.ErrorFile(dir, member.Name);
-                Directory.CreateDirectory(Path.GetDirectoryName(errorFile)!);
-                File.WriteAllText(errorFile, (record.Error ?? "failed") + "\n");
-            }
+                if (!a.ProgressLines || text == lastText) return;
+                lastText = text;
+                output.WriteLine(MemberProtocol.ProgressLine(fraction, text));
+                output.Flush();
+            },
+        }, interrupt.Token);
+        var dir = Path.GetFullPath(a.SweepDir);
+        if (record.Status == RunStatus.Failed)
+        {
+            var errorFile = SweepRunner.ErrorFile(dir, member.Name);
+            Directory.CreateDirectory(Path.GetDirectoryName(errorFile)!);
+            File.WriteAllText(errorFile, (record.Error ?? "failed") + "\n");
+        }
 
-            output.WriteLine($"{member.Name} {record.Status}{(record.Error is string error ? ": " + error : "")}");
-            output.Flush();
-            return record.Status switch
-            {
-                RunStatus.Finished => CliApp.ExitOk,
-                RunStatus.Interrupted => CliApp.ExitInterrupted,
-                _ => CliApp.ExitError,
-            };
-        }
-        finally
+        output.WriteLine($"{member.Name} {record.Status}{(record.Error is string error ? ": " + error : "")}");
+        output.Flush();
+        return record.Status switch
         {
-            Console.CancelKeyPress -= onCancel;
-        }
+            RunStatus.Finished => CliApp.ExitOk,
+            RunStatus.Interrupted => CliApp.ExitInterrupted,
+            _ => CliApp.ExitError,
+        };
     });
 }

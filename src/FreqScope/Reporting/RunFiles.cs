@@ -15,61 +15,6 @@ public static class RunFiles
 {
     internal static readonly JsonSerializerOptions SummaryJson = new(RunFolder.Json) { RespectNullableAnnotations = true };
 
-    internal static string ReadRequired(string dir, string file)
-    {
-        string path = Path.Combine(dir, file);
-        if (!File.Exists(path))
-        {
-            throw new InvalidDataException($"{file}: missing (required in a run folder: {path})");
-        }
-
-        return File.ReadAllText(path);
-    }
-
-    internal static string? ReadOptional(string dir, string file)
-    {
-        string path = Path.Combine(dir, file);
-        return File.Exists(path) ? File.ReadAllText(path) : null;
-    }
-
-    internal static T[] ParseCsv<T>(string text, string file, string header, Func<string[], string, int, T> parseRow)
-    {
-        string[] lines = text.Split('\n');
-        string first = lines[0].TrimEnd('\r').TrimStart('\uFEFF').Trim();
-        if (first != header)
-        {
-            throw new InvalidDataException($"{file} line 1: expected header \"{header}\", found \"{first}\"");
-        }
-
-        string[] columns = header.Split(',');
-        List<T> rows = new(lines.Length);
-        for (int i = 1; i < lines.Length; i++)
-        {
-            string line = lines[i].TrimEnd('\r');
-            int lineNumber = i + 1;
-            if (line.Length == 0)
-            {
-                if (lines.Skip(i + 1).Any(l => l.TrimEnd('\r').Length > 0))
-                {
-                    throw new InvalidDataException($"{file} line {lineNumber}: empty line inside the data");
-                }
-
-                break;
-            }
-
-            string[] fields = line.Split(',');
-            if (fields.Length != columns.Length)
-            {
-                throw new InvalidDataException(
-                    $"{file} line {lineNumber}: expected {columns.Length} fields ({header}), found {fields.Length}: \"{line}\"");
-            }
-
-            rows.Add(parseRow(fields, file, lineNumber));
-        }
-
-        return [.. rows];
-    }
-
     internal static JsonDocument ParseJson(string text, string file)
     {
         try

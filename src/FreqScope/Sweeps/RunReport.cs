@@ -31,7 +31,7 @@ public static class RunReport
 
         const string file = RunFolder.ConfigFile;
         var registry = ExperimentKinds.Registry;
-        using JsonDocument document = RunFiles.ParseJson(RunFiles.ReadRequired(dir, file), file);
+        using JsonDocument document = RunFiles.ParseJson(RunFolder.ReadRequired(dir, file), file);
         string experiment = RunFiles.OptionalString(document.RootElement, "experiment", file) ?? registry.Default.Name;
         return registry.Find(experiment) ?? throw new InvalidDataException(
             $"{file}: \"experiment\" is \"{experiment}\"; reports exist for {ListText(registry.Names.Select(e => $"\"{e}\"").ToArray())}");

@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using FreqScope.Core.Runs;
 using FreqScope.Experiments;
-using FreqScope.Experiments.Fit1d;
 using FreqScope.Reporting;
 using ScottPlot;
 
@@ -146,7 +144,7 @@ public static class SweepReport
         html.Append("</tr>\n");
         foreach (var m in manifest.Members)
         {
-            html.Append("<tr><td><a href=\"").Append(ReportHtml.Encode(m.Name)).Append('/').Append(FitReport.ReportFileName).Append("\">")
+            html.Append("<tr><td><a href=\"").Append(ReportHtml.Encode(m.Name)).Append('/').Append(RunFolder.ReportFile).Append("\">")
                 .Append(ReportHtml.Encode(m.Name)).Append("</a></td>");
             foreach (var key in manifest.Keys)
                 html.Append("<td>").Append(ReportHtml.Encode(m.Values.TryGetValue(key, out var v) ? SweepSpec.ValueLabel(v) : "")).Append("</td>");

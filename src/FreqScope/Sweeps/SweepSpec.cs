@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FreqScope.Core;
 using FreqScope.Core.Config;
-using FreqScope.Experiments.Fit1d;
 using FreqScope.Experiments;
 
 namespace FreqScope.Sweeps;
@@ -158,7 +157,7 @@ public sealed partial class SweepSpec
             throw new ConfigException(source, "$.name", $"{Describe(template["name"])} is not allowed; expected a string (the members are named NAME-000, NAME-001, …)");
         var name = template["name"] is JsonValue nv && nv.TryGetValue<string>(out var n) ? n
             : template["experiment"] is JsonValue ev && ev.TryGetValue<string>(out var kind) ? kind
-            : FitExperimentConfig.Fit1d;
+            : ExperimentKinds.Registry.Default.Name;
 
         var members = new List<SweepMember>(count);
         for (var i = 0; i < count; i++)

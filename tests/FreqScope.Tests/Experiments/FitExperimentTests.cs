@@ -69,12 +69,12 @@ public sealed class FitExperimentTests
             Assert.Equal("0.107.0", manifest.GetProperty("torchSharpVersion").GetString());
 
             var metrics = File.ReadAllLines(Path.Combine(run, "metrics.csv"));
-            Assert.Equal(FitRunFolderReader.MetricsHeader, metrics[0]);
+            Assert.Equal(MetricRow.Csv.Header, metrics[0]);
             Assert.Equal(Enumerable.Range(0, 11).Select(i => (i * 10).ToString()), metrics.Skip(1).Select(l => l.Split(',')[0]));
 
             // spectra.csv: 101 eval points → one-sided k = 0..50, for each of the 11 probes.
             var spectra = File.ReadAllLines(Path.Combine(run, "spectra.csv"));
-            Assert.Equal(FitRunFolderReader.SpectraHeader, spectra[0]);
+            Assert.Equal(SpectrumRow.Csv.Header, spectra[0]);
             Assert.Equal(11 * 51, spectra.Length - 1);
             // target |ŷ_k| at k = 3 for sin x + sin 3x + sin 5x on 101 points of [−π, π] ≈ 1/2 (the grid is almost periodic).
             var k3 = spectra.Skip(1).Select(l => l.Split(',')).First(f => f[1] == "3");
@@ -94,7 +94,7 @@ public sealed class FitExperimentTests
                 Assert.Equal(first, conv.ValueKind == JsonValueKind.Null ? null : conv.GetInt64().ToString());
             }
             var outputs = File.ReadAllLines(Path.Combine(run, "outputs.csv"));
-            Assert.Equal(FitRunFolderReader.OutputsHeader, outputs[0]);
+            Assert.Equal(OutputRow.Csv.Header, outputs[0]);
             Assert.Equal(0, (outputs.Length - 1) % 101);
             Assert.Contains(outputs.Skip(1), l => l.StartsWith("100,"));
             Assert.True(File.Exists(Path.Combine(run, "report.html")));

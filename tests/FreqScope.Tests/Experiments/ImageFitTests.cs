@@ -174,15 +174,15 @@ public sealed class ImageFitTests : IDisposable
         Assert.NotNull(s.Bands[0].ConvergedAtStep);
         foreach (var file in new[] { "metrics.csv", "bands.csv", "predictions.csv", "image.csv", "summary.json", "report.html" })
             Assert.True(File.Exists(Path.Combine(r.RunDirectory, file)), file);
-        var metrics = ImageFitRunFolderReader.ReadMetrics(r.RunDirectory);
+        var metrics = ImageFitMetricRow.Csv.Read(r.RunDirectory);
         Assert.Equal(Enumerable.Range(0, 11).Select(i => 10L * i), metrics.Select(m => m.Step));
         Assert.Equal(s.FinalTestPsnr, metrics[^1].TestPsnr);
         Assert.Equal(10 * Math.Log10(1 / metrics[^1].TestMse), metrics[^1].TestPsnr, 9);
-        Assert.Equal(11 * 4, ImageFitRunFolderReader.ReadBands(r.RunDirectory).Count);
-        var predictions = ImageFitRunFolderReader.ReadPredictions(r.RunDirectory);
+        Assert.Equal(11 * 4, ImageFitBandRow.Csv.Read(r.RunDirectory).Length);
+        var predictions = ImageFitPixelRow.PredictionsCsv.Read(r.RunDirectory);
         Assert.Equal([0L, 50, 100], predictions.Select(p => p.Step).Distinct());
-        Assert.Equal(3 * 256, predictions.Count);
-        var image = ImageFitRunFolderReader.ReadImage(r.RunDirectory);
+        Assert.Equal(3 * 256, predictions.Length);
+        var image = ImageFitPixelRow.ImageCsv.Read(r.RunDirectory);
         Assert.Equal(64, image.Count(p => p.Split == "train"));
         Assert.All(image.Where(p => p.Split == "train"), p => Assert.True(p.I % 2 == 0 && p.J % 2 == 0));
         foreach (var figure in new[] { "images", "psnr", "band-errors" })

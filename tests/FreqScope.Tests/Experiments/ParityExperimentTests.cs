@@ -62,13 +62,13 @@ public sealed class ParityExperimentTests : IDisposable
         Assert.All(s.Bands, b => Assert.NotNull(b.ConvergedAtStep));
         Assert.Contains("test accuracy", s.Verdict);
 
-        var metrics = ParityRunFolderReader.ReadMetrics(r.RunDirectory);
+        var metrics = ParityMetricRow.Csv.Read(r.RunDirectory);
         Assert.Equal(21, metrics.Length);
         Assert.Equal(s.TestAccuracy, metrics[^1].TestAccuracy);
-        var spectra = ParityRunFolderReader.ReadSpectra(r.RunDirectory);
+        var spectra = ParitySpectrumRow.Csv.Read(r.RunDirectory);
         Assert.Equal(21 * 31, spectra.Length);
         // At the end the output's spectrum is the target's on the training points.
-        var target = ParityRunFolderReader.ReadTarget(r.RunDirectory);
+        var target = ParityTargetRow.Csv.Read(r.RunDirectory);
         var last = spectra[^31..];
         for (int i = 0; i < 31; i++) Assert.Equal(target[i].TrainPower, last[i].OutputPower, 4);
     }

@@ -9,7 +9,7 @@ namespace FreqScope.Tests.Extending;
 /// <summary>One decay run: its value, its table and its one checkpoint part.</summary>
 internal sealed class DecaySession(DecayConfig config, RunContext context) : IRunSession
 {
-    private readonly RunTable _trace = new(context.RunDirectory, DecayExperiment.TraceFile, "step,x");
+    private readonly RunTable<DecayTraceRow> _trace = DecayTraceRow.Csv.Table(context.RunDirectory);
     private readonly Value _x = new() { X = config.Start };
 
     public IExperimentConfig Config => config;
@@ -32,7 +32,7 @@ internal sealed class DecaySession(DecayConfig config, RunContext context) : IRu
 
     public RunProgress Probe(long step)
     {
-        _trace.Append(string.Create(CultureInfo.InvariantCulture, $"{step},{CsvFormat.FormatDouble(_x.X)}"));
+        _trace.Append(new DecayTraceRow(step, _x.X));
         return context.At(step, config.Steps, ("x", _x.X));
     }
 

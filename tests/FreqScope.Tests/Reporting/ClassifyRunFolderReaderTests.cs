@@ -128,7 +128,7 @@ public sealed class ClassifyRunFolderReaderTests
         File.WriteAllLines(run.PathOf("projection.csv"), lines);
 
         InvalidDataException e = Assert.Throws<InvalidDataException>(() => ClassifyRunFolderReader.Read(run.Directory));
-        Assert.StartsWith($"projection.csv line 1: expected header \"{ClassifyRunFolderReader.ProjectionHeader}\"", e.Message);
+        Assert.StartsWith($"projection.csv line 1: expected header \"{ProjectionRow.Csv.Header}\"", e.Message);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class RunFolderReaderTests
     {
         using SyntheticRun run = new();
         double[] tricky = [0.1, 1.0 / 3.0, double.Epsilon, 1e308, double.PositiveInfinity, double.NaN, double.NegativeInfinity, -0.0];
-        string metrics = FitRunFolderReader.MetricsHeader + "\n" + string.Concat(tricky.Select((v, i) =>
+        string metrics = MetricRow.Csv.Header + "\n" + string.Concat(tricky.Select((v, i) =>
             $"{i * 100},{CsvFormat.FormatDouble(v)},{CsvFormat.FormatDouble(v / 7)}\n"));
         run.Write("metrics.csv", metrics);
 
@@ -92,9 +92,9 @@ public sealed class RunFolderReaderTests
     }
 
     [Theory]
-    [InlineData("metrics.csv", "step,train_loss", FitRunFolderReader.MetricsHeader)]
-    [InlineData("spectra.csv", "step,k,frequency,output_abs,target_abs,delta_magnitude,delta_complex", FitRunFolderReader.SpectraHeader)]
-    [InlineData("outputs.csv", "x,step,target,output", FitRunFolderReader.OutputsHeader)]
+    [InlineData("metrics.csv", "step,train_loss", "step,train_loss,test_loss")]
+    [InlineData("spectra.csv", "step,k,frequency,output_abs,target_abs,delta_magnitude,delta_complex", "step,k,frequency,output_abs,target_abs,delta_complex,delta_magnitude")]
+    [InlineData("outputs.csv", "x,step,target,output", "step,x,target,output")]
     public void Read_WrongHeader_IsRejectedNamingTheExpectedHeader(string file, string badHeader, string expected)
     {
         using SyntheticRun run = new();

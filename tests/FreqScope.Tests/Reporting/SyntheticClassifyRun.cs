@@ -80,7 +80,7 @@ internal sealed class SyntheticClassifyRun : IDisposable
             }
             """);
 
-        StringBuilder metrics = new(ClassifyRunFolderReader.MetricsHeader + "\n");
+        StringBuilder metrics = new(ClassifyMetricRow.Csv.Header + "\n");
         foreach (int epoch in Epochs)
         {
             ClassifyMetricRow m = Metric(epoch);
@@ -91,7 +91,7 @@ internal sealed class SyntheticClassifyRun : IDisposable
 
         if (filtering)
         {
-            StringBuilder csv = new(ClassifyRunFolderReader.FilteringHeader + "\n");
+            StringBuilder csv = new(FilteringRow.Csv.Header + "\n");
             foreach (int epoch in Epochs)
             {
                 foreach (double delta in Deltas)
@@ -105,7 +105,7 @@ internal sealed class SyntheticClassifyRun : IDisposable
 
         if (projection)
         {
-            StringBuilder csv = new(ClassifyRunFolderReader.ProjectionHeader + "\n");
+            StringBuilder csv = new(ProjectionRow.Csv.Header + "\n");
             foreach (int epoch in Epochs)
             {
                 for (int i = 0; i < GridSize; i++)

@@ -107,14 +107,14 @@ internal sealed class SyntheticPoissonRun : IDisposable
 
         ErrorRows = errors;
         ModeRows = modes;
-        StringBuilder csv = new(PoissonRunFolderReader.ErrorsHeader + "\n");
+        StringBuilder csv = new(PoissonErrorRow.Csv.Header + "\n");
         foreach (PoissonErrorRow r in errors)
         {
             csv.Append(string.Join(',', r.Method, r.Iteration, R(r.Seconds), R(r.ErrorInf), R(r.ErrorRms))).Append('\n');
         }
 
         Write("errors.csv", csv.ToString());
-        csv = new(PoissonRunFolderReader.ModesHeader + "\n");
+        csv = new(PoissonModeRow.Csv.Header + "\n");
         foreach (PoissonModeRow r in modes)
         {
             csv.Append(string.Join(',', r.Method, r.Iteration, r.Mode, R(r.Frequency), R(r.RelativeError))).Append('\n');
@@ -123,7 +123,7 @@ internal sealed class SyntheticPoissonRun : IDisposable
         Write("modes.csv", csv.ToString());
 
         SolutionRows = [.. SolutionPoints(dimension, exact, network)];
-        csv = new((dimension == 1 ? PoissonRunFolderReader.Solution1dHeader : PoissonRunFolderReader.Solution2dHeader) + "\n");
+        csv = new((dimension == 1 ? PoissonSolutionRow.Solution1dCsv.Header : PoissonSolutionRow.Solution2dCsv.Header) + "\n");
         foreach (PoissonSolutionRow r in SolutionRows)
         {
             string[] fields = [R(r.X), .. r.Y is double y ? [R(y)] : Array.Empty<string>(), R(r.Discrete), Optional(r.Exact), Optional(r.Network)];

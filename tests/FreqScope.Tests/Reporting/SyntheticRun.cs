@@ -69,8 +69,8 @@ internal sealed class SyntheticRun : IDisposable
             }
             """);
 
-        StringBuilder metrics = new(FitRunFolderReader.MetricsHeader + "\n");
-        StringBuilder spectra = new(FitRunFolderReader.SpectraHeader + "\n");
+        StringBuilder metrics = new(MetricRow.Csv.Header + "\n");
+        StringBuilder spectra = new(SpectrumRow.Csv.Header + "\n");
         foreach (long step in ProbeSteps)
         {
             double loss = 0.5 * Math.Exp(-step / 150.0);
@@ -91,7 +91,7 @@ internal sealed class SyntheticRun : IDisposable
 
         if (writeOutputs)
         {
-            StringBuilder outputs = new(FitRunFolderReader.OutputsHeader + "\n");
+            StringBuilder outputs = new(OutputRow.Csv.Header + "\n");
             foreach (long step in new[] { 0, stepsCompleted / 2 / 100 * 100, stepsCompleted })
             {
                 for (int j = 0; j < GridPoints; j++)

@@ -28,6 +28,22 @@ public static class RunFolder
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The text of <paramref name="file"/> in <paramref name="dir"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is missing.</exception>
+    public static string ReadRequired(string dir, string file)
+    {
+        string path = Path.Combine(dir, file);
+        if (!File.Exists(path)) throw new InvalidDataException($"{file}: missing (required in a run folder: {path})");
+        return File.ReadAllText(path);
+    }
+
+    /// <summary>The text of <paramref name="file"/> in <paramref name="dir"/>, or null when it does not exist.</summary>
+    public static string? ReadOptional(string dir, string file)
+    {
+        string path = Path.Combine(dir, file);
+        return File.Exists(path) ? File.ReadAllText(path) : null;
+    }
+
     /// <summary>Creates <paramref name="runDir"/> (refusing a non-empty one) and writes its config.json.</summary>
     public static void Create(string runDir, string configJson)
     {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using FreqScope.Core.Config;
 using FreqScope.Core.Kinds;
-using FreqScope.Core.Tables;
 using FreqScope.Native;
 
 namespace FreqScope.Core.Runs;

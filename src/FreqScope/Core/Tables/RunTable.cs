@@ -4,7 +4,7 @@ namespace FreqScope.Core.Tables;
 /// One CSV data file of a run folder, known by its name: opened fresh or, on resume, cut back to the row count a
 /// checkpoint recorded under that name (see <see cref="CsvTable"/>).
 /// </summary>
-public sealed class RunTable(string runDir, string file, string header) : IDisposable
+public class RunTable(string runDir, string file, string header) : IDisposable
 {
     private CsvTable? _csv;
 

@@ -1,3 +1,5 @@
+using FreqScope.Core.Tables;
+
 namespace FreqScope.Experiments.Classify;
 
 /// <summary>One row of a <c>classify</c> run's <c>metrics.csv</c>: loss and accuracy at one probed epoch.</summary>
@@ -15,4 +17,8 @@ public sealed record ClassifyMetricRow(
     double TrainLoss,
     double TrainAccuracy,
     double TestLoss,
-    double TestAccuracy);
+    double TestAccuracy)
+{
+    /// <summary><c>metrics.csv</c>: its header, writer and parser.</summary>
+    public static CsvRows<ClassifyMetricRow> Csv { get; } = new(ClassifyRunFolderReader.MetricsFile);
+}

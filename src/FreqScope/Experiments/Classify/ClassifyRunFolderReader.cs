@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FreqScope.Core.Tables;
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Experiments.Fit1d;
 using FreqScope.Reporting;
@@ -30,18 +30,6 @@ public static class ClassifyRunFolderReader
     /// <summary>The interpolation-path spectra's file name.</summary>
     public const string PathsFile = "paths.csv";
 
-    /// <summary>The header line of paths.csv.</summary>
-    public const string PathsHeader = "epoch,kind,frequency,density";
-
-    /// <summary>The header line of metrics.csv.</summary>
-    public const string MetricsHeader = "epoch,step,learning_rate,train_loss,train_accuracy,test_loss,test_accuracy";
-
-    /// <summary>The header line of filtering.csv.</summary>
-    public const string FilteringHeader = "epoch,delta,e_low,e_high";
-
-    /// <summary>The header line of projection.csv.</summary>
-    public const string ProjectionHeader = "epoch,index,frequency,output_abs,target_abs,delta_complex,delta_magnitude";
-
     /// <summary>Reads and validates every data file of the run folder.</summary>
     /// <param name="runDir">The run folder.</param>
     /// <returns>The parsed run.</returns>
@@ -56,17 +44,14 @@ public static class ClassifyRunFolderReader
             throw new DirectoryNotFoundException($"run folder not found: {dir}");
         }
 
-        string configText = RunFiles.ReadRequired(dir, "config.json");
+        string configText = RunFolder.ReadRequired(dir, "config.json");
         string? name = ParseConfig(configText);
-        ManifestView manifest = RunFiles.ParseManifest(RunFiles.ReadRequired(dir, "manifest.json"));
-        ClassifyMetricRow[] metrics = RunFiles.ParseCsv(RunFiles.ReadRequired(dir, MetricsFile), MetricsFile, MetricsHeader, ParseMetric);
-        string? filteringText = RunFiles.ReadOptional(dir, FilteringFile);
-        FilteringRow[]? filtering = filteringText is null ? null : RunFiles.ParseCsv(filteringText, FilteringFile, FilteringHeader, ParseFiltering);
-        string? projectionText = RunFiles.ReadOptional(dir, ProjectionFile);
-        ProjectionRow[]? projection = projectionText is null ? null : RunFiles.ParseCsv(projectionText, ProjectionFile, ProjectionHeader, ParseProjection);
-        string? pathsText = RunFiles.ReadOptional(dir, PathsFile);
-        PathRow[]? paths = pathsText is null ? null : RunFiles.ParseCsv(pathsText, PathsFile, PathsHeader, ParsePath);
-        string? summaryText = RunFiles.ReadOptional(dir, "summary.json");
+        ManifestView manifest = RunFiles.ParseManifest(RunFolder.ReadRequired(dir, "manifest.json"));
+        ClassifyMetricRow[] metrics = ClassifyMetricRow.Csv.Read(dir);
+        FilteringRow[]? filtering = FilteringRow.Csv.ReadOptional(dir);
+        ProjectionRow[]? projection = ProjectionRow.Csv.ReadOptional(dir);
+        PathRow[]? paths = PathRow.Csv.ReadOptional(dir);
+        string? summaryText = RunFolder.ReadOptional(dir, "summary.json");
         ClassifySummary? summary = summaryText is null ? null : ParseSummary(summaryText);
 
         return new ClassifyRunData(dir, configText, name, manifest, metrics, filtering, projection, summary, paths);
@@ -97,51 +82,5 @@ public static class ClassifyRunFolderReader
         JsonElement root = document.RootElement;
         RunFiles.CheckExperiment(root, Experiment, file);
         return RunFiles.OptionalString(root, "name", file);
-    }
-
-    private static ClassifyMetricRow ParseMetric(string[] f, string file, int line) => new(
-        Epoch(f[0], file, line),
-        CsvFormat.ParseInt64(f[1], file, line, "step"),
-        CsvFormat.ParseDouble(f[2], file, line, "learning_rate"),
-        CsvFormat.ParseDouble(f[3], file, line, "train_loss"),
-        CsvFormat.ParseDouble(f[4], file, line, "train_accuracy"),
-        CsvFormat.ParseDouble(f[5], file, line, "test_loss"),
-        CsvFormat.ParseDouble(f[6], file, line, "test_accuracy"));
-
-    private static FilteringRow ParseFiltering(string[] f, string file, int line) => new(
-        Epoch(f[0], file, line),
-        CsvFormat.ParseDouble(f[1], file, line, "delta"),
-        CsvFormat.ParseDouble(f[2], file, line, "e_low"),
-        CsvFormat.ParseDouble(f[3], file, line, "e_high"));
-
-    private static PathRow ParsePath(string[] f, string file, int line)
-    {
-        long epoch = CsvFormat.ParseInt64(f[0], file, line, "epoch");
-        if (epoch < 0 || epoch > int.MaxValue) throw new InvalidDataException($"{file} line {line}: \"{f[0]}\" is not an epoch (column epoch)");
-        if (f[1] is not (PathProbeKinds.Within or PathProbeKinds.Between))
-            throw new InvalidDataException($"{file} line {line}: \"{f[1]}\" is not a kind of pair (column kind); expected within or between");
-        return new PathRow((int)epoch, f[1], CsvFormat.ParseDouble(f[2], file, line, "frequency"), CsvFormat.ParseDouble(f[3], file, line, "density"));
-    }
-
-    private static ProjectionRow ParseProjection(string[] f, string file, int line) => new(
-        Epoch(f[0], file, line),
-        NonNegativeInt32(f[1], file, line, "index", "frequency-grid index"),
-        CsvFormat.ParseDouble(f[2], file, line, "frequency"),
-        CsvFormat.ParseDouble(f[3], file, line, "output_abs"),
-        CsvFormat.ParseDouble(f[4], file, line, "target_abs"),
-        CsvFormat.ParseDouble(f[5], file, line, "delta_complex"),
-        CsvFormat.ParseDouble(f[6], file, line, "delta_magnitude"));
-
-    private static int Epoch(string text, string file, int line) => NonNegativeInt32(text, file, line, "epoch", "epoch");
-
-    private static int NonNegativeInt32(string text, string file, int line, string column, string what)
-    {
-        long value = CsvFormat.ParseInt64(text, file, line, column);
-        if (value < 0 || value > int.MaxValue)
-        {
-            throw new InvalidDataException($"{file} line {line}: \"{text}\" is not a valid {what} (column {column})");
-        }
-
-        return (int)value;
     }
 }

@@ -4,7 +4,6 @@ using FreqScope.Core.Runs;
 using FreqScope.Core.Tables;
 using FreqScope.Data;
 using FreqScope.Models;
-using FreqScope.Reporting;
 using FreqScope.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -28,7 +27,7 @@ internal sealed class ClassifySession : IRunSession
     private readonly Device _device;
     private readonly List<int> _probeEpochs = [];
     private double _trainLoss = double.NaN, _trainAccuracy = double.NaN, _testLoss = double.NaN, _testAccuracy = double.NaN;
-    private readonly RunTable _metrics;
+    private readonly RunTable<ClassifyMetricRow> _metrics;
     private int _epochSet = -1;
 
     public nn.Module<Tensor, Tensor> Model { get; }
@@ -43,7 +42,7 @@ internal sealed class ClassifySession : IRunSession
         var runDir = _runDir;
         var device = context.Device;
         var options = context;
-        _metrics = new RunTable(runDir, ClassifyRunFolderReader.MetricsFile, ClassifyRunFolderReader.MetricsHeader);
+        _metrics = ClassifyMetricRow.Csv.Table(runDir);
         var prepared = ClassifyExperiment.Prepared.Create(config, data);
         _noisyLabels = config.Data.LabelNoise is null ? null : prepared.NoisyLabels;
         var train = prepared.Train;
@@ -132,7 +131,7 @@ internal sealed class ClassifySession : IRunSession
     };
 
     /// <summary>metrics.csv and the probes' files.</summary>
-    public IReadOnlyList<RunTable> Tables => [.. new[] { _metrics, _filtering?.Table, _projection?.Table, _paths?.Table }.OfType<RunTable>()];
+    public IReadOnlyList<RunTable> Tables => [.. new RunTable?[] { _metrics, _filtering?.Table, _projection?.Table, _paths?.Table }.OfType<RunTable>()];
 
     public IReadOnlyList<ICheckpointPart> CheckpointParts =>
         [new ModuleCheckpointPart(Model), new OptimizerCheckpointPart(Trainer.Optimizer), new SamplerCheckpointPart(Trainer.Sampler), new RngCheckpointPart()];
@@ -203,11 +202,7 @@ internal sealed class ClassifySession : IRunSession
             _paths?.Probe(epoch, Model, _device, batch);
         }
 
-        _metrics.Append(string.Join(',',
-            epoch.ToString(CultureInfo.InvariantCulture), step.ToString(CultureInfo.InvariantCulture),
-            CsvFormat.FormatDouble(_schedule.At(Math.Min(epoch, _config.Training.Epochs - 1))),
-            CsvFormat.FormatDouble(_trainLoss), CsvFormat.FormatDouble(_trainAccuracy),
-            CsvFormat.FormatDouble(_testLoss), CsvFormat.FormatDouble(_testAccuracy)));
+        _metrics.Append(new ClassifyMetricRow(epoch, step, _schedule.At(Math.Min(epoch, _config.Training.Epochs - 1)), _trainLoss, _trainAccuracy, _testLoss, _testAccuracy));
         _probeEpochs.Add(epoch);
         return Progress(epoch, step);
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using FreqScope.Core.Tables;
 using FreqScope.Data;
-using FreqScope.Reporting;
 using FreqScope.Spectral;
 using static TorchSharp.torch;
 
@@ -24,7 +23,7 @@ internal sealed class FilteringProbe : IDisposable
     public FilteringProbe(FilteringConfig config, ImageDataset train, float[] oneHot, int classes, Device device, string runDir)
     {
         _config = config;
-        Table = new RunTable(runDir, ClassifyRunFolderReader.FilteringFile, ClassifyRunFolderReader.FilteringHeader);
+        Table = FilteringRow.Csv.Table(runDir);
         _classes = classes;
         _samples = config.Samples ?? train.Count;
         using (var cpu = tensor(train.Pixels.AsSpan(0, _samples * train.Features).ToArray(), [_samples, train.Features]))
@@ -51,7 +50,7 @@ internal sealed class FilteringProbe : IDisposable
     }
 
     /// <summary>The method's data file.</summary>
-    public RunTable Table { get; }
+    public RunTable<FilteringRow> Table { get; }
 
     /// <summary>Restores the error history from the (already cut back) filtering.csv rows of a resumed run.</summary>
     public void Reload(IEnumerable<FilteringRow> rows)
@@ -87,8 +86,7 @@ internal sealed class FilteringProbe : IDisposable
             var (low, high) = FilterErrors.Compute(_yLow[i], _y, hLow, hArray);
             _low[i].Add(low);
             _high[i].Add(high);
-            Table.Append(string.Join(',', epoch.ToString(CultureInfo.InvariantCulture), CsvFormat.FormatDouble(_config.Deltas[i]),
-                CsvFormat.FormatDouble(low), CsvFormat.FormatDouble(high)));
+            Table.Append(new FilteringRow(epoch, _config.Deltas[i], low, high));
         }
     }
 

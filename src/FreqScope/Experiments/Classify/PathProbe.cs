@@ -2,7 +2,6 @@ using System.Globalization;
 using FreqScope.Core.Config;
 using FreqScope.Core.Tables;
 using FreqScope.Data;
-using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Training;
 using static TorchSharp.torch;
@@ -34,7 +33,7 @@ internal sealed class PathProbe
         _config = config;
         _flat = flat;
         (_channels, _height, _width) = (test.Channels, test.Height, test.Width);
-        Table = new RunTable(runDir, ClassifyRunFolderReader.PathsFile, ClassifyRunFolderReader.PathsHeader);
+        Table = PathRow.Csv.Table(runDir);
         var random = new SplitMix64(unchecked(seed * 31 + 0x5A17));
         _within = Pairs(test, config.Within, sameClass: true, random);
         _between = Pairs(test, config.Between, sameClass: false, random);
@@ -48,7 +47,7 @@ internal sealed class PathProbe
     }
 
     /// <summary>The method's data file.</summary>
-    public RunTable Table { get; }
+    public RunTable<PathRow> Table { get; }
 
     /// <summary>The mean input-space distance of the pairs.</summary>
     public double MeanDistance { get; }
@@ -131,9 +130,7 @@ internal sealed class PathProbe
 
     private (double Share, double Power) Append(int epoch, string kind, double[] density)
     {
-        string e = epoch.ToString(CultureInfo.InvariantCulture);
-        for (int g = 0; g < _grid.Length; g++)
-            Table.Append(string.Join(',', e, kind, CsvFormat.FormatDouble(_grid[g]), CsvFormat.FormatDouble(density[g])));
+        for (int g = 0; g < _grid.Length; g++) Table.Append(new PathRow(epoch, kind, _grid[g], density[g]));
         return (PathSpectrum.HighFraction(_grid, density, _config.EffectiveCutoff), PathSpectrum.HighPower(_grid, density, _config.EffectiveCutoff));
     }
 

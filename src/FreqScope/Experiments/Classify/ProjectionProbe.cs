@@ -6,7 +6,6 @@ using FreqScope.Core.Config;
 using FreqScope.Core.Runs;
 using FreqScope.Core.Tables;
 using FreqScope.Data;
-using FreqScope.Reporting;
 using FreqScope.Spectral;
 
 namespace FreqScope.Experiments.Classify;
@@ -35,7 +34,7 @@ internal sealed class ProjectionProbe
     {
         _config = config;
         _runDir = runDir;
-        Table = new RunTable(runDir, ClassifyRunFolderReader.ProjectionFile, ClassifyRunFolderReader.ProjectionHeader);
+        Table = ProjectionRow.Csv.Table(runDir);
         _classes = classes;
         int n = train.Count, d = train.Features;
         double[] p;
@@ -84,7 +83,7 @@ internal sealed class ProjectionProbe
     }
 
     /// <summary>The method's data file.</summary>
-    public RunTable Table { get; }
+    public RunTable<ProjectionRow> Table { get; }
 
     /// <summary>Restores the peak-error history from the (already cut back) projection.csv rows of a resumed run.</summary>
     public void Reload(IEnumerable<ProjectionRow> rows)
@@ -103,13 +102,8 @@ internal sealed class ProjectionProbe
         var norms = ProjectedSpectrum.ComponentNorms(output, _classes, _config.OutputComponent);
         var complexErrors = ProjectedSpectrum.ComplexErrors(output, _target, _classes, _config.OutputComponent);
         var magnitudeErrors = ProjectedSpectrum.MagnitudeErrors(output, _target, _classes, _config.OutputComponent);
-        string e = epoch.ToString(CultureInfo.InvariantCulture);
         for (int j = 0; j < _frequencies.Length; j++)
-        {
-            Table.Append(string.Join(',', e, j.ToString(CultureInfo.InvariantCulture), CsvFormat.FormatDouble(_frequencies[j]),
-                CsvFormat.FormatDouble(norms[j]), CsvFormat.FormatDouble(_targetNorms[j]),
-                CsvFormat.FormatDouble(complexErrors[j]), CsvFormat.FormatDouble(magnitudeErrors[j])));
-        }
+            Table.Append(new ProjectionRow(epoch, j, _frequencies[j], norms[j], _targetNorms[j], complexErrors[j], magnitudeErrors[j]));
 
         var errors = _config.ErrorForm == ErrorForm.Complex ? complexErrors : magnitudeErrors;
         for (int p = 0; p < _peaks.Length; p++) _peakErrors[p].Add(errors[_peaks[p]]);

@@ -1,3 +1,5 @@
+using FreqScope.Core.Tables;
+
 namespace FreqScope.Experiments.Classify;
 
 /// <summary>One row of <c>projection.csv</c>: the projected spectra at one frequency-grid index and probed epoch.</summary>
@@ -10,9 +12,13 @@ namespace FreqScope.Experiments.Classify;
 /// <param name="DeltaMagnitude">||ĥ(k)| − |ŷ(k)|| / |ŷ(k)|.</param>
 public sealed record ProjectionRow(
     int Epoch,
-    int Index,
+    [CsvColumn(What = "frequency-grid index")] int Index,
     double Frequency,
     double OutputAbs,
     double TargetAbs,
     double DeltaComplex,
-    double DeltaMagnitude);
+    double DeltaMagnitude)
+{
+    /// <summary><c>projection.csv</c>: its header, writer and parser.</summary>
+    public static CsvRows<ProjectionRow> Csv { get; } = new(ClassifyRunFolderReader.ProjectionFile);
+}

@@ -1,11 +1,8 @@
-using System.Globalization;
 using System.Numerics;
-using System.Text;
 using FreqScope.Core;
 using FreqScope.Core.Runs;
 using FreqScope.Core.Tables;
 using FreqScope.Data;
-using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Theory;
 
@@ -33,7 +30,9 @@ internal sealed class FitRecorder : IDisposable
     private readonly List<double>[] _peakErrors;
     private double _lastTrainLoss = double.NaN, _lastTestLoss = double.NaN;
     private double[]? _lastEvalOutput;
-    private readonly RunTable _metrics, _spectra, _outputs;
+    private readonly RunTable<MetricRow> _metrics;
+    private readonly RunTable<SpectrumRow> _spectra;
+    private readonly RunTable<OutputRow> _outputs;
 
     /// <summary>Training inputs.</summary>
     public double[] XTrain => _xTrain;
@@ -60,9 +59,9 @@ internal sealed class FitRecorder : IDisposable
     {
         _config = config;
         _runDir = runDir;
-        _metrics = new RunTable(runDir, "metrics.csv", FitRunFolderReader.MetricsHeader);
-        _spectra = new RunTable(runDir, "spectra.csv", FitRunFolderReader.SpectraHeader);
-        _outputs = new RunTable(runDir, "outputs.csv", FitRunFolderReader.OutputsHeader);
+        _metrics = MetricRow.Csv.Table(runDir);
+        _spectra = SpectrumRow.Csv.Table(runDir);
+        _outputs = OutputRow.Csv.Table(runDir);
         var d = config.Data;
         var target = TargetFactory.Create(config.Target, configDirectory, config.Data.Domain);
         _xTrain = d.Train.Sampling == Sampling.Uniform
@@ -153,24 +152,17 @@ internal sealed class FitRecorder : IDisposable
         _lastEvalOutput = evalOut;
         _lastTrainLoss = MeanSquaredError(trainOut, _yTrain);
         _lastTestLoss = MeanSquaredError(evalOut, _yEval);
-        _metrics.Append(string.Join(',', step.ToString(CultureInfo.InvariantCulture),
-            CsvFormat.FormatDouble(_lastTrainLoss), CsvFormat.FormatDouble(_lastTestLoss)));
+        _metrics.Append(new MetricRow(step, _lastTrainLoss, _lastTestLoss));
 
         var outDft = Dft.Forward(evalOut);
         var deltaComplex = SpectralError.Complex(outDft, _targetDft, _kept);
         var deltaMagnitude = SpectralError.Magnitude(outDft, _targetDft, _kept);
-        var sb = new StringBuilder();
-        string s = step.ToString(CultureInfo.InvariantCulture);
         for (int i = 0; i < _kept.Length; i++)
         {
             int k = _kept[i];
-            sb.Clear().Append(s).Append(',').Append(k.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(CsvFormat.FormatDouble(Dft.Frequency(k, _xEval.Length, _spacing))).Append(',')
-                .Append(CsvFormat.FormatDouble(outDft[k].Magnitude)).Append(',')
-                .Append(CsvFormat.FormatDouble(_targetDft[k].Magnitude)).Append(',')
-                .Append(CsvFormat.FormatDouble(deltaComplex[i])).Append(',').Append(CsvFormat.FormatDouble(deltaMagnitude[i]));
-            _spectra.Append(sb.ToString());
+            _spectra.Append(new SpectrumRow(step, k, Dft.Frequency(k, _xEval.Length, _spacing), outDft[k].Magnitude, _targetDft[k].Magnitude, deltaComplex[i], deltaMagnitude[i]));
         }
+
         var errors = _config.Probe.ErrorForm == ErrorForm.Complex ? deltaComplex : deltaMagnitude;
         for (int p = 0; p < _peaks.Length; p++)
             _peakErrors[p].Add(errors[Array.IndexOf(_kept, _peaks[p])]);
@@ -178,8 +170,7 @@ internal sealed class FitRecorder : IDisposable
 
         if (_snapshotSteps.Contains(step) || step == _config.Training.Steps)
             for (int i = 0; i < _xEval.Length; i++)
-                _outputs.Append(string.Join(',', s, CsvFormat.FormatDouble(_xEval[i]),
-                    CsvFormat.FormatDouble(_yEval[i]), CsvFormat.FormatDouble(evalOut[i])));
+                _outputs.Append(new OutputRow(step, _xEval[i], _yEval[i], evalOut[i]));
 
         long steps = _config.Training.Steps;
         return new RunProgress(step, steps, Math.Clamp(step / (double)steps, 0, 1), elapsed,

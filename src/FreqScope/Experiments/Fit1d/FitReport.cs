@@ -13,12 +13,6 @@ namespace FreqScope.Experiments.Fit1d;
 /// </summary>
 public static class FitReport
 {
-    /// <summary>The report's file name inside the run folder.</summary>
-    public const string ReportFileName = RunFolder.ReportFile;
-
-    /// <summary>The plots folder's name inside the run folder.</summary>
-    public const string PlotsFolderName = RunFolder.PlotsFolder;
-
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>Reads the run, (re)writes every figure into <c>RUN_DIR/plots/</c>, then writes <c>report.html</c> atomically.</summary>

@@ -2,7 +2,6 @@ using System.Text.Json;
 using FreqScope.Core;
 using FreqScope.Core.Config;
 using FreqScope.Core.Runs;
-using FreqScope.Core.Tables;
 using FreqScope.Experiments;
 using FreqScope.Theory;
 using FreqScope.Reporting;
@@ -17,15 +16,6 @@ namespace FreqScope.Experiments.Fit1d;
 /// </summary>
 public static class FitRunFolderReader
 {
-    /// <summary>The header line of metrics.csv.</summary>
-    public const string MetricsHeader = "step,train_loss,test_loss";
-
-    /// <summary>The header line of spectra.csv.</summary>
-    public const string SpectraHeader = "step,k,frequency,output_abs,target_abs,delta_complex,delta_magnitude";
-
-    /// <summary>The header line of outputs.csv.</summary>
-    public const string OutputsHeader = "step,x,target,output";
-
     /// <summary>Reads and validates every data file of the run folder.</summary>
     /// <param name="runDir">The run folder.</param>
     /// <returns>The parsed run.</returns>
@@ -40,14 +30,13 @@ public static class FitRunFolderReader
             throw new DirectoryNotFoundException($"run folder not found: {dir}");
         }
 
-        string configText = RunFiles.ReadRequired(dir, "config.json");
+        string configText = RunFolder.ReadRequired(dir, "config.json");
         (string? name, double? epsilon, string? errorForm) = ParseConfig(configText);
-        ManifestView manifest = RunFiles.ParseManifest(RunFiles.ReadRequired(dir, "manifest.json"));
-        MetricRow[] metrics = RunFiles.ParseCsv(RunFiles.ReadRequired(dir, "metrics.csv"), "metrics.csv", MetricsHeader, ParseMetric);
-        SpectrumRow[] spectra = RunFiles.ParseCsv(RunFiles.ReadRequired(dir, "spectra.csv"), "spectra.csv", SpectraHeader, ParseSpectrum);
-        string? outputsText = RunFiles.ReadOptional(dir, "outputs.csv");
-        OutputRow[]? outputs = outputsText is null ? null : RunFiles.ParseCsv(outputsText, "outputs.csv", OutputsHeader, ParseOutput);
-        string? summaryText = RunFiles.ReadOptional(dir, "summary.json");
+        ManifestView manifest = RunFiles.ParseManifest(RunFolder.ReadRequired(dir, "manifest.json"));
+        MetricRow[] metrics = MetricRow.Csv.Read(dir);
+        SpectrumRow[] spectra = SpectrumRow.Csv.Read(dir);
+        OutputRow[]? outputs = OutputRow.Csv.ReadOptional(dir);
+        string? summaryText = RunFolder.ReadOptional(dir, "summary.json");
         FitRunSummary? summary = summaryText is null ? null : ParseSummary(summaryText);
 
         ModelConfig? model = TryParseModel(configText);
@@ -61,35 +50,6 @@ public static class FitRunFolderReader
             TheoryIsRecomputed = summary?.Theory is null && recomputed is not null,
         };
     }
-
-    private static MetricRow ParseMetric(string[] f, string file, int line) => new(
-        CsvFormat.ParseInt64(f[0], file, line, "step"),
-        CsvFormat.ParseDouble(f[1], file, line, "train_loss"),
-        CsvFormat.ParseDouble(f[2], file, line, "test_loss"));
-
-    private static SpectrumRow ParseSpectrum(string[] f, string file, int line)
-    {
-        long k = CsvFormat.ParseInt64(f[1], file, line, "k");
-        if (k < 0 || k > int.MaxValue)
-        {
-            throw new InvalidDataException($"{file} line {line}: \"{f[1]}\" is not a valid DFT index (column k)");
-        }
-
-        return new SpectrumRow(
-            CsvFormat.ParseInt64(f[0], file, line, "step"),
-            (int)k,
-            CsvFormat.ParseDouble(f[2], file, line, "frequency"),
-            CsvFormat.ParseDouble(f[3], file, line, "output_abs"),
-            CsvFormat.ParseDouble(f[4], file, line, "target_abs"),
-            CsvFormat.ParseDouble(f[5], file, line, "delta_complex"),
-            CsvFormat.ParseDouble(f[6], file, line, "delta_magnitude"));
-    }
-
-    private static OutputRow ParseOutput(string[] f, string file, int line) => new(
-        CsvFormat.ParseInt64(f[0], file, line, "step"),
-        CsvFormat.ParseDouble(f[1], file, line, "x"),
-        CsvFormat.ParseDouble(f[2], file, line, "target"),
-        CsvFormat.ParseDouble(f[3], file, line, "output"));
 
     private static (string? Name, double? Epsilon, string? ErrorForm) ParseConfig(string text)
     {

@@ -1,3 +1,5 @@
+using FreqScope.Core.Tables;
+
 namespace FreqScope.Experiments.Fit1d;
 
 /// <summary>One row of <c>spectra.csv</c>: one kept DFT index at one probe step.</summary>
@@ -10,9 +12,13 @@ namespace FreqScope.Experiments.Fit1d;
 /// <param name="DeltaMagnitude">||ĥ_k| − |ŷ_k|| / |ŷ_k|.</param>
 public sealed record SpectrumRow(
     long Step,
-    int K,
+    [CsvColumn(What = "DFT index")] int K,
     double Frequency,
     double OutputAbs,
     double TargetAbs,
     double DeltaComplex,
-    double DeltaMagnitude);
+    double DeltaMagnitude)
+{
+    /// <summary><c>spectra.csv</c>: its header, writer and parser.</summary>
+    public static CsvRows<SpectrumRow> Csv { get; } = new("spectra.csv");
+}

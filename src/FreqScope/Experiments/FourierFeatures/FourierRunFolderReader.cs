@@ -1,6 +1,6 @@
 using System.Numerics;
+using FreqScope.Core.Runs;
 using FreqScope.Core.Config;
-using FreqScope.Core.Tables;
 using FreqScope.Experiments;
 using FreqScope.Reporting;
 
@@ -14,21 +14,6 @@ namespace FreqScope.Experiments.FourierFeatures;
 /// </summary>
 public static class FourierRunFolderReader
 {
-    /// <summary>Header of spectra.csv.</summary>
-    public const string SpectraHeader = "step,xi,network_re,network_im";
-
-    /// <summary>Header of pde.csv.</summary>
-    public const string PdeHeader = "step,xi,pde_re,pde_im";
-
-    /// <summary>Header of loss.csv.</summary>
-    public const string LossHeader = "step,loss";
-
-    /// <summary>Header of peaks.csv.</summary>
-    public const string PeaksHeader = "step,xi,network_error,pde_error";
-
-    /// <summary>Header of fit.csv.</summary>
-    public const string FitHeader = "x,target,initial,final";
-
     /// <summary>Reads and validates the run folder.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="InvalidDataException">A required file is missing or a file is malformed.</exception>
@@ -37,7 +22,7 @@ public static class FourierRunFolderReader
         ArgumentException.ThrowIfNullOrEmpty(runDir);
         string dir = Path.GetFullPath(runDir);
         if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"run folder not found: {dir}");
-        string configText = RunFiles.ReadRequired(dir, "config.json");
+        string configText = RunFolder.ReadRequired(dir, "config.json");
         FourierExperimentConfig config;
         try
         {
@@ -48,28 +33,16 @@ public static class FourierRunFolderReader
             throw new InvalidDataException(e.Message, e);
         }
 
-        var manifest = RunFiles.ParseManifest(RunFiles.ReadRequired(dir, "manifest.json"));
-        var spectra = ReadSpectra(dir);
-        var loss = ReadLoss(dir);
-        var pdeText = RunFiles.ReadOptional(dir, FourierExperiment.PdeFile);
-        var pde = pdeText is null ? null : RunFiles.ParseCsv(pdeText, FourierExperiment.PdeFile, PdeHeader, ParseSpectrum);
-        var peaksText = RunFiles.ReadOptional(dir, FourierExperiment.PeaksFile);
-        var peaks = peaksText is null ? null : RunFiles.ParseCsv(peaksText, FourierExperiment.PeaksFile, PeaksHeader, ParsePeak);
-        var fitText = RunFiles.ReadOptional(dir, FourierExperiment.FitFile);
-        var fit = fitText is null ? null : RunFiles.ParseCsv(fitText, FourierExperiment.FitFile, FitHeader, ParseFit);
-        var summaryText = RunFiles.ReadOptional(dir, "summary.json");
+        var manifest = RunFiles.ParseManifest(RunFolder.ReadRequired(dir, "manifest.json"));
+        var spectra = FourierSpectrumRow.Csv.Read(dir);
+        var loss = FourierLossRow.Csv.Read(dir);
+        var pde = FourierSpectrumRow.PdeCsv.ReadOptional(dir);
+        var peaks = FourierPeakRow.Csv.ReadOptional(dir);
+        var fit = FourierFitRow.Csv.ReadOptional(dir);
+        var summaryText = RunFolder.ReadOptional(dir, "summary.json");
         var summary = summaryText is null ? null : RunFiles.DeserializeSummary<FourierSummary>(summaryText);
         return new FourierRunData(dir, configText, config, manifest, spectra, loss, pde, peaks, fit, summary);
     }
-
-    /// <summary>The rows of spectra.csv.</summary>
-    public static FourierSpectrumRow[] ReadSpectra(string runDir) =>
-        RunFiles.ParseCsv(RunFiles.ReadRequired(runDir, FourierExperiment.SpectraFile), FourierExperiment.SpectraFile, SpectraHeader, ParseSpectrum);
-
-    /// <summary>The rows of loss.csv.</summary>
-    public static FourierLossRow[] ReadLoss(string runDir) =>
-        RunFiles.ParseCsv(RunFiles.ReadRequired(runDir, FourierExperiment.LossFile), FourierExperiment.LossFile, LossHeader,
-            (f, file, line) => new FourierLossRow(CsvFormat.ParseInt64(f[0], file, line, "step"), CsvFormat.ParseDouble(f[1], file, line, "loss")));
 
     /// <summary>Spectrum rows grouped into one array per probe step, each of <paramref name="nodes"/> values.</summary>
     /// <exception cref="InvalidDataException">A step does not have exactly <paramref name="nodes"/> rows.</exception>
@@ -92,22 +65,4 @@ public static class FourierRunFolderReader
             yield return (step, spectrum);
         }
     }
-
-    private static FourierSpectrumRow ParseSpectrum(string[] f, string file, int line) => new(
-        CsvFormat.ParseInt64(f[0], file, line, "step"),
-        CsvFormat.ParseDouble(f[1], file, line, "xi"),
-        CsvFormat.ParseDouble(f[2], file, line, "re"),
-        CsvFormat.ParseDouble(f[3], file, line, "im"));
-
-    private static FourierPeakRow ParsePeak(string[] f, string file, int line) => new(
-        CsvFormat.ParseInt64(f[0], file, line, "step"),
-        CsvFormat.ParseDouble(f[1], file, line, "xi"),
-        CsvFormat.ParseDouble(f[2], file, line, "network_error"),
-        CsvFormat.ParseDouble(f[3], file, line, "pde_error"));
-
-    private static FourierFitRow ParseFit(string[] f, string file, int line) => new(
-        CsvFormat.ParseDouble(f[0], file, line, "x"),
-        CsvFormat.ParseDouble(f[1], file, line, "target"),
-        CsvFormat.ParseDouble(f[2], file, line, "initial"),
-        CsvFormat.ParseDouble(f[3], file, line, "final"));
 }

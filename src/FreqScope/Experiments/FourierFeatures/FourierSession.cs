@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Numerics;
-using System.Text;
 using FreqScope.Core;
 using FreqScope.Core.Runs;
 using FreqScope.Core.Tables;
 using FreqScope.Data;
 using FreqScope.Models;
-using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Training;
 using TorchSharp;
@@ -30,7 +28,8 @@ internal sealed class FourierSession : IRunSession
     private readonly List<long> _steps = [];
     private readonly List<Complex[]> _spectra = [];
     private readonly List<double> _losses = [];
-    private readonly RunTable _spectraCsv, _lossCsv;
+    private readonly RunTable<FourierSpectrumRow> _spectraCsv;
+    private readonly RunTable<FourierLossRow> _lossCsv;
     private readonly FourierFeatureNet _model;
 
     public FourierSession(FourierExperimentConfig config, RunContext context)
@@ -39,8 +38,8 @@ internal sealed class FourierSession : IRunSession
         _context = context;
         _runDir = context.RunDirectory;
         var device = context.Device;
-        _spectraCsv = new RunTable(_runDir, FourierExperiment.SpectraFile, FourierRunFolderReader.SpectraHeader);
-        _lossCsv = new RunTable(_runDir, FourierExperiment.LossFile, FourierRunFolderReader.LossHeader);
+        _spectraCsv = FourierSpectrumRow.Csv.Table(_runDir);
+        _lossCsv = FourierLossRow.Csv.Table(_runDir);
         var target = TargetFactory.Create(config.Target, null);
         _x = config.Data.Coordinates();
         _y = _x.Select(x => target.Evaluate(x) * config.Data.EnvelopeAt(x)).ToArray();
@@ -73,13 +72,13 @@ internal sealed class FourierSession : IRunSession
         if (resumedAt is null) return;
         _spectraCsv.Flush();
         _lossCsv.Flush();
-        foreach (var (step, spectrum) in FourierRunFolderReader.GroupSpectra(FourierRunFolderReader.ReadSpectra(_runDir), _halfXi.Length))
+        foreach (var (step, spectrum) in FourierRunFolderReader.GroupSpectra(FourierSpectrumRow.Csv.Read(_runDir), _halfXi.Length))
         {
             _steps.Add(step);
             _spectra.Add(spectrum);
         }
 
-        _losses.AddRange(FourierRunFolderReader.ReadLoss(_runDir).Select(r => r.Loss));
+        _losses.AddRange(FourierLossRow.Csv.Read(_runDir).Select(r => r.Loss));
         if (_losses.Count != _steps.Count)
             throw new InvalidDataException($"{_runDir}: {FourierExperiment.LossFile} has {_losses.Count} probes but {FourierExperiment.SpectraFile} has {_steps.Count}; cannot resume");
     }
@@ -114,16 +113,8 @@ internal sealed class FourierSession : IRunSession
         if (!double.IsFinite(loss))
             throw new InvalidOperationException($"the loss is {loss} at step {step}: training diverged; lower training.learningRate ({_config.Training.LearningRate.ToString("R", CultureInfo.InvariantCulture)})");
         var spectrum = _dft.Forward(r);
-        string s = step.ToString(CultureInfo.InvariantCulture);
-        var sb = new StringBuilder();
-        for (int i = 0; i < spectrum.Length; i++)
-        {
-            sb.Clear().Append(s).Append(',').Append(CsvFormat.FormatDouble(_halfXi[i])).Append(',')
-                .Append(CsvFormat.FormatDouble(spectrum[i].Real)).Append(',').Append(CsvFormat.FormatDouble(spectrum[i].Imaginary));
-            _spectraCsv.Append(sb.ToString());
-        }
-
-        _lossCsv.Append(s + "," + CsvFormat.FormatDouble(loss));
+        for (int i = 0; i < spectrum.Length; i++) _spectraCsv.Append(new FourierSpectrumRow(step, _halfXi[i], spectrum[i].Real, spectrum[i].Imaginary));
+        _lossCsv.Append(new FourierLossRow(step, loss));
         _steps.Add(step);
         _spectra.Add(spectrum);
         _losses.Add(loss);
@@ -136,35 +127,18 @@ internal sealed class FourierSession : IRunSession
         _spectraCsv.Flush();
         _lossCsv.Flush();
         var (summary, pde) = FourierAnalysis.Summarise(_config, _steps, _spectra, _targetHalf, _losses[0], _losses[^1], true, trainingSeconds);
-        var invariant = CultureInfo.InvariantCulture;
         if (pde is not null)
-        {
-            var sb = new StringBuilder(FourierRunFolderReader.PdeHeader).Append('\n');
-            for (int t = 0; t < _steps.Count; t++)
-                for (int i = 0; i < _halfXi.Length; i++)
-                    sb.Append(_steps[t].ToString(invariant)).Append(',').Append(CsvFormat.FormatDouble(_halfXi[i])).Append(',')
-                        .Append(CsvFormat.FormatDouble(pde[t][i].Real)).Append(',').Append(CsvFormat.FormatDouble(pde[t][i].Imaginary)).Append('\n');
-            AtomicFile.WriteAllText(Path.Combine(_runDir, FourierExperiment.PdeFile), sb.ToString());
-        }
+            FourierSpectrumRow.PdeCsv.WriteFile(_runDir, _steps.SelectMany((s, t) => _halfXi.Select((xi, i) => new FourierSpectrumRow(s, xi, pde[t][i].Real, pde[t][i].Imaginary))));
 
         var peaks = FourierAnalysis.Peaks(_targetHalf, _config.Probe.PeakThreshold);
         var netErrors = FourierAnalysis.PeakErrors(_spectra, _targetHalf, peaks);
         var pdeErrors = pde is null ? null : FourierAnalysis.PeakErrors(pde, _targetHalf, peaks);
-        var peaksCsv = new StringBuilder(FourierRunFolderReader.PeaksHeader).Append('\n');
-        for (int t = 0; t < _steps.Count; t++)
-            for (int p = 0; p < peaks.Length; p++)
-                peaksCsv.Append(_steps[t].ToString(invariant)).Append(',').Append(CsvFormat.FormatDouble(_halfXi[peaks[p]])).Append(',')
-                    .Append(CsvFormat.FormatDouble(netErrors[p][t])).Append(',')
-                    .Append(CsvFormat.FormatDouble(pdeErrors is null ? double.NaN : pdeErrors[p][t])).Append('\n');
-        AtomicFile.WriteAllText(Path.Combine(_runDir, FourierExperiment.PeaksFile), peaksCsv.ToString());
+        FourierPeakRow.Csv.WriteFile(_runDir, _steps.SelectMany((s, t) => Enumerable.Range(0, peaks.Length).Select(p =>
+            new FourierPeakRow(s, _halfXi[peaks[p]], netErrors[p][t], pdeErrors is null ? double.NaN : pdeErrors[p][t]))));
 
         var final = Output();
         var shown = _config.Network.SubtractInitialOutput ? final.Select((v, i) => v - _initialOutput[i]).ToArray() : final;
-        var fit = new StringBuilder(FourierRunFolderReader.FitHeader).Append('\n');
-        for (int i = 0; i < _x.Length; i++)
-            fit.Append(CsvFormat.FormatDouble(_x[i])).Append(',').Append(CsvFormat.FormatDouble(_y[i])).Append(',')
-                .Append(CsvFormat.FormatDouble(_config.Network.SubtractInitialOutput ? 0 : _initialOutput[i])).Append(',').Append(CsvFormat.FormatDouble(shown[i])).Append('\n');
-        AtomicFile.WriteAllText(Path.Combine(_runDir, FourierExperiment.FitFile), fit.ToString());
+        FourierFitRow.Csv.WriteFile(_runDir, _x.Select((x, i) => new FourierFitRow(x, _y[i], _config.Network.SubtractInitialOutput ? 0 : _initialOutput[i], shown[i])));
         return summary;
     }
 

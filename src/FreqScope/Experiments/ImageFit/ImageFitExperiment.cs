@@ -4,7 +4,6 @@ using FreqScope.Core.Config;
 using FreqScope.Core.Kinds;
 using FreqScope.Core.Runs;
 using FreqScope.Data;
-using FreqScope.Reporting;
 using FreqScope.Spectral;
 
 namespace FreqScope.Experiments.ImageFit;
@@ -142,8 +141,8 @@ public sealed class ImageFitExperiment : ExperimentKind<ImageFitExperiment, Imag
     internal static ImageFitSummary Summarise(ImageFitExperimentConfig config, string runDir, long step, double trainingSeconds)
     {
         var (h, w, _) = LoadImage(config.Image, null);
-        var metrics = ImageFitRunFolderReader.ReadMetrics(runDir);
-        var bandRows = ImageFitRunFolderReader.ReadBands(runDir);
+        var metrics = ImageFitMetricRow.Csv.Read(runDir);
+        var bandRows = ImageFitBandRow.Csv.Read(runDir);
         var steps = metrics.Select(m => m.Step).ToList();
         var bands = new List<ImageFitBandSummary>();
         var converged = new List<long?>();

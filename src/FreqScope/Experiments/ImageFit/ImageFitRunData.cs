@@ -1,3 +1,4 @@
+using FreqScope.Core.Runs;
 using FreqScope.Core.Config;
 using FreqScope.Experiments;
 using FreqScope.Reporting;
@@ -27,7 +28,7 @@ public sealed record ImageFitRunData(
         ArgumentException.ThrowIfNullOrEmpty(runDir);
         string dir = Path.GetFullPath(runDir);
         if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"run folder not found: {dir}");
-        string configText = RunFiles.ReadRequired(dir, "config.json");
+        string configText = RunFolder.ReadRequired(dir, "config.json");
         ImageFitExperimentConfig config;
         try
         {
@@ -38,10 +39,10 @@ public sealed record ImageFitRunData(
             throw new InvalidDataException(e.Message, e);
         }
 
-        var manifest = RunFiles.ParseManifest(RunFiles.ReadRequired(dir, "manifest.json"));
-        var summaryText = RunFiles.ReadOptional(dir, "summary.json");
+        var manifest = RunFiles.ParseManifest(RunFolder.ReadRequired(dir, "manifest.json"));
+        var summaryText = RunFolder.ReadOptional(dir, "summary.json");
         var summary = summaryText is null ? null : RunFiles.DeserializeSummary<ImageFitSummary>(summaryText);
-        return new ImageFitRunData(dir, configText, config, manifest, ImageFitRunFolderReader.ReadMetrics(dir), ImageFitRunFolderReader.ReadBands(dir),
-            ImageFitRunFolderReader.ReadImage(dir), ImageFitRunFolderReader.ReadPredictions(dir), summary);
+        return new ImageFitRunData(dir, configText, config, manifest, ImageFitMetricRow.Csv.Read(dir), ImageFitBandRow.Csv.Read(dir),
+            ImageFitPixelRow.ImageCsv.Read(dir), ImageFitPixelRow.PredictionsCsv.Read(dir), summary);
     }
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text;
 using FreqScope.Core;
 using FreqScope.Core.Runs;
 using FreqScope.Core.Tables;
-using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Training;
 using FreqScope.Models;
@@ -25,7 +23,9 @@ internal sealed class ImageFitSession : IRunSession
     private readonly IReadOnlySet<long> _snapshots;
     private readonly double[] _bandEdges;
     private readonly RunContext _context;
-    private readonly RunTable _metricsCsv, _bandsCsv, _predictionsCsv;
+    private readonly RunTable<ImageFitMetricRow> _metricsCsv;
+    private readonly RunTable<ImageFitBandRow> _bandsCsv;
+    private readonly RunTable<ImageFitPixelRow> _predictionsCsv;
     private readonly nn.Module<Tensor, Tensor> _model;
     private readonly MseTrainer _trainer;
 
@@ -35,9 +35,9 @@ internal sealed class ImageFitSession : IRunSession
         _context = context;
         _runDir = context.RunDirectory;
         var device = context.Device;
-        _metricsCsv = new RunTable(_runDir, ImageFitExperiment.MetricsFile, ImageFitRunFolderReader.MetricsHeader);
-        _bandsCsv = new RunTable(_runDir, ImageFitExperiment.BandsFile, ImageFitRunFolderReader.BandsHeader);
-        _predictionsCsv = new RunTable(_runDir, ImageFitExperiment.PredictionsFile, ImageFitRunFolderReader.PredictionsHeader);
+        _metricsCsv = ImageFitMetricRow.Csv.Table(_runDir);
+        _bandsCsv = ImageFitBandRow.Csv.Table(_runDir);
+        _predictionsCsv = ImageFitPixelRow.PredictionsCsv.Table(_runDir);
         (_height, _width, _image) = ImageFitExperiment.LoadImage(config.Image, null);
         _imageSpectrum = ImageSpectrum.Forward(_image, _height, _width);
         _bandEdges = ImageSpectrum.BandEdges(_height, _width, config.Probe.Bands);
@@ -85,16 +85,8 @@ internal sealed class ImageFitSession : IRunSession
         if (resumedAt is null) WriteImage();
     }
 
-    private void WriteImage()
-    {
-        var sb = new StringBuilder(ImageFitRunFolderReader.ImageHeader).Append('\n');
-        var inv = CultureInfo.InvariantCulture;
-        for (int i = 0; i < _height; i++)
-            for (int j = 0; j < _width; j++)
-                sb.Append(i.ToString(inv)).Append(',').Append(j.ToString(inv)).Append(',').Append(CsvFormat.FormatDouble(_image[i * _width + j]))
-                    .Append(',').Append(_isTrain[i * _width + j] ? "train" : "test").Append('\n');
-        AtomicFile.WriteAllText(Path.Combine(_runDir, ImageFitExperiment.ImageFile), sb.ToString());
-    }
+    private void WriteImage() => ImageFitPixelRow.ImageCsv.WriteFile(_runDir,
+        Enumerable.Range(0, _height * _width).Select(k => new ImageFitPixelRow(0, k / _width, k % _width, _image[k], _isTrain[k] ? "train" : "test")));
 
     /// <summary>One full-batch step on the mean squared error over the train pixels.</summary>
     public bool Step(long step, CancellationToken cancellation)
@@ -125,23 +117,19 @@ internal sealed class ImageFitSession : IRunSession
         double trainMse = trainSum / trainCount, testMse = testSum / testCount;
         if (!double.IsFinite(trainMse))
             throw new InvalidOperationException($"the train MSE is {trainMse} at step {step}: training diverged; lower training.learningRate ({_config.Training.LearningRate.ToString("R", CultureInfo.InvariantCulture)})");
-        string s = step.ToString(CultureInfo.InvariantCulture);
         double trainPsnr = Psnr.FromMse(trainMse), testPsnr = Psnr.FromMse(testMse);
-        _metricsCsv.Append($"{s},{CsvFormat.FormatDouble(trainMse)},{CsvFormat.FormatDouble(trainPsnr)},{CsvFormat.FormatDouble(testMse)},{CsvFormat.FormatDouble(testPsnr)}");
+        _metricsCsv.Append(new ImageFitMetricRow(step, trainMse, trainPsnr, testMse, testPsnr));
         var errors = ImageSpectrum.BandRelativeErrors(ImageSpectrum.Forward(f, _height, _width), _imageSpectrum, _height, _width, _config.Probe.Bands);
         double half = Math.Min(_height, _width) / 2.0;
         for (int b = 0; b < errors.Length; b++)
         {
             double high = b + 1 < _bandEdges.Length ? _bandEdges[b + 1] : half;
-            _bandsCsv.Append(string.Create(CultureInfo.InvariantCulture, $"{s},{b},{CsvFormat.FormatDouble(_bandEdges[b])},{CsvFormat.FormatDouble(high)},{CsvFormat.FormatDouble(errors[b])}"));
+            _bandsCsv.Append(new ImageFitBandRow(step, b, _bandEdges[b], high, errors[b]));
         }
 
         if (_snapshots.Contains(step))
         {
-            var inv = CultureInfo.InvariantCulture;
-            for (int i = 0; i < _height; i++)
-                for (int j = 0; j < _width; j++)
-                    _predictionsCsv.Append(s + "," + i.ToString(inv) + "," + j.ToString(inv) + "," + CsvFormat.FormatDouble(f[i * _width + j]));
+            for (int k = 0; k < f.Length; k++) _predictionsCsv.Append(new ImageFitPixelRow(step, k / _width, k % _width, f[k], ""));
         }
 
         return _context.At(step, _config.Training.Steps, ("trainPsnr", trainPsnr), ("testPsnr", testPsnr));

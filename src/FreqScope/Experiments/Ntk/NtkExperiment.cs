@@ -2,7 +2,6 @@ using System.Globalization;
 using FreqScope.Core.Config;
 using FreqScope.Core.Kinds;
 using FreqScope.Core.Runs;
-using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Theory;
 
@@ -35,20 +34,8 @@ namespace FreqScope.Experiments.Ntk;
 /// </remarks>
 public sealed class NtkExperiment : ExperimentKind<NtkExperiment, NtkExperimentConfig, NtkSummary>
 {
-    /// <summary>Header of eigen.csv.</summary>
-    public const string EigenHeader = "index,eigenvalue,dft_index,frequency";
-
-    /// <summary>Header of trajectory.csv (test columns empty without test points).</summary>
-    public const string TrajectoryHeader = "step,loss_real,loss_linear,discrepancy,test_loss_real,test_loss_linear,test_discrepancy";
-
-    /// <summary>Header of projections.csv.</summary>
-    public const string ProjectionsHeader = "step,k,eigenvalue,real,linear";
-
-    /// <summary>Header of outputs.csv (<c>set</c> is <c>train</c> or <c>test</c>).</summary>
-    public const string OutputsHeader = "step,set,x,target,real,linear";
-
     /// <summary>The data files a run writes.</summary>
-    public static IReadOnlyList<string> DataFiles { get; } = ["eigen.csv", "trajectory.csv", "projections.csv", "outputs.csv"];
+    public static IReadOnlyList<string> DataFiles { get; } = [NtkEigenRow.Csv.File, NtkTrajectoryRow.Csv.File, NtkProjectionRow.Csv.File, NtkOutputRow.Csv.File];
 
     /// <summary>The kind (use <see cref="ExperimentKind{TSelf, TConfig, TSummary}.Instance"/>).</summary>
     public NtkExperiment()

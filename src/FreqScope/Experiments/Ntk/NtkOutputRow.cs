@@ -1,3 +1,5 @@
+using FreqScope.Core.Tables;
+
 namespace FreqScope.Experiments.Ntk;
 
 /// <summary>One row of an <c>ntk</c> run's <c>outputs.csv</c>: one point at one snapshot step.</summary>
@@ -7,4 +9,8 @@ namespace FreqScope.Experiments.Ntk;
 /// <param name="Target">y(x).</param>
 /// <param name="Real">The trained network's output.</param>
 /// <param name="Linear">The linearised prediction.</param>
-public sealed record NtkOutputRow(long Step, string Set, double X, double Target, double Real, double Linear);
+public sealed record NtkOutputRow(long Step, [CsvColumn(Values = ["train", "test"])] string Set, double X, double Target, double Real, double Linear)
+{
+    /// <summary><c>outputs.csv</c>: its header, writer and parser.</summary>
+    public static CsvRows<NtkOutputRow> Csv { get; } = new("outputs.csv");
+}

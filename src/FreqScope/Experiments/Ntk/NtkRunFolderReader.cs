@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FreqScope.Core.Tables;
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Experiments.Fit1d;
 using FreqScope.Reporting;
@@ -31,7 +31,7 @@ public static class NtkRunFolderReader
             throw new DirectoryNotFoundException($"run folder not found: {dir}");
         }
 
-        string configText = RunFiles.ReadRequired(dir, "config.json");
+        string configText = RunFolder.ReadRequired(dir, "config.json");
         string? name;
         using (JsonDocument document = RunFiles.ParseJson(configText, "config.json"))
         {
@@ -39,67 +39,13 @@ public static class NtkRunFolderReader
             name = RunFiles.OptionalString(document.RootElement, "name", "config.json");
         }
 
-        ManifestView manifest = RunFiles.ParseManifest(RunFiles.ReadRequired(dir, "manifest.json"));
-        NtkTrajectoryRow[] trajectory = RunFiles.ParseCsv(RunFiles.ReadRequired(dir, "trajectory.csv"), "trajectory.csv",
-            NtkExperiment.TrajectoryHeader, ParseTrajectory);
-        NtkEigenRow[]? eigen = Optional(dir, "eigen.csv", NtkExperiment.EigenHeader, ParseEigen);
-        NtkProjectionRow[]? projections = Optional(dir, "projections.csv", NtkExperiment.ProjectionsHeader, ParseProjection);
-        NtkOutputRow[]? outputs = Optional(dir, "outputs.csv", NtkExperiment.OutputsHeader, ParseOutput);
-        string? summaryText = RunFiles.ReadOptional(dir, "summary.json");
+        ManifestView manifest = RunFiles.ParseManifest(RunFolder.ReadRequired(dir, "manifest.json"));
+        NtkTrajectoryRow[] trajectory = NtkTrajectoryRow.Csv.Read(dir);
+        NtkEigenRow[]? eigen = NtkEigenRow.Csv.ReadOptional(dir);
+        NtkProjectionRow[]? projections = NtkProjectionRow.Csv.ReadOptional(dir);
+        NtkOutputRow[]? outputs = NtkOutputRow.Csv.ReadOptional(dir);
+        string? summaryText = RunFolder.ReadOptional(dir, "summary.json");
         NtkSummary? summary = summaryText is null ? null : RunFiles.DeserializeSummary<NtkSummary>(summaryText);
         return new NtkRunData(dir, configText, name, manifest, eigen, trajectory, projections, outputs, summary);
     }
-
-    private static T[]? Optional<T>(string dir, string file, string header, Func<string[], string, int, T> parse)
-    {
-        string? text = RunFiles.ReadOptional(dir, file);
-        return text is null ? null : RunFiles.ParseCsv(text, file, header, parse);
-    }
-
-    private static NtkEigenRow ParseEigen(string[] f, string file, int line) => new(
-        Index(f[0], file, line, "index"),
-        CsvFormat.ParseDouble(f[1], file, line, "eigenvalue"),
-        Index(f[2], file, line, "dft_index"),
-        CsvFormat.ParseDouble(f[3], file, line, "frequency"));
-
-    private static NtkTrajectoryRow ParseTrajectory(string[] f, string file, int line) => new(
-        Step(f[0], file, line),
-        CsvFormat.ParseDouble(f[1], file, line, "loss_real"),
-        CsvFormat.ParseDouble(f[2], file, line, "loss_linear"),
-        CsvFormat.ParseDouble(f[3], file, line, "discrepancy"),
-        OptionalDouble(f[4], file, line, "test_loss_real"),
-        OptionalDouble(f[5], file, line, "test_loss_linear"),
-        OptionalDouble(f[6], file, line, "test_discrepancy"));
-
-    private static NtkProjectionRow ParseProjection(string[] f, string file, int line) => new(
-        Step(f[0], file, line),
-        Index(f[1], file, line, "k"),
-        CsvFormat.ParseDouble(f[2], file, line, "eigenvalue"),
-        CsvFormat.ParseDouble(f[3], file, line, "real"),
-        CsvFormat.ParseDouble(f[4], file, line, "linear"));
-
-    private static NtkOutputRow ParseOutput(string[] f, string file, int line) => new(
-        Step(f[0], file, line),
-        f[1] is "train" or "test" ? f[1] : throw new InvalidDataException($"{file} line {line}: \"{f[1]}\" is not train or test (column set)"),
-        CsvFormat.ParseDouble(f[2], file, line, "x"),
-        CsvFormat.ParseDouble(f[3], file, line, "target"),
-        CsvFormat.ParseDouble(f[4], file, line, "real"),
-        CsvFormat.ParseDouble(f[5], file, line, "linear"));
-
-    private static long Step(string text, string file, int line)
-    {
-        long value = CsvFormat.ParseInt64(text, file, line, "step");
-        return value >= 0 ? value : throw new InvalidDataException($"{file} line {line}: \"{text}\" is not a valid step (column step)");
-    }
-
-    private static int Index(string text, string file, int line, string column)
-    {
-        long value = CsvFormat.ParseInt64(text, file, line, column);
-        return value is >= 0 and <= int.MaxValue
-            ? (int)value
-            : throw new InvalidDataException($"{file} line {line}: \"{text}\" is not a valid index (column {column})");
-    }
-
-    private static double? OptionalDouble(string text, string file, int line, string column) =>
-        text.Trim().Length == 0 ? null : CsvFormat.ParseDouble(text, file, line, column);
 }

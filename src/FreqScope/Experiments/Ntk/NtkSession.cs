@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Text;
 using FreqScope.Core;
 using FreqScope.Core.Runs;
 using FreqScope.Core.Tables;
 using FreqScope.Data;
-using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Theory;
 using FreqScope.Training;
@@ -26,7 +24,9 @@ internal sealed class NtkSession : IRunSession
     private readonly nn.Module<Tensor, Tensor> _model;
     private readonly MseTrainer _trainer = null!;
     private readonly HashSet<long> _snapshots;
-    private readonly RunTable _trajectory, _projections, _outputs;
+    private readonly RunTable<NtkTrajectoryRow> _trajectory;
+    private readonly RunTable<NtkProjectionRow> _projections;
+    private readonly RunTable<NtkOutputRow> _outputs;
 
     // Computed in Start, once the run folder exists (a failure there marks the run failed).
     private double[] _f0 = [], _f0Test = [], _c0 = [];
@@ -37,7 +37,6 @@ internal sealed class NtkSession : IRunSession
     private double _initialResidualNorm, _initialTestResidualNorm, _initialLoss;
     private double? _spearman;
     private int _spearmanCount;
-    private string _eigenCsv = "";
     private double _lossReal = double.NaN, _lossLinear = double.NaN, _discrepancy = double.NaN, _maxDiscrepancy;
     private double? _testDiscrepancy;
     private bool _disposed;
@@ -48,9 +47,9 @@ internal sealed class NtkSession : IRunSession
         _context = context;
         var runDir = context.RunDirectory;
         var device = context.Device;
-        _trajectory = new RunTable(runDir, "trajectory.csv", NtkExperiment.TrajectoryHeader);
-        _projections = new RunTable(runDir, "projections.csv", NtkExperiment.ProjectionsHeader);
-        _outputs = new RunTable(runDir, "outputs.csv", NtkExperiment.OutputsHeader);
+        _trajectory = NtkTrajectoryRow.Csv.Table(runDir);
+        _projections = NtkProjectionRow.Csv.Table(runDir);
+        _outputs = NtkOutputRow.Csv.Table(runDir);
         var d = config.Data;
         var target = TargetFactory.Create(config.Target, null);
         _xTrain = Grid.Uniform(d.Domain.Min, d.Domain.Max, d.TrainCount, d.IncludeEndpoint);
@@ -99,17 +98,17 @@ internal sealed class NtkSession : IRunSession
         _initialResidualNorm = Norm(Subtract(_yTrain, _f0));
         _initialTestResidualNorm = Norm(Subtract(_yTest, _f0Test));
         _initialLoss = Loss(_f0, _yTrain);
-        (_eigenCsv, _spearman, _spearmanCount) = Eigen();
-        AtomicFile.WriteAllText(Path.Combine(_context.RunDirectory, "eigen.csv"), _eigenCsv);
+        (var eigen, _spearman, _spearmanCount) = Eigen();
+        NtkEigenRow.Csv.WriteFile(_context.RunDirectory, eigen);
     }
 
-    /// <summary>eigen.csv's text, the eigenvalue-rank/frequency Spearman ρ (null when undefined) and how many eigenvectors it covers.</summary>
-    private (string Csv, double? Rho, int Count) Eigen()
+    /// <summary>eigen.csv's rows, the eigenvalue-rank/frequency Spearman ρ (null when undefined) and how many eigenvectors it covers.</summary>
+    private (NtkEigenRow[] Rows, double? Rho, int Count) Eigen()
     {
         int n = _spectrum.Size;
         var d = _config.Data;
         double spacing = Grid.Spacing(d.Domain.Min, d.Domain.Max, n, d.IncludeEndpoint);
-        var sb = new StringBuilder(NtkExperiment.EigenHeader).Append('\n');
+        var rows = new NtkEigenRow[n];
         var ranks = new List<double>();
         var frequencies = new List<double>();
         double lambda0 = _spectrum.Eigenvalues[0];
@@ -118,8 +117,7 @@ internal sealed class NtkSession : IRunSession
             int peak = NtkExperiment.DominantIndex(_spectrum.Eigenvector(k));
             double frequency = Dft.Frequency(peak, n, spacing);
             double lambda = _spectrum.Eigenvalues[k];
-            sb.Append(k.ToString(CultureInfo.InvariantCulture)).Append(',').Append(CsvFormat.FormatDouble(lambda)).Append(',')
-                .Append(peak.ToString(CultureInfo.InvariantCulture)).Append(',').Append(CsvFormat.FormatDouble(frequency)).Append('\n');
+            rows[k] = new NtkEigenRow(k, lambda, peak, frequency);
             if (lambda > NtkExperiment.SpearmanCutoff * lambda0)
             {
                 ranks.Add(k);
@@ -128,7 +126,7 @@ internal sealed class NtkSession : IRunSession
         }
 
         double rho = RankStatistics.Spearman(ranks, frequencies);
-        return (sb.ToString(), double.IsNaN(rho) ? null : rho, ranks.Count);
+        return (rows, double.IsNaN(rho) ? null : rho, ranks.Count);
     }
 
     /// <summary>One step of plain gradient descent on L = (1/2n) Σ (f − y)².</summary>
@@ -152,24 +150,17 @@ internal sealed class NtkSession : IRunSession
         _lossLinear = Loss(linear, _yTrain);
         _discrepancy = Norm(Subtract(real, linear)) / _initialResidualNorm;
         _maxDiscrepancy = Math.Max(_maxDiscrepancy, _discrepancy);
-        string s = step.ToString(CultureInfo.InvariantCulture);
-        var row = new StringBuilder().Append(s).Append(',').Append(CsvFormat.FormatDouble(_lossReal)).Append(',')
-            .Append(CsvFormat.FormatDouble(_lossLinear)).Append(',').Append(CsvFormat.FormatDouble(_discrepancy));
         double[] realTest = [], linearTest = [];
+        double? testLossReal = null, testLossLinear = null;
         if (_xTestT is not null)
         {
             realTest = Predict(_xTestT);
             linearTest = _dynamics.PredictDiscreteAt(_cross!, _f0Test, t);
             _testDiscrepancy = Norm(Subtract(realTest, linearTest)) / _initialTestResidualNorm;
-            row.Append(',').Append(CsvFormat.FormatDouble(Loss(realTest, _yTest))).Append(',')
-                .Append(CsvFormat.FormatDouble(Loss(linearTest, _yTest))).Append(',').Append(CsvFormat.FormatDouble(_testDiscrepancy.Value));
-        }
-        else
-        {
-            row.Append(",,,");
+            (testLossReal, testLossLinear) = (Loss(realTest, _yTest), Loss(linearTest, _yTest));
         }
 
-        _trajectory.Append(row.ToString());
+        _trajectory.Append(new NtkTrajectoryRow(step, _lossReal, _lossLinear, _discrepancy, testLossReal, testLossLinear, _xTestT is null ? null : _testDiscrepancy));
 
         var c = _spectrum.Project(Subtract(real, _yTrain));
         double rate = _config.Training.LearningRate / _spectrum.Size;
@@ -177,14 +168,13 @@ internal sealed class NtkSession : IRunSession
         {
             double lambda = _spectrum.Eigenvalues[k];
             double cLinear = _c0[k] * Math.Pow(1 - (rate * lambda), t);
-            _projections.Append(string.Join(',', s, k.ToString(CultureInfo.InvariantCulture), CsvFormat.FormatDouble(lambda),
-                CsvFormat.FormatDouble(c[k]), CsvFormat.FormatDouble(cLinear)));
+            _projections.Append(new NtkProjectionRow(step, k, lambda, c[k], cLinear));
         }
 
         if (_snapshots.Contains(step) || step == _config.Training.Steps)
         {
-            AppendOutputs(s, "train", _xTrain, _yTrain, real, linear);
-            AppendOutputs(s, "test", _xTest, _yTest, realTest, linearTest);
+            AppendOutputs(step, "train", _xTrain, _yTrain, real, linear);
+            AppendOutputs(step, "test", _xTest, _yTest, realTest, linearTest);
         }
 
         _trajectory.Flush();
@@ -193,13 +183,9 @@ internal sealed class NtkSession : IRunSession
         return _context.At(step, _config.Training.Steps, ("lossReal", _lossReal), ("lossLinear", _lossLinear), ("discrepancy", _discrepancy));
     }
 
-    private void AppendOutputs(string step, string set, double[] x, double[] y, double[] real, double[] linear)
+    private void AppendOutputs(long step, string set, double[] x, double[] y, double[] real, double[] linear)
     {
-        for (int i = 0; i < x.Length; i++)
-        {
-            _outputs.Append(string.Join(',', step, set, CsvFormat.FormatDouble(x[i]), CsvFormat.FormatDouble(y[i]),
-                CsvFormat.FormatDouble(real[i]), CsvFormat.FormatDouble(linear[i])));
-        }
+        for (int i = 0; i < x.Length; i++) _outputs.Append(new NtkOutputRow(step, set, x[i], y[i], real[i], linear[i]));
     }
 
     /// <summary>‖Θ_T − Θ₀‖_F / ‖Θ₀‖_F with Θ_T computed now.</summary>

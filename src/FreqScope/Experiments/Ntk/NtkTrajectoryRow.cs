@@ -1,3 +1,5 @@
+using FreqScope.Core.Tables;
+
 namespace FreqScope.Experiments.Ntk;
 
 /// <summary>One row of an <c>ntk</c> run's <c>trajectory.csv</c>: one probe.</summary>
@@ -8,4 +10,8 @@ namespace FreqScope.Experiments.Ntk;
 /// <param name="TestLossReal">L on the test points (1/2m normalisation), or null without test points.</param>
 /// <param name="TestLossLinear">The same for the linearised prediction, or null.</param>
 /// <param name="TestDiscrepancy">The discrepancy on the test points, or null.</param>
-public sealed record NtkTrajectoryRow(long Step, double LossReal, double LossLinear, double Discrepancy, double? TestLossReal, double? TestLossLinear, double? TestDiscrepancy);
+public sealed record NtkTrajectoryRow(long Step, double LossReal, double LossLinear, double Discrepancy, double? TestLossReal, double? TestLossLinear, double? TestDiscrepancy)
+{
+    /// <summary><c>trajectory.csv</c> (test columns empty without test points): its header, writer and parser.</summary>
+    public static CsvRows<NtkTrajectoryRow> Csv { get; } = new("trajectory.csv");
+}

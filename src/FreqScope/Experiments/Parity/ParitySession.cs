@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Text;
 using FreqScope.Core;
 using FreqScope.Core.Runs;
 using FreqScope.Core.Tables;
 using FreqScope.Data;
 using FreqScope.Models;
-using FreqScope.Reporting;
 using FreqScope.Spectral;
 using FreqScope.Training;
 using TorchSharp;
@@ -23,8 +21,9 @@ internal sealed class ParitySession : IRunSession
     private readonly RadialSpectrum _spectrum;
     private readonly double _chance;
     private readonly RunContext _context;
-    private readonly RunTable _metricsCsv, _spectraCsv;
-    private readonly string _targetCsv;
+    private readonly RunTable<ParityMetricRow> _metricsCsv;
+    private readonly RunTable<ParitySpectrumRow> _spectraCsv;
+    private readonly ParityTargetRow[] _target;
     private readonly Mlp _model;
     private readonly MseTrainer _trainer;
 
@@ -34,8 +33,8 @@ internal sealed class ParitySession : IRunSession
         _context = context;
         _runDir = context.RunDirectory;
         var device = context.Device;
-        _metricsCsv = new RunTable(_runDir, ParityExperiment.MetricsFile, ParityRunFolderReader.MetricsHeader);
-        _spectraCsv = new RunTable(_runDir, ParityExperiment.SpectraFile, ParityRunFolderReader.SpectraHeader);
+        _metricsCsv = ParityMetricRow.Csv.Table(_runDir);
+        _spectraCsv = ParitySpectrumRow.Csv.Table(_runDir);
         _split = ParitySplit.Create(config.Data, config.Seed);
         _chance = ParitySplit.MajorityFraction(_split.TestLabels);
         var directions = RadialSpectrum.RandomDirections(config.Data.Dimension, config.Probe.Directions, config.Seed ^ 0x5DEECE66DL);
@@ -45,10 +44,7 @@ internal sealed class ParitySession : IRunSession
         var all = _split.Train.Concat(_split.Test).ToArray();
         var many = RadialSpectrum.RandomDirections(config.Data.Dimension, config.Probe.TargetDirections, config.Seed ^ 0x2545F4914F6CDD1DL);
         var targetAll = RadialSpectrum.PowerOnce(all, [.. _split.TrainLabels, .. _split.TestLabels], radii, many);
-        var sb = new StringBuilder(ParityRunFolderReader.TargetHeader).Append('\n');
-        for (int s = 0; s < radii.Length; s++)
-            sb.Append(CsvFormat.FormatDouble(radii[s])).Append(',').Append(CsvFormat.FormatDouble(targetTrain[s])).Append(',').Append(CsvFormat.FormatDouble(targetAll[s])).Append('\n');
-        _targetCsv = sb.ToString();
+        _target = [.. radii.Select((r, s) => new ParityTargetRow(r, targetTrain[s], targetAll[s]))];
 
         manual_seed(config.Seed);
         _model = new Mlp(config.Data.Dimension, config.Model.Hidden, 1, config.Model.Activation);
@@ -71,7 +67,7 @@ internal sealed class ParitySession : IRunSession
     public IReadOnlyList<ICheckpointPart> CheckpointParts => [new ModuleCheckpointPart(_model), new OptimizerCheckpointPart(_trainer.Optimizer)];
 
     /// <summary>Writes the target's radial spectrum (also on resume: the same numbers).</summary>
-    public void Start(long? resumedAt) => AtomicFile.WriteAllText(Path.Combine(_runDir, ParityExperiment.TargetFile), _targetCsv);
+    public void Start(long? resumedAt) => ParityTargetRow.Csv.WriteFile(_runDir, _target);
 
     private static Tensor Points(double[][] points, Device device) =>
         tensor(points.SelectMany(p => p.Select(v => (float)v)).ToArray(), device: device).reshape(points.Length, points.Length == 0 ? 1 : points[0].Length);
@@ -111,12 +107,11 @@ internal sealed class ParitySession : IRunSession
         var (testLoss, testAccuracy) = Score(fTest, _split.TestLabels);
         if (!double.IsFinite(trainLoss))
             throw new InvalidOperationException($"the loss is {trainLoss} at step {step}: training diverged; lower training.learningRate ({_config.Training.LearningRate.ToString("R", CultureInfo.InvariantCulture)})");
-        string s = step.ToString(CultureInfo.InvariantCulture);
-        _metricsCsv.Append(string.Join(',', s, CsvFormat.FormatDouble(trainLoss), CsvFormat.FormatDouble(testLoss), CsvFormat.FormatDouble(trainAccuracy), CsvFormat.FormatDouble(testAccuracy)));
+        _metricsCsv.Append(new ParityMetricRow(step, trainLoss, testLoss, trainAccuracy, testAccuracy));
         var output = _spectrum.Power(fTrain);
         var residual = _spectrum.Power(fTrain.Select((v, i) => v - _split.TrainLabels[i]).ToArray());
         for (int r = 0; r < output.Length; r++)
-            _spectraCsv.Append(string.Join(',', s, CsvFormat.FormatDouble(_spectrum.Radii[r]), CsvFormat.FormatDouble(output[r]), CsvFormat.FormatDouble(residual[r])));
+            _spectraCsv.Append(new ParitySpectrumRow(step, _spectrum.Radii[r], output[r], residual[r]));
         return _context.At(step, _config.Training.Steps, ("trainLoss", trainLoss), ("testLoss", testLoss), ("trainAccuracy", trainAccuracy), ("testAccuracy", testAccuracy));
     }
 
@@ -125,17 +120,11 @@ internal sealed class ParitySession : IRunSession
     {
         _metricsCsv.Flush();
         _spectraCsv.Flush();
-        var metrics = ParityRunFolderReader.ReadMetrics(_runDir);
-        var spectra = ParityRunFolderReader.ReadSpectra(_runDir);
-        var target = ParityRunFolderReader.ReadTarget(_runDir);
+        var metrics = ParityMetricRow.Csv.Read(_runDir);
+        var spectra = ParitySpectrumRow.Csv.Read(_runDir);
+        var target = ParityTargetRow.Csv.Read(_runDir);
         var (summary, errors) = ParityExperiment.Summarise(_config, metrics, spectra, target, _chance, trainingSeconds);
-        var sb = new StringBuilder(ParityRunFolderReader.BandsHeader).Append('\n');
-        for (int t = 0; t < metrics.Length; t++)
-            for (int b = 0; b < summary.Bands.Count; b++)
-                sb.Append(metrics[t].Step.ToString(CultureInfo.InvariantCulture)).Append(',').Append(b.ToString(CultureInfo.InvariantCulture)).Append(',')
-                    .Append(CsvFormat.FormatDouble(summary.Bands[b].RadiusMin)).Append(',').Append(CsvFormat.FormatDouble(summary.Bands[b].RadiusMax)).Append(',')
-                    .Append(CsvFormat.FormatDouble(errors[t][b])).Append('\n');
-        AtomicFile.WriteAllText(Path.Combine(_runDir, ParityExperiment.BandsFile), sb.ToString());
+        ParityBandRow.Csv.WriteFile(_runDir, metrics.SelectMany((m, t) => summary.Bands.Select((band, b) => new ParityBandRow(m.Step, b, band.RadiusMin, band.RadiusMax, errors[t][b]))));
         return summary;
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using FreqScope.Core.Config;
 using FreqScope.Core.Kinds;
 using FreqScope.Core.Runs;
-using FreqScope.Reporting;
 using FreqScope.Solvers;
 
 namespace FreqScope.Experiments.Poisson;
@@ -25,12 +24,6 @@ public sealed class PoissonExperiment : ExperimentKind<PoissonExperiment, Poisso
 
     /// <inheritdoc/>
     public override IReadOnlyList<string> SweepMetrics { get; } = ["bestHybridSpeedup", "discretisationError"];
-
-    /// <summary>Header of errors.csv.</summary>
-    public const string ErrorsHeader = "method,iteration,seconds,error_inf,error_rms";
-
-    /// <summary>Header of modes.csv.</summary>
-    public const string ModesHeader = "method,iteration,mode,frequency,relative_error";
 
     /// <summary>The method name of the network solver.</summary>
     public const string Network = "network";

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FreqScope.Core.Tables;
+using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Experiments.Fit1d;
 using FreqScope.Reporting;
@@ -27,18 +27,6 @@ public static class PoissonRunFolderReader
     /// <summary>The solution file's name.</summary>
     public const string SolutionFile = "solution.csv";
 
-    /// <summary>The header line of errors.csv.</summary>
-    public const string ErrorsHeader = "method,iteration,seconds,error_inf,error_rms";
-
-    /// <summary>The header line of modes.csv.</summary>
-    public const string ModesHeader = "method,iteration,mode,frequency,relative_error";
-
-    /// <summary>The header line of solution.csv for a 1-D problem.</summary>
-    public const string Solution1dHeader = "x,discrete,exact,network";
-
-    /// <summary>The header line of solution.csv for a 2-D problem.</summary>
-    public const string Solution2dHeader = "x,y,discrete,exact,network";
-
     /// <summary>Reads and validates every data file of the run folder.</summary>
     /// <param name="runDir">The run folder.</param>
     /// <returns>The parsed run.</returns>
@@ -53,19 +41,13 @@ public static class PoissonRunFolderReader
             throw new DirectoryNotFoundException($"run folder not found: {dir}");
         }
 
-        string configText = RunFiles.ReadRequired(dir, "config.json");
+        string configText = RunFolder.ReadRequired(dir, "config.json");
         Config config = ParseConfig(configText);
-        ManifestView manifest = RunFiles.ParseManifest(RunFiles.ReadRequired(dir, "manifest.json"));
-        PoissonErrorRow[] errors = RunFiles.ParseCsv(RunFiles.ReadRequired(dir, ErrorsFile), ErrorsFile, ErrorsHeader, ParseError);
-        string? modesText = RunFiles.ReadOptional(dir, ModesFile);
-        PoissonModeRow[]? modes = modesText is null ? null : RunFiles.ParseCsv(modesText, ModesFile, ModesHeader, ParseMode);
-        string? solutionText = RunFiles.ReadOptional(dir, SolutionFile);
-        PoissonSolutionRow[]? solution = solutionText is null
-            ? null
-            : config.Dimension == 1
-                ? RunFiles.ParseCsv(solutionText, SolutionFile, Solution1dHeader, ParseSolution1d)
-                : RunFiles.ParseCsv(solutionText, SolutionFile, Solution2dHeader, ParseSolution2d);
-        string? summaryText = RunFiles.ReadOptional(dir, "summary.json");
+        ManifestView manifest = RunFiles.ParseManifest(RunFolder.ReadRequired(dir, "manifest.json"));
+        PoissonErrorRow[] errors = PoissonErrorRow.Csv.Read(dir);
+        PoissonModeRow[]? modes = PoissonModeRow.Csv.ReadOptional(dir);
+        PoissonSolutionRow[]? solution = (config.Dimension == 1 ? PoissonSolutionRow.Solution1dCsv : PoissonSolutionRow.Solution2dCsv).ReadOptional(dir);
+        string? summaryText = RunFolder.ReadOptional(dir, "summary.json");
         PoissonSummary? summary = summaryText is null ? null : ParseSummary(summaryText);
 
         return new PoissonRunData(dir, configText, config.Name, config.Dimension, config.DomainMin, config.DomainMax, config.Intervals,
@@ -129,61 +111,19 @@ public static class PoissonRunFolderReader
         return new Config(name, dimension, min, max, intervals, tolerance);
     }
 
-    private static PoissonErrorRow ParseError(string[] f, string file, int line) => new(
-        Method(f[0], file, line, PoissonMethods.IsValid, PoissonMethods.Expected),
-        Iteration(f[1], file, line),
-        CsvFormat.ParseDouble(f[2], file, line, "seconds"),
-        CsvFormat.ParseDouble(f[3], file, line, "error_inf"),
-        CsvFormat.ParseDouble(f[4], file, line, "error_rms"));
-
-    private static PoissonModeRow ParseMode(string[] f, string file, int line)
+    /// <summary>Refuses a row of <paramref name="file"/> whose method is not one <paramref name="valid"/> accepts.</summary>
+    internal static void CheckMethod(string method, string file, int line, Func<string, bool> valid, string expected)
     {
-        string method = Method(f[0], file, line, PoissonMethods.HasModes, "jacobi, dampedJacobi, gaussSeidel or network; hybrids have no mode rows");
-        long iteration = Iteration(f[1], file, line);
-        long mode = CsvFormat.ParseInt64(f[2], file, line, "mode");
-        if (mode < 0 || mode > int.MaxValue)
-        {
-            throw new InvalidDataException($"{file} line {line}: \"{f[2]}\" is not a valid mode index (column mode)");
-        }
-
-        double frequency = CsvFormat.ParseDouble(f[3], file, line, "frequency");
-        double relative = CsvFormat.ParseDouble(f[4], file, line, "relative_error");
-        if (relative < 0)
-        {
-            throw new InvalidDataException($"{file} line {line}: \"{f[4]}\" is negative, not a relative error (column relative_error)");
-        }
-
-        return new PoissonModeRow(method, iteration, (int)mode, frequency, relative);
+        if (!valid(method)) throw new InvalidDataException($"{file} line {line}: \"{method}\" is not a method (column method; expected {expected})");
     }
 
-    private static PoissonSolutionRow ParseSolution1d(string[] f, string file, int line) => new(
-        CsvFormat.ParseDouble(f[0], file, line, "x"),
-        null,
-        CsvFormat.ParseDouble(f[1], file, line, "discrete"),
-        OptionalDouble(f[2], file, line, "exact"),
-        OptionalDouble(f[3], file, line, "network"));
-
-    private static PoissonSolutionRow ParseSolution2d(string[] f, string file, int line) => new(
-        CsvFormat.ParseDouble(f[0], file, line, "x"),
-        CsvFormat.ParseDouble(f[1], file, line, "y"),
-        CsvFormat.ParseDouble(f[2], file, line, "discrete"),
-        OptionalDouble(f[3], file, line, "exact"),
-        OptionalDouble(f[4], file, line, "network"));
-
-    private static string Method(string text, string file, int line, Func<string, bool> valid, string expected) => valid(text)
-        ? text
-        : throw new InvalidDataException($"{file} line {line}: \"{text}\" is not a method (column method; expected {expected})");
-
-    private static long Iteration(string text, string file, int line)
+    /// <summary>Refuses a row of modes.csv of a hybrid, or with a negative relative error.</summary>
+    internal static void CheckMode(PoissonModeRow row, string[] fields, string file, int line)
     {
-        long value = CsvFormat.ParseInt64(text, file, line, "iteration");
-        return value >= 0
-            ? value
-            : throw new InvalidDataException($"{file} line {line}: \"{text}\" is not a valid iteration (column iteration)");
+        CheckMethod(row.Method, file, line, PoissonMethods.HasModes, "jacobi, dampedJacobi, gaussSeidel or network; hybrids have no mode rows");
+        if (row.RelativeError < 0)
+            throw new InvalidDataException($"{file} line {line}: \"{fields[4]}\" is negative, not a relative error (column relative_error)");
     }
-
-    private static double? OptionalDouble(string text, string file, int line, string column) =>
-        text.Trim().Length == 0 ? null : CsvFormat.ParseDouble(text, file, line, column);
 
     private sealed record Config(string? Name, int Dimension, double? DomainMin, double? DomainMax, int? Intervals, double? Tolerance);
 }

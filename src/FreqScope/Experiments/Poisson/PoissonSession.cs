@@ -1,6 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
+using System.Diagnostics;
 using FreqScope.Core;
 using FreqScope.Core.Runs;
 using FreqScope.Core.Tables;
@@ -23,7 +22,8 @@ internal sealed class PoissonSession : IRunSession
     private readonly RunContext _context;
     private readonly IReadOnlyList<string> _plan;
     private readonly double[] _error;
-    private readonly RunTable _errors, _modes;
+    private readonly RunTable<PoissonErrorRow> _errors;
+    private readonly RunTable<PoissonModeRow> _modes;
     private readonly PoissonState _state;
 
     public PoissonSession(PoissonExperimentConfig config, PoissonSetup setup, RunContext context)
@@ -35,8 +35,8 @@ internal sealed class PoissonSession : IRunSession
         _device = context.Device;
         _plan = PoissonExperiment.Plan(config);
         _error = new double[setup.Grid.Unknowns];
-        _errors = new RunTable(_runDir, "errors.csv", PoissonExperiment.ErrorsHeader);
-        _modes = new RunTable(_runDir, "modes.csv", PoissonExperiment.ModesHeader);
+        _errors = PoissonErrorRow.Csv.Table(_runDir);
+        _modes = PoissonModeRow.Csv.Table(_runDir);
         _state = new PoissonState(_runDir);
     }
 
@@ -275,20 +275,12 @@ internal sealed class PoissonSession : IRunSession
         }
 
         if (!double.IsFinite(sum)) inf = double.NaN;
-        string it = iteration.ToString(CultureInfo.InvariantCulture);
-        _errors.Append(string.Join(',', method, it, CsvFormat.FormatDouble(seconds), CsvFormat.FormatDouble(inf),
-            CsvFormat.FormatDouble(Math.Sqrt(sum / _error.Length))));
+        _errors.Append(new PoissonErrorRow(method, iteration, seconds, inf, Math.Sqrt(sum / _error.Length)));
         if (history is not null)
         {
             var amplitudes = ModeSpectrum.Amplitudes(_setup.Grid, _error);
-            var sb = new StringBuilder();
             foreach (int k in _setup.Recorded)
-            {
-                sb.Clear().Append(method).Append(',').Append(it).Append(',').Append(k.ToString(CultureInfo.InvariantCulture)).Append(',')
-                    .Append(CsvFormat.FormatDouble(_setup.Frequency(k))).Append(',')
-                    .Append(CsvFormat.FormatDouble(amplitudes[k] / _setup.SolutionAmplitudes[k]));
-                _modes.Append(sb.ToString());
-            }
+                _modes.Append(new PoissonModeRow(method, iteration, k, _setup.Frequency(k), amplitudes[k] / _setup.SolutionAmplitudes[k]));
 
             history.Add(iteration, _setup.Analysed.Select(k => amplitudes[k] / _setup.SolutionAmplitudes[k]).ToArray());
         }
@@ -333,20 +325,8 @@ internal sealed class PoissonSession : IRunSession
     /// </summary>
     public void WriteSolution(double[]? network)
     {
-        bool twoD = _setup.NodesY is not null;
-        var sb = new StringBuilder(twoD ? "x,y,discrete,exact,network\n" : "x,discrete,exact,network\n");
-        for (int i = 0; i < _setup.Discrete.Length; i++)
-        {
-            sb.Append(CsvFormat.FormatDouble(_setup.NodesX[i])).Append(',');
-            if (twoD) sb.Append(CsvFormat.FormatDouble(_setup.NodesY![i])).Append(',');
-            sb.Append(CsvFormat.FormatDouble(_setup.Discrete[i])).Append(',');
-            if (_setup.Exact is not null) sb.Append(CsvFormat.FormatDouble(_setup.Exact[i]));
-            sb.Append(',');
-            if (network is not null) sb.Append(CsvFormat.FormatDouble(network[i]));
-            sb.Append('\n');
-        }
-
-        AtomicFile.WriteAllText(Path.Combine(_runDir, "solution.csv"), sb.ToString());
+        var csv = _setup.NodesY is null ? PoissonSolutionRow.Solution1dCsv : PoissonSolutionRow.Solution2dCsv;
+        csv.WriteFile(_runDir, _setup.Discrete.Select((u, i) => new PoissonSolutionRow(_setup.NodesX[i], _setup.NodesY?[i], u, _setup.Exact?[i], network?[i])));
     }
 
     public void Dispose()
