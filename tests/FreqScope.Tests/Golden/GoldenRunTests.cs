@@ -11,7 +11,8 @@ namespace FreqScope.Tests.Golden;
 /// while the code that produces them moves. Float results depend on the CPU's kernels, so the digests are compared
 /// only on the kind of CPU they were recorded on (<c>Golden/runs/cpu.txt</c>); elsewhere the test is skipped, with
 /// the reason. A run that differs is run once more before the test fails, since the first probe row of a run can
-/// differ in its last digits about once in forty fresh runs (a known nondeterminism at step 0).
+/// differ in its last digits about once in forty fresh runs (a known nondeterminism at step 0). The report is then
+/// built from the data and its figure names and captions are compared with <c>Golden/runs/NAME.captions.txt</c>.
 /// </summary>
 [Collection(TorchCollection.Name)]
 public sealed class GoldenRunTests : IDisposable
@@ -50,10 +51,11 @@ public sealed class GoldenRunTests : IDisposable
         else if (recordedOn != cpu) Assert.Skip($"the golden runs were recorded on \"{recordedOn}\"; this CPU is \"{cpu}\" (record them here with FREQSCOPE_UPDATE_GOLDEN=1)");
 
         var golden = $"runs/{Path.GetFileNameWithoutExtension(file)}.txt";
-        var digest = Run(file, "a");
+        var (digest, captions) = Run(file, "a");
+        GoldenFile.Check($"runs/{Path.GetFileNameWithoutExtension(file)}.captions.txt", captions);
         if (!GoldenFile.Updating && GoldenFile.Read(golden) is { } expected && expected != digest)
         {
-            var again = Run(file, "b");
+            var (again, _) = Run(file, "b");
             Assert.True(again == expected, $"{file}: the run differs from the recorded one twice; first: {GoldenFile.FirstDifference(expected, digest)}; second: {GoldenFile.FirstDifference(expected, again)}");
             return;
         }
@@ -61,8 +63,8 @@ public sealed class GoldenRunTests : IDisposable
         GoldenFile.Check(golden, digest);
     }
 
-    /// <summary>Runs <paramref name="file"/> in smoke mode into a fresh folder and returns its digest.</summary>
-    private string Run(string file, string attempt)
+    /// <summary>Runs <paramref name="file"/> in smoke mode into a fresh folder; returns its digest and its reports' figure captions.</summary>
+    private (string Digest, string Captions) Run(string file, string attempt)
     {
         var work = Path.Combine(_dir, Path.GetFileNameWithoutExtension(file) + "-" + attempt);
         Directory.CreateDirectory(work);
@@ -85,7 +87,18 @@ public sealed class GoldenRunTests : IDisposable
         bool sweep = root.ContainsKey("sweep");
         var (code, text) = Cli(sweep ? "sweep" : "run", config, "--smoke", "--no-report", "--out", output);
         Assert.True(code == CliApp.ExitOk, $"{file}: exit {code}\n{text}");
-        return RunDigest.Of(output, replacements);
+        var digest = RunDigest.Of(output, replacements);
+        (code, text) = Cli("report", output);
+        Assert.True(code == CliApp.ExitOk, $"{file}: report exit {code}\n{text}");
+        var captions = new System.Text.StringBuilder();
+        foreach (var report in Directory.GetFiles(output, "report.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            captions.Append(Path.GetRelativePath(output, report).Replace('\\', '/')).Append('\n');
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(report), "<figure id=\"([^\"]+)\">.*?<figcaption>(.*?)</figcaption>", System.Text.RegularExpressions.RegexOptions.Singleline))
+                captions.Append(m.Groups[1].Value).Append(": ").Append(m.Groups[2].Value).Append('\n');
+        }
+
+        return (digest, captions.ToString());
     }
 
     private static (int Code, string Output) Cli(params string[] args) => CliRunner.Run(args);
