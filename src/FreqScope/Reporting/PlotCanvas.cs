@@ -42,11 +42,16 @@ internal static class PlotCanvas
     /// <summary>The width of one panel of a figure drawn by <see cref="SavePanels"/>.</summary>
     public const int PanelWidth = 620;
 
-    /// <summary>Saves <paramref name="plot"/> atomically as <c>NAME.png</c> and <c>NAME.svg</c> (<see cref="Width"/> × <see cref="Height"/>).</summary>
-    public static PlotFile Save(Plot plot, string plotsDir, string name, string title) => WriteFiles(
+    /// <summary>
+    /// Saves <paramref name="plot"/> atomically as <c>NAME.png</c> and <c>NAME.svg</c> (<see cref="Width"/> ×
+    /// <see cref="Height"/>); <paramref name="caption"/> is the report's caption of it, so that a figure's name and
+    /// caption are written in one place.
+    /// </summary>
+    public static PlotFile Save(Plot plot, string plotsDir, string name, string title, string caption) => WriteFiles(
         plotsDir,
         name,
         title,
+        caption,
         plot.GetImageBytes(Width, Height, ImageFormat.Png),
         WithSolidLines([plot], () => plot.GetSvgXml(Width, Height)),
         Width,
@@ -57,12 +62,12 @@ internal static class PlotCanvas
     /// <see cref="PanelWidth"/> × <see cref="Height"/>) atomically as one <c>NAME.png</c> and one
     /// <c>NAME.svg</c>; a single panel is saved as <see cref="Save"/> does.
     /// </summary>
-    public static PlotFile SavePanels(IReadOnlyList<Plot> panels, string plotsDir, string name, string title)
+    public static PlotFile SavePanels(IReadOnlyList<Plot> panels, string plotsDir, string name, string title, string caption)
     {
         ArgumentOutOfRangeException.ThrowIfZero(panels.Count);
         if (panels.Count == 1)
         {
-            return Save(panels[0], plotsDir, name, title);
+            return Save(panels[0], plotsDir, name, title, caption);
         }
 
         Multiplot figure = new(panels[0]);
@@ -95,7 +100,7 @@ internal static class PlotCanvas
 
             return Encoding.UTF8.GetString(svg.ToArray());
         });
-        return WriteFiles(plotsDir, name, title, png, svgXml, width, height);
+        return WriteFiles(plotsDir, name, title, caption, png, svgXml, width, height);
     }
 
     /// <summary>
@@ -305,14 +310,14 @@ internal static class PlotCanvas
         return colorTicks;
     }
 
-    private static PlotFile WriteFiles(string plotsDir, string name, string title, byte[] png, string svg, int width, int height)
+    private static PlotFile WriteFiles(string plotsDir, string name, string title, string caption, byte[] png, string svg, int width, int height)
     {
         Directory.CreateDirectory(plotsDir);
         string pngPath = Path.GetFullPath(Path.Combine(plotsDir, name + ".png"));
         string svgPath = Path.GetFullPath(Path.Combine(plotsDir, name + ".svg"));
         AtomicFile.WriteAllBytes(pngPath, png);
         AtomicFile.WriteAllText(svgPath, svg);
-        return new PlotFile(name, title, pngPath, svgPath, width, height);
+        return new PlotFile(name, title, caption, pngPath, svgPath, width, height);
     }
 
     /// <summary>Formats a log10 tick position as a power of ten, e.g. −3 → 10⁻³.</summary>

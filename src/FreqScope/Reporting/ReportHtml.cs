@@ -114,10 +114,11 @@ public static class ReportHtml
     }
 
     /// <summary>
-    /// A "Figures" section: each figure's PNG embedded as a base64 data URI, with a numbered caption and a link to
-    /// its SVG in <c>plots/</c>; <paramref name="none"/> is shown when there are no figures.
+    /// A "Figures" section: each figure's PNG embedded as a base64 data URI, with its numbered
+    /// <see cref="PlotFile.Caption"/> and a link to its SVG in <c>plots/</c>; <paramref name="none"/> is shown when
+    /// there are no figures.
     /// </summary>
-    public static void AppendFigures(StringBuilder html, IReadOnlyList<PlotFile> plots, Func<string, string> caption, string none)
+    public static void AppendFigures(StringBuilder html, IReadOnlyList<PlotFile> plots, string none)
     {
         html.Append("<h2>Figures</h2>\n");
         int number = 1;
@@ -130,7 +131,7 @@ public static class ReportHtml
                 .Append("\" alt=\"").Append(Encode(plot.Title))
                 .Append("\" src=\"data:image/png;base64,").Append(base64).Append("\">\n")
                 .Append("<figcaption><b>Figure ").Append(number.ToString(Invariant)).Append(".</b> ")
-                .Append(Encode(caption(plot.Name)))
+                .Append(Encode(plot.Caption))
                 .Append(" (<a href=\"").Append(RunFolder.PlotsFolder).Append('/').Append(Encode(Path.GetFileName(plot.SvgPath)))
                 .Append("\">SVG</a>)</figcaption>\n</figure>\n");
             number++;

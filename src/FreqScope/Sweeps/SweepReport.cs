@@ -105,7 +105,9 @@ public static class SweepReport
             plot.Axes.Margins(0.08, 0.12);
             if (groups.Count > 1 && groups.Count <= 12) plot.ShowLegend(Edge.Bottom);
             else plot.HideLegend();
-            plots.Add(PlotCanvas.Save(plot, plotsDir, "sweep-" + FileName(metric), title));
+            plots.Add(PlotCanvas.Save(plot, plotsDir, "sweep-" + FileName(metric), title,
+                $"{FileName(metric)} of each finished member against {xKey ?? "the member index"}"
+                + (manifest.Keys.Count > 1 && xKey is not null && manifest.Mode == SweepModes.Grid ? "; one line per value of the other swept keys." : ".")));
         }
 
         return plots;
@@ -156,9 +158,7 @@ public static class SweepReport
         }
 
         html.Append("</table>\n");
-        ReportHtml.AppendFigures(html, plots, name => $"{name["sweep-".Length..]} of each finished member against {XKey(manifest) ?? "the member index"}"
-            + (manifest.Keys.Count > 1 && XKey(manifest) is not null && manifest.Mode == SweepModes.Grid ? "; one line per value of the other swept keys." : "."),
-            "No finished member has a metric to plot yet.");
+        ReportHtml.AppendFigures(html, plots, "No finished member has a metric to plot yet.");
         ReportHtml.AppendConfigAndEnd(html, manifest.Config.ToJsonString(), dir);
         return html.ToString();
     }

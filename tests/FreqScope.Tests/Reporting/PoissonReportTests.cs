@@ -31,6 +31,9 @@ public sealed partial class PoissonReportTests
         Assert.Equal(AllFigures1d, result.Plots.Select(p => p.Name));
         string[] files = [.. Directory.EnumerateFiles(Path.Combine(run.Directory, "plots")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
         Assert.Equal(AllFigures1d.SelectMany(n => new[] { n + ".png", n + ".svg" }).Order(StringComparer.Ordinal), files);
+        Assert.StartsWith("Damped Jacobi: log10 of the relative error |ê| / |û| of each sine mode k", result.Plots.Single(p => p.Name == "mode-heatmap-damped-jacobi").Caption);
+        Assert.StartsWith("Gauss–Seidel: log10 of the relative error", result.Plots.Single(p => p.Name == "mode-heatmap-gauss-seidel").Caption);
+        Assert.All(result.Plots, p => Assert.Contains(WebUtility.HtmlEncode(p.Caption), html));
     }
 
     [Fact]

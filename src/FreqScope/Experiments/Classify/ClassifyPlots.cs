@@ -64,7 +64,8 @@ public static class ClassifyPlots
         if (run.Summary?.Paths is { } paths) plot.Add.VerticalLine(paths.Cutoff, 1.5f, Colors.Black, LinePattern.Dotted).LegendText = "cutoff";
         PlotCanvas.UseLogTicks(plot);
         plot.ShowLegend(Alignment.UpperRight);
-        return PlotCanvas.Save(plot, plotsDir, "path-spectra", title);
+        return PlotCanvas.Save(plot, plotsDir, "path-spectra", title,
+            $"Interpolation-path spectrum: the power spectral density of s(t) = ‖p(t) − p(0)‖₂ (softmax outputs p at points {ReportHtml.Number(run.Summary?.Paths?.Spacing)} apart along the straight path between two test images), averaged over the pairs of the same class and of different classes, at the first (dashed) and last probed epoch; the dotted line is the cutoff.");
     }
 
     /// <summary>
@@ -97,7 +98,8 @@ public static class ClassifyPlots
         share.ShowLegend(Alignment.UpperRight);
         PlotCanvas.UseLogTicks(power);
         power.ShowLegend(Alignment.LowerRight);
-        return PlotCanvas.SavePanels([share, power], plotsDir, "path-high-fraction", "High-frequency part of the path spectrum over training");
+        return PlotCanvas.SavePanels([share, power], plotsDir, "path-high-fraction", "High-frequency part of the path spectrum over training",
+            "Left: the share of the path-spectrum power above the cutoff against epoch, within and between classes. Right: that power itself, Σ PSD δf above the cutoff (log scale), the part of the variance of s(t) carried by high frequencies.");
     }
 
     /// <summary>Train and test accuracy against epoch.</summary>
@@ -126,7 +128,8 @@ public static class ClassifyPlots
         }
 
         plot.ShowLegend(Alignment.LowerRight);
-        return PlotCanvas.Save(plot, plotsDir, "accuracy", title);
+        return PlotCanvas.Save(plot, plotsDir, "accuracy", title,
+            "Classification accuracy on the training set and on the test set against epoch (epoch 0 is the network before training).");
     }
 
     /// <summary>Train and test loss against epoch on a log scale (non-positive or non-finite losses are left out).</summary>
@@ -148,7 +151,8 @@ public static class ClassifyPlots
         PlotCanvas.AddLogLine(plot, rows.Select(m => ((double)m.Epoch, m.TestLoss)), "test loss", Colors.OrangeRed);
         PlotCanvas.UseLogTicks(plot);
         plot.ShowLegend(Alignment.UpperRight);
-        return PlotCanvas.Save(plot, plotsDir, "loss", title);
+        return PlotCanvas.Save(plot, plotsDir, "loss", title,
+            "Mean loss on the training set and on the test set against epoch, log scale; non-positive losses are left out.");
     }
 
     /// <summary>
@@ -186,7 +190,8 @@ public static class ClassifyPlots
         }
 
         plot.ShowLegend(Alignment.UpperRight);
-        return PlotCanvas.Save(plot, plotsDir, "filtering", title);
+        return PlotCanvas.Save(plot, plotsDir, "filtering", title,
+            $"Filtering method: relative error of the low-frequency part e_low (solid) and of the high-frequency part e_high (dashed) against epoch, one colour per δ (the Gaussian filter's variance){CaptionThreshold(run)}. Under the Frequency Principle e_low falls first.");
     }
 
     /// <summary>Heatmap of e_low over (δ, epoch); same colour scale as <see cref="WriteFilteringHighHeatmap"/>.</summary>
@@ -269,7 +274,8 @@ public static class ClassifyPlots
         }
 
         plot.ShowLegend(Alignment.UpperRight);
-        return PlotCanvas.Save(plot, plotsDir, "projection-spectrum", title);
+        return PlotCanvas.Save(plot, plotsDir, "projection-spectrum", title,
+            $"Projection method: |ŷ(k)| of the target (black) and of the network output at up to {MaxSpectrumCurves} epochs (first, geometrically spaced, last) against frequency along the projection direction; red circles mark the target's peaks.");
     }
 
     /// <summary>Heatmap of Δ_F (clipped to [0, 1]) over (summary peak, epoch), lowest frequency at the bottom.</summary>
@@ -288,7 +294,8 @@ public static class ClassifyPlots
         string title = $"Relative error Δ_F at the target peaks ({ErrorFormText(run)}, ε = {EpsilonText(run)})";
         Plot plot = DrawHeatmap(matrix, title, "peak frequency", FrequencyLabels(run, matrix), new ScottPlot.Range(0, 1),
             "Δ_F (clipped to [0, 1])", PlotCanvas.UnitIntervalTicks());
-        return PlotCanvas.Save(plot, plotsDir, "projection-peaks-heatmap", title);
+        return PlotCanvas.Save(plot, plotsDir, "projection-peaks-heatmap", title,
+            $"Relative error Δ_F (projection.csv column {run.DeltaColumn}) at each target peak (rows, lowest frequency at the bottom) and epoch (columns); colour clipped to [0, 1]. A peak has converged where Δ_F < ε = {CaptionEpsilon(run)}.");
     }
 
     /// <summary>Heatmap of Δ_F (clipped to [0, 1]) over (every frequency of the grid, epoch), lowest frequency at the bottom.</summary>
@@ -307,7 +314,8 @@ public static class ClassifyPlots
         string title = $"Relative error Δ_F at every frequency ({ErrorFormText(run)}, ε = {EpsilonText(run)})";
         Plot plot = DrawHeatmap(matrix, title, "frequency", FrequencyLabels(run, matrix), new ScottPlot.Range(0, 1),
             "Δ_F (clipped to [0, 1])", PlotCanvas.UnitIntervalTicks());
-        return PlotCanvas.Save(plot, plotsDir, "projection-all-heatmap", title);
+        return PlotCanvas.Save(plot, plotsDir, "projection-all-heatmap", title,
+            $"Relative error Δ_F (column {run.DeltaColumn}) at every frequency of the grid (lowest at the bottom) and epoch, clipped to [0, 1]; grey cells are undefined (NaN).");
     }
 
     /// <summary>
@@ -363,7 +371,8 @@ public static class ClassifyPlots
         double max = FilteringColorMax(run);
         Plot plot = DrawHeatmap(matrix, title, "δ (variance of the Gaussian filter)", labels, new ScottPlot.Range(0, max),
             $"e_{part}", null);
-        return PlotCanvas.Save(plot, plotsDir, $"filtering-{part}-heatmap", title);
+        return PlotCanvas.Save(plot, plotsDir, $"filtering-{part}-heatmap", title,
+            $"e_{part} over δ (rows, smallest at the bottom) and epoch (columns); same colour scale as the e_{(low ? "high" : "low")} heatmap.");
     }
 
     private static Plot DrawHeatmap(
@@ -406,4 +415,10 @@ public static class ClassifyPlots
 
     private static string EpsilonText(ClassifyRunData run) =>
         run.Summary?.Projection?.Epsilon is double epsilon ? epsilon.ToString("G4", Invariant) : "not set";
+
+    private static string CaptionThreshold(ClassifyRunData run) =>
+        run.Summary?.Filtering is { } f ? "; the dotted line is the threshold " + ReportHtml.Number(f.Threshold) : string.Empty;
+
+    private static string CaptionEpsilon(ClassifyRunData run) =>
+        ReportHtml.Number(run.Summary?.Projection?.Epsilon);
 }

@@ -44,7 +44,7 @@ public static class ClassifyReport
         ReportHtml.AppendFacts(html, Facts(run, name));
         AppendFiltering(html, run);
         AppendProjection(html, run);
-        ReportHtml.AppendFigures(html, plots, figure => Caption(run, figure), "No figures: the run has no probe data yet.");
+        ReportHtml.AppendFigures(html, plots, "No figures: the run has no probe data yet.");
         ReportHtml.AppendConfigAndEnd(html, run.ConfigJson, run.RunDirectory);
         return html.ToString();
     }
@@ -242,26 +242,6 @@ public static class ClassifyReport
         }
 
         html.Append("</table>\n");
-    }
-
-    private static string Caption(ClassifyRunData run, string name)
-    {
-        string threshold = run.Summary?.Filtering is { } f ? "; the dotted line is the threshold " + Number(f.Threshold) : string.Empty;
-        string epsilon = Number(run.Summary?.Projection?.Epsilon);
-        return name switch
-        {
-            "accuracy" => "Classification accuracy on the training set and on the test set against epoch (epoch 0 is the network before training).",
-            "loss" => "Mean loss on the training set and on the test set against epoch, log scale; non-positive losses are left out.",
-            "filtering" => $"Filtering method: relative error of the low-frequency part e_low (solid) and of the high-frequency part e_high (dashed) against epoch, one colour per δ (the Gaussian filter's variance){threshold}. Under the Frequency Principle e_low falls first.",
-            "filtering-low-heatmap" => "e_low over δ (rows, smallest at the bottom) and epoch (columns); same colour scale as the e_high heatmap.",
-            "filtering-high-heatmap" => "e_high over δ (rows, smallest at the bottom) and epoch (columns); same colour scale as the e_low heatmap.",
-            "projection-spectrum" => $"Projection method: |ŷ(k)| of the target (black) and of the network output at up to {ClassifyPlots.MaxSpectrumCurves} epochs (first, geometrically spaced, last) against frequency along the projection direction; red circles mark the target's peaks.",
-            "projection-peaks-heatmap" => $"Relative error Δ_F (projection.csv column {run.DeltaColumn}) at each target peak (rows, lowest frequency at the bottom) and epoch (columns); colour clipped to [0, 1]. A peak has converged where Δ_F < ε = {epsilon}.",
-            "path-spectra" => $"Interpolation-path spectrum: the power spectral density of s(t) = ‖p(t) − p(0)‖₂ (softmax outputs p at points {Number(run.Summary?.Paths?.Spacing)} apart along the straight path between two test images), averaged over the pairs of the same class and of different classes, at the first (dashed) and last probed epoch; the dotted line is the cutoff.",
-            "path-high-fraction" => "Left: the share of the path-spectrum power above the cutoff against epoch, within and between classes. Right: that power itself, Σ PSD δf above the cutoff (log scale), the part of the variance of s(t) carried by high frequencies.",
-            "projection-all-heatmap" => $"Relative error Δ_F (column {run.DeltaColumn}) at every frequency of the grid (lowest at the bottom) and epoch, clipped to [0, 1]; grey cells are undefined (NaN).",
-            _ => name,
-        };
     }
 
     private static string Number(double? value) => ReportHtml.Number(value);

@@ -68,7 +68,8 @@ public static class FitPlots
         }
 
         plot.ShowLegend(Alignment.UpperRight);
-        return Save(plot, plotsDir, "fit", title);
+        return PlotCanvas.Save(plot, plotsDir, "fit", title,
+            "Target (thick black) and network output over the evaluation grid x at the snapshot steps of outputs.csv, coloured from early (blue) to late (red).");
     }
 
     /// <summary>
@@ -133,7 +134,8 @@ public static class FitPlots
         }
 
         plot.ShowLegend(Alignment.UpperRight);
-        return Save(plot, plotsDir, "spectrum", title);
+        return PlotCanvas.Save(plot, plotsDir, "spectrum", title,
+            $"One-sided |DFT| against k of the target (black) and of the network output at up to {MaxSpectrumCurves} snapshot steps; red circles mark the target's peaks.");
     }
 
     /// <summary>Heatmap of Δ_F (clipped to [0, 1]) over (peak, probe step), with a colorbar; the title states ε.</summary>
@@ -151,7 +153,8 @@ public static class FitPlots
 
         string title = $"Relative error Δ_F at the target peaks ({ErrorFormText(run)}, ε = {EpsilonText(run)})";
         Plot plot = DrawHeatmap(matrix, title, "peak k (DFT index)", labelEveryRow: true);
-        return Save(plot, plotsDir, "peaks-heatmap", title);
+        return PlotCanvas.Save(plot, plotsDir, "peaks-heatmap", title,
+            $"Relative error Δ_F (spectra.csv column {CaptionColumn(run)}) at each target peak (rows, labelled by k) and probe step (columns); colour clipped to [0, 1]. A peak has converged where Δ_F < ε = {CaptionEpsilon(run)}. Under the Frequency Principle the low-k rows darken (Δ_F falls) first.");
     }
 
     /// <summary>Heatmap of Δ_F (clipped to [0, 1]) over (every kept k, probe step), with a colorbar.</summary>
@@ -169,7 +172,8 @@ public static class FitPlots
 
         string title = $"Relative error Δ_F at every kept k ({ErrorFormText(run)}, ε = {EpsilonText(run)})";
         Plot plot = DrawHeatmap(matrix, title, "k (DFT index)", labelEveryRow: matrix.RowCount <= 12);
-        return Save(plot, plotsDir, "all-k-heatmap", title);
+        return PlotCanvas.Save(plot, plotsDir, "all-k-heatmap", title,
+            $"Relative error Δ_F (column {CaptionColumn(run)}) at every kept DFT index k and probe step, clipped to [0, 1]; grey cells are undefined (NaN). Indices where the target has no energy show as 1 (Δ_F = ∞).");
     }
 
     /// <summary>Train and test loss against step on a log scale (non-positive or non-finite losses are left out).</summary>
@@ -190,7 +194,8 @@ public static class FitPlots
         PlotCanvas.AddLogLine(plot, run.Metrics.Select(m => ((double)m.Step, m.TestLoss)), "test loss", Colors.OrangeRed);
         PlotCanvas.UseLogTicks(plot);
         plot.ShowLegend(Alignment.UpperRight);
-        return Save(plot, plotsDir, "loss", title);
+        return PlotCanvas.Save(plot, plotsDir, "loss", title,
+            "Mean squared error on the training points (train) and on the evaluation grid (test) against step, log scale; non-positive losses are left out.");
     }
 
     /// <summary>The activations whose predictions and spectra the theory figure always shows (the issue asks for tanh and ReLU).</summary>
@@ -296,7 +301,8 @@ public static class FitPlots
         b.ShowLegend(Alignment.UpperRight);
 
         const string title = "One-hidden-layer theory: predicted vs measured convergence steps, and activation spectra";
-        return PlotCanvas.SavePanels([a, b], plotsDir, "theory", title);
+        return PlotCanvas.SavePanels([a, b], plotsDir, "theory", title,
+            "(a) Measured convergence step of each peak (black dots; Δ_F < ε) against its angular frequency k, and the one-hidden-layer predictions s_lowest · P(k_lowest)/P(k) anchored at the lowest peak, for this run's activation (red, solid; circles at the peaks) and for tanh and ReLU with the same first-layer weights (dashed). (b) The activation spectra |σ̂(ξ)| (ξ in cycles per unit of the pre-activation); dotted lines mark ξ = k/(2πσ), where a neuron whose weight is one standard deviation σ sees each peak. Both y axes are logarithmic.");
     }
 
     /// <summary>Points per curve of the theory figure.</summary>
@@ -360,7 +366,6 @@ public static class FitPlots
 
     private static Plot NewPlot(string title, string xLabel, string yLabel) => PlotCanvas.NewPlot(title, xLabel, yLabel);
 
-    private static PlotFile Save(Plot plot, string plotsDir, string name, string title) => PlotCanvas.Save(plot, plotsDir, name, title);
 
     private static Color StepColor(int i, int count) => PlotCanvas.StepColor(i, count);
 
@@ -370,4 +375,10 @@ public static class FitPlots
 
     private static string EpsilonText(FitRunData run) =>
         run.Epsilon is double epsilon ? epsilon.ToString("G4", Invariant) : "not set";
+
+    private static string CaptionColumn(FitRunData run) =>
+        run.ErrorForm == "magnitude" ? "delta_magnitude" : "delta_complex";
+
+    private static string CaptionEpsilon(FitRunData run) =>
+        ReportHtml.Number(run.Epsilon);
 }

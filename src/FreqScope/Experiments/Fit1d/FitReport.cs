@@ -45,7 +45,7 @@ public static class FitReport
         AppendFacts(html, run);
         AppendPeaks(html, run);
         AppendTheory(html, run);
-        AppendFigures(html, run, plots);
+        ReportHtml.AppendFigures(html, plots, "No figures: the run has no probe data yet.");
 
         ReportHtml.AppendConfigAndEnd(html, run.ConfigJson, run.RunDirectory);
         return html.ToString();
@@ -220,25 +220,6 @@ public static class FitReport
         }
 
         return peaks;
-    }
-
-    private static void AppendFigures(StringBuilder html, FitRunData run, IReadOnlyList<PlotFile> plots) =>
-        ReportHtml.AppendFigures(html, plots, name => Caption(run, name), "No figures: the run has no probe data yet.");
-
-    private static string Caption(FitRunData run, string name)
-    {
-        string column = run.ErrorForm == "magnitude" ? "delta_magnitude" : "delta_complex";
-        string epsilon = Number(run.Epsilon);
-        return name switch
-        {
-            "fit" => "Target (thick black) and network output over the evaluation grid x at the snapshot steps of outputs.csv, coloured from early (blue) to late (red).",
-            "spectrum" => $"One-sided |DFT| against k of the target (black) and of the network output at up to {FitPlots.MaxSpectrumCurves} snapshot steps; red circles mark the target's peaks.",
-            "peaks-heatmap" => $"Relative error Δ_F (spectra.csv column {column}) at each target peak (rows, labelled by k) and probe step (columns); colour clipped to [0, 1]. A peak has converged where Δ_F < ε = {epsilon}. Under the Frequency Principle the low-k rows darken (Δ_F falls) first.",
-            "all-k-heatmap" => $"Relative error Δ_F (column {column}) at every kept DFT index k and probe step, clipped to [0, 1]; grey cells are undefined (NaN). Indices where the target has no energy show as 1 (Δ_F = ∞).",
-            "theory" => "(a) Measured convergence step of each peak (black dots; Δ_F < ε) against its angular frequency k, and the one-hidden-layer predictions s_lowest · P(k_lowest)/P(k) anchored at the lowest peak, for this run's activation (red, solid; circles at the peaks) and for tanh and ReLU with the same first-layer weights (dashed). (b) The activation spectra |σ̂(ξ)| (ξ in cycles per unit of the pre-activation); dotted lines mark ξ = k/(2πσ), where a neuron whose weight is one standard deviation σ sees each peak. Both y axes are logarithmic.",
-            "loss" => "Mean squared error on the training points (train) and on the evaluation grid (test) against step, log scale; non-positive losses are left out.",
-            _ => name,
-        };
     }
 
     private static string Number(double? value) => ReportHtml.Number(value);

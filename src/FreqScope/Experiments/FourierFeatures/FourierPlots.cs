@@ -58,7 +58,8 @@ public static class FourierPlots
         LimitToNetwork(plot, peaks.Select(p => p.NetworkError).Append(epsilon));
         PlotCanvas.UseLogTicks(plot);
         plot.ShowLegend(Alignment.LowerLeft);
-        return PlotCanvas.Save(plot, plotsDir, "peak-errors", title);
+        return PlotCanvas.Save(plot, plotsDir, "peak-errors", title,
+            "Relative error |R(ξ)|/|ŷ(ξ)| at each peak of the target's spectrum: the network (solid) and the PDE (dashed) started from the same step-0 spectrum; the dotted line is ε. The vertical range follows the network: the PDE keeps decaying where the network meets its floor (float32 rounding and the finite window).");
     }
 
     /// <summary>log10 |R(ξ, t)| over (step, ξ ≥ 0) for the network and, when solved, the PDE, on one colour scale.</summary>
@@ -76,7 +77,8 @@ public static class FourierPlots
         var panels = new List<Plot> { Heatmap(network, xi, "network", range) };
         if (pde is not null) panels.Add(Heatmap(pde, xi, "PDE", range));
         string title = pde is null ? "Error spectrum |R(ξ, t)| of the network" : "Error spectrum |R(ξ, t)|: network and PDE (one colour scale)";
-        return PlotCanvas.SavePanels(panels, plotsDir, "spectrum-heatmaps", title);
+        return PlotCanvas.SavePanels(panels, plotsDir, "spectrum-heatmaps", title,
+            $"log10 |R(ξ, t)| of the residual's non-uniform DFT (ξ ≥ 0, cycles per unit of x) at each probe, the network left and the PDE right, on one colour scale ({HeatmapDecades} decades below the step-0 maximum, clamped).");
     }
 
     private static Plot Heatmap((long Step, Complex[] Spectrum)[] probes, double[] xi, string who, ScottPlot.Range range)
@@ -151,7 +153,8 @@ public static class FourierPlots
         }
 
         right.ShowLegend(Alignment.UpperRight);
-        return PlotCanvas.SavePanels([left, right], plotsDir, "spectra", "Error spectra and the frequency density");
+        return PlotCanvas.SavePanels([left, right], plotsDir, "spectra", "Error spectra and the frequency density",
+            "Left: |R(ξ)| of the network (solid) and the PDE (dashed) at a few steps (vertical range from the network's values). Right: the density ρ(ξ) of the first-layer frequencies in cycles (ρ(ξ) = 2π ρ_w(2πξ)) with the target's peaks: without diffusion, frequency ξ is learnt at rate C·ρ(ξ).");
     }
 
     /// <summary>
@@ -175,7 +178,7 @@ public static class FourierPlots
         Plot plot = PlotCanvas.NewPlot(title, "gradient-descent step", "(1/2n) Σ (f − y)² (log scale)");
         PlotCanvas.AddLogLine(plot, run.Loss.Select(r => ((double)r.Step, r.Loss)), "loss", Palette.GetColor(0));
         PlotCanvas.UseLogTicks(plot);
-        return PlotCanvas.Save(plot, plotsDir, "loss", title);
+        return PlotCanvas.Save(plot, plotsDir, "loss", title, "The loss (1/2n) Σ (f − y)² at each probe.");
     }
 
     /// <summary>The target and the network's output at step 0 and at the end, on the training points.</summary>
@@ -200,6 +203,7 @@ public static class FourierPlots
         }
 
         plot.ShowLegend(Alignment.UpperRight);
-        return PlotCanvas.Save(plot, plotsDir, "fit", title);
+        return PlotCanvas.Save(plot, plotsDir, "fit", title,
+            "The target and the network's output at step 0 and at the end, on the training points.");
     }
 }

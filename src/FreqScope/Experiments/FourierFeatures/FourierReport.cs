@@ -86,20 +86,10 @@ public static class FourierReport
             html.Append("</table>\n");
         }
 
-        ReportHtml.AppendFigures(html, plots, Caption, "No figures: spectra.csv has no rows yet.");
+        ReportHtml.AppendFigures(html, plots, "No figures: spectra.csv has no rows yet.");
         ReportHtml.AppendConfigAndEnd(html, run.ConfigJson, run.RunDirectory);
         return html.ToString();
     }
 
     private static string Step(long? step) => step is long v ? v.ToString(Invariant) : "never";
-
-    private static string Caption(string figure) => figure switch
-    {
-        "peak-errors" => "Relative error |R(ξ)|/|ŷ(ξ)| at each peak of the target's spectrum: the network (solid) and the PDE (dashed) started from the same step-0 spectrum; the dotted line is ε. The vertical range follows the network: the PDE keeps decaying where the network meets its floor (float32 rounding and the finite window).",
-        "spectrum-heatmaps" => $"log10 |R(ξ, t)| of the residual's non-uniform DFT (ξ ≥ 0, cycles per unit of x) at each probe, the network left and the PDE right, on one colour scale ({FourierPlots.HeatmapDecades} decades below the step-0 maximum, clamped).",
-        "spectra" => "Left: |R(ξ)| of the network (solid) and the PDE (dashed) at a few steps (vertical range from the network's values). Right: the density ρ(ξ) of the first-layer frequencies in cycles (ρ(ξ) = 2π ρ_w(2πξ)) with the target's peaks: without diffusion, frequency ξ is learnt at rate C·ρ(ξ).",
-        "loss" => "The loss (1/2n) Σ (f − y)² at each probe.",
-        "fit" => "The target and the network's output at step 0 and at the end, on the training points.",
-        _ => figure,
-    };
 }

@@ -30,7 +30,8 @@ public static class ImageFitPlots
         var panels = new List<Plot> { Grey("image", run.Image) };
         foreach (var group in run.Predictions.GroupBy(p => p.Step).OrderBy(g => g.Key).TakeLast(5))
             panels.Add(Grey(string.Create(Invariant, $"step {group.Key}"), group.ToList()));
-        return PlotCanvas.SavePanels(panels, plotsDir, "images", "Image and predictions");
+        return PlotCanvas.SavePanels(panels, plotsDir, "images", "Image and predictions",
+            "The image (grey, [0, 1]) and the network's prediction on the full pixel grid at the snapshot steps; it trains on the pixels with i and j both even.");
     }
 
     private static Plot Grey(string title, IReadOnlyList<ImageFitPixelRow> pixels)
@@ -65,7 +66,8 @@ public static class ImageFitPlots
         }
 
         plot.ShowLegend(Alignment.LowerRight);
-        return PlotCanvas.Save(plot, plotsDir, "psnr", title);
+        return PlotCanvas.Save(plot, plotsDir, "psnr", title,
+            "PSNR = 10 log10(1/MSE) on the train pixels and on the held-out three quarters.");
     }
 
     /// <summary>Each radial band's relative error against steps, log scale, low bands blue to high bands red.</summary>
@@ -86,6 +88,7 @@ public static class ImageFitPlots
         if (run.Config.Probe.Epsilon > 0) PlotCanvas.AddThresholdLine(plot, Math.Log10(run.Config.Probe.Epsilon), "ε");
         PlotCanvas.UseLogTicks(plot);
         plot.ShowLegend(Alignment.UpperRight);
-        return PlotCanvas.Save(plot, plotsDir, "band-errors", title);
+        return PlotCanvas.Save(plot, plotsDir, "band-errors", title,
+            "Relative error sqrt(Σ|P − I|² / Σ|I|²) of the prediction's 2-D DFT P against the image's I in each radial band of |k| (cycles per image); the dotted line is ε.");
     }
 }

@@ -67,16 +67,8 @@ public static class ImageFitReport
             html.Append("</table>\n");
         }
 
-        ReportHtml.AppendFigures(html, plots, Caption, "No figures: metrics.csv has no rows yet.");
+        ReportHtml.AppendFigures(html, plots, "No figures: metrics.csv has no rows yet.");
         ReportHtml.AppendConfigAndEnd(html, run.ConfigJson, run.RunDirectory);
         return html.ToString();
     }
-
-    private static string Caption(string figure) => figure switch
-    {
-        "images" => "The image (grey, [0, 1]) and the network's prediction on the full pixel grid at the snapshot steps; it trains on the pixels with i and j both even.",
-        "psnr" => "PSNR = 10 log10(1/MSE) on the train pixels and on the held-out three quarters.",
-        "band-errors" => "Relative error sqrt(Σ|P − I|² / Σ|I|²) of the prediction's 2-D DFT P against the image's I in each radial band of |k| (cycles per image); the dotted line is ε.",
-        _ => figure,
-    };
 }

@@ -49,7 +49,8 @@ public static class NtkPlots
         var scatter = frequencies.Add.ScatterPoints(eigen.Select(r => (double)r.Index).ToArray(), eigen.Select(r => r.Frequency).ToArray());
         scatter.Color = Colors.C1;
         scatter.MarkerSize = 5;
-        return PlotCanvas.SavePanels([values, frequencies], plotsDir, "eigen-spectrum", "NTK eigenvalues and eigenvector frequencies");
+        return PlotCanvas.SavePanels([values, frequencies], plotsDir, "eigen-spectrum", "NTK eigenvalues and eigenvector frequencies",
+            "Left: the eigenvalues λ_k of the NTK Θ₀ on the training points (log scale). Right: the dominant frequency of each eigenvector. Large eigenvalues belong to low frequencies, which gradient descent learns first.");
     }
 
     /// <summary>The training loss of the network and of its linearisation against steps (log scale).</summary>
@@ -74,7 +75,8 @@ public static class NtkPlots
 
         PlotCanvas.UseLogTicks(plot);
         plot.ShowLegend(Alignment.UpperRight);
-        return PlotCanvas.Save(plot, plotsDir, "losses", title);
+        return PlotCanvas.Save(plot, plotsDir, "losses", title,
+            "Training loss L = (1/2n) Σ (f − y)² of the network (solid) and of its linearisation around θ₀ (dashed in the PNG), and the same on the test points when there are any.");
     }
 
     /// <summary>‖f − f_lin‖ / ‖y − f₀‖ against steps (log scale), on the training and the test points.</summary>
@@ -93,7 +95,8 @@ public static class NtkPlots
 
         PlotCanvas.UseLogTicks(plot);
         plot.ShowLegend(Alignment.LowerRight);
-        return PlotCanvas.Save(plot, plotsDir, "discrepancy", title);
+        return PlotCanvas.Save(plot, plotsDir, "discrepancy", title,
+            "‖f − f_lin‖ / ‖y − f₀‖: how far the trained network is from the linearised prediction, relative to the initial residual, on the training and test points.");
     }
 
     /// <summary>|v_kᵀ(f − y)| against steps for each tracked eigenvector: network solid, linearisation dashed, one colour per k.</summary>
@@ -124,7 +127,8 @@ public static class NtkPlots
         plot.Axes.SetLimitsY(Math.Log10(top) - ProjectionDecades, Math.Log10(top) + 0.5);
         PlotCanvas.UseLogTicks(plot);
         plot.ShowLegend(Alignment.LowerLeft);
-        return PlotCanvas.Save(plot, plotsDir, "projections", title);
+        return PlotCanvas.Save(plot, plotsDir, "projections", title,
+            "|v_kᵀ (f − y)|, the residual along the top eigenvectors of Θ₀: network solid, linearisation dashed (in the PNG), one colour per k (blue: largest eigenvalue). The linear one decays exactly as |1 − ηλ_k/n|^t.");
     }
 
     /// <summary>The target, the network and the linearised prediction at the last snapshot (test points when there are any).</summary>
@@ -158,7 +162,8 @@ public static class NtkPlots
         linear.Color = Colors.C1;
         linear.LegendText = "linearised";
         plot.ShowLegend(Alignment.UpperRight);
-        return PlotCanvas.Save(plot, plotsDir, "outputs", title);
+        return PlotCanvas.Save(plot, plotsDir, "outputs", title,
+            "Target, network and linearised prediction at the last snapshot.");
     }
 
     private static void Dashed(ScottPlot.Plottables.Scatter? line)

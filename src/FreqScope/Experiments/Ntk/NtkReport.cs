@@ -49,7 +49,7 @@ public static class NtkReport
 
         ReportHtml.AppendFacts(html, Facts(run, name));
         AppendEigen(html, run);
-        ReportHtml.AppendFigures(html, plots, Caption, "No figures: trajectory.csv has no rows yet.");
+        ReportHtml.AppendFigures(html, plots, "No figures: trajectory.csv has no rows yet.");
         ReportHtml.AppendConfigAndEnd(html, run.ConfigJson, run.RunDirectory);
         return html.ToString();
     }
@@ -119,14 +119,4 @@ public static class NtkReport
 
         html.Append("</table>\n");
     }
-
-    private static string Caption(string name) => name switch
-    {
-        "eigen-spectrum" => "Left: the eigenvalues λ_k of the NTK Θ₀ on the training points (log scale). Right: the dominant frequency of each eigenvector. Large eigenvalues belong to low frequencies, which gradient descent learns first.",
-        "losses" => "Training loss L = (1/2n) Σ (f − y)² of the network (solid) and of its linearisation around θ₀ (dashed in the PNG), and the same on the test points when there are any.",
-        "discrepancy" => "‖f − f_lin‖ / ‖y − f₀‖: how far the trained network is from the linearised prediction, relative to the initial residual, on the training and test points.",
-        "projections" => "|v_kᵀ (f − y)|, the residual along the top eigenvectors of Θ₀: network solid, linearisation dashed (in the PNG), one colour per k (blue: largest eigenvalue). The linear one decays exactly as |1 − ηλ_k/n|^t.",
-        "outputs" => "Target, network and linearised prediction at the last snapshot.",
-        _ => name,
-    };
 }

@@ -46,7 +46,8 @@ public static class ParityPlots
         h.LegendText = "chance " + chance.ToString("0.###", Invariant);
         plot.Axes.SetLimitsY(0, 1.05);
         plot.ShowLegend(Alignment.LowerRight);
-        return PlotCanvas.Save(plot, plotsDir, "accuracy", title);
+        return PlotCanvas.Save(plot, plotsDir, "accuracy", title,
+            "Accuracy of sign(f) on the training and test points at each probe; the dotted line is the test set's majority-class fraction (chance).");
     }
 
     /// <summary>Train and test MSE against steps, log scale.</summary>
@@ -60,7 +61,8 @@ public static class ParityPlots
         PlotCanvas.AddLogLine(plot, run.Metrics.Select(m => ((double)m.Step, m.TestLoss)), "test", Palette.GetColor(1));
         PlotCanvas.UseLogTicks(plot);
         plot.ShowLegend(Alignment.LowerLeft);
-        return PlotCanvas.Save(plot, plotsDir, "loss", title);
+        return PlotCanvas.Save(plot, plotsDir, "loss", title,
+            "Mean squared error (1/n) Σ (f − y)² to the ±1 labels on both sets.");
     }
 
     /// <summary>The target's shell power P_y(r) on the training points (black) and on all points (grey, dashed), and the output's P_f(r) at up to five steps, log scale; √d·π/2 marked.</summary>
@@ -98,7 +100,8 @@ public static class ParityPlots
 
         PlotCanvas.UseLogTicks(plot);
         plot.ShowLegend(Alignment.LowerRight);
-        return PlotCanvas.Save(plot, plotsDir, "radial-spectra", title);
+        return PlotCanvas.Save(plot, plotsDir, "radial-spectra", title,
+            "Shell power P(r) = mean over the probe's directions u of |(1/n) Σ_i v_i e^{−i r u·x_i}|² on the training points: the target (black), the target on all the run's points with probe.targetDirections directions (grey, dashed; its peak is the summary's) and the network's output at a few steps; the dashed line is the theory radius √d·π/2 where Π sin² k_j is largest.");
     }
 
     /// <summary>log10 of each band's relative error over the probes (bands.csv).</summary>
@@ -126,6 +129,7 @@ public static class ParityPlots
         }).ToArray();
         const string title = "Relative error per radius band";
         Plot plot = PlotCanvas.DrawHeatmap(values, columns, title, "step", "|k| band", labels, new ScottPlot.Range(-3, 1), "log10 relative error", null);
-        return PlotCanvas.Save(plot, plotsDir, "band-errors", title);
+        return PlotCanvas.Save(plot, plotsDir, "band-errors", title,
+            "log10 of each radius band's relative error √(Σ P_{f−y} / Σ P_y) over training (clamped to [−3, 1]); low bands hold little of the target's power.");
     }
 }

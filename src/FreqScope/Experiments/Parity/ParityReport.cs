@@ -71,17 +71,8 @@ public static class ParityReport
             html.Append("</table>\n");
         }
 
-        ReportHtml.AppendFigures(html, plots, Caption, "No figures: metrics.csv has no rows yet.");
+        ReportHtml.AppendFigures(html, plots, "No figures: metrics.csv has no rows yet.");
         ReportHtml.AppendConfigAndEnd(html, run.ConfigJson, run.RunDirectory);
         return html.ToString();
     }
-
-    private static string Caption(string figure) => figure switch
-    {
-        "accuracy" => "Accuracy of sign(f) on the training and test points at each probe; the dotted line is the test set's majority-class fraction (chance).",
-        "loss" => "Mean squared error (1/n) Σ (f − y)² to the ±1 labels on both sets.",
-        "radial-spectra" => "Shell power P(r) = mean over the probe's directions u of |(1/n) Σ_i v_i e^{−i r u·x_i}|² on the training points: the target (black), the target on all the run's points with probe.targetDirections directions (grey, dashed; its peak is the summary's) and the network's output at a few steps; the dashed line is the theory radius √d·π/2 where Π sin² k_j is largest.",
-        "band-errors" => "log10 of each radius band's relative error √(Σ P_{f−y} / Σ P_y) over training (clamped to [−3, 1]); low bands hold little of the target's power.",
-        _ => figure,
-    };
 }

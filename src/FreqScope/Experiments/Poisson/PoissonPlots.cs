@@ -70,7 +70,8 @@ public static class PoissonPlots
         }
 
         FinishErrorPlot(plot, run);
-        return PlotCanvas.Save(plot, plotsDir, "error-vs-time", title);
+        return PlotCanvas.Save(plot, plotsDir, "error-vs-time", title,
+            $"‖u − u_h‖∞ against solver wall time for every method, log-log (probes at 0 s are left out). Hybrids are dashed and start, at the dot, from the network's output at their handover step{CaptionTolerance(run)}.");
     }
 
     /// <summary>‖u − u_h‖∞ against iterations for the classic relaxations (sweeps) and the network (optimizer steps), log-log; iteration 0 is left out.</summary>
@@ -95,7 +96,8 @@ public static class PoissonPlots
         }
 
         FinishErrorPlot(plot, run);
-        return PlotCanvas.Save(plot, plotsDir, "error-vs-iteration", title);
+        return PlotCanvas.Save(plot, plotsDir, "error-vs-iteration", title,
+            $"‖u − u_h‖∞ against sweeps (relaxations) and optimizer steps (network), log-log; iteration 0 is left out{CaptionTolerance(run)}.");
     }
 
     /// <summary>
@@ -116,7 +118,8 @@ public static class PoissonPlots
 
         (double low, double high) = ModeColorRange(run);
         string title = "Relative error per mode: " + string.Join(" and ", matrices.Select(m => PoissonMethods.Label(m.Method))) + " (one colour scale)";
-        return PlotCanvas.SavePanels([.. matrices.Select(m => DrawModeHeatmap(run, m, low, high))], plotsDir, "mode-heatmaps", title);
+        return PlotCanvas.SavePanels([.. matrices.Select(m => DrawModeHeatmap(run, m, low, high))], plotsDir, "mode-heatmaps", title,
+            $"Per-mode convergence of Jacobi and of the network side by side: {CaptionHeatmap(run)}. Jacobi removes the high modes first and the low modes last; under the Frequency Principle the network does the opposite.");
     }
 
     /// <summary>
@@ -199,7 +202,8 @@ public static class PoissonPlots
         }
 
         string title = "Relative error of the analysed modes: " + string.Join(" and ", methods.Select(PoissonMethods.Label));
-        return PlotCanvas.SavePanels(panels, plotsDir, "mode-errors", title);
+        return PlotCanvas.SavePanels(panels, plotsDir, "mode-errors", title,
+            $"Relative error |ê| / |û| of {CaptionModes(run)} against iterations, one colour per mode from low (blue) to high (red) frequency, for Jacobi and for the network; log-log, iteration 0 left out{CaptionEpsilon(run)}.");
     }
 
     /// <summary>
@@ -235,7 +239,8 @@ public static class PoissonPlots
         AddCurve(plot, rows, r => r.Exact, "exact solution u*", Colors.Red, 2, LinePattern.Dashed);
         AddCurve(plot, rows, r => r.Network, "network (final)", new ScottPlot.Palettes.Category10().GetColor(1), 2, LinePattern.Solid);
         plot.ShowLegend(Alignment.UpperRight);
-        return PlotCanvas.Save(plot, plotsDir, "solution", title);
+        return PlotCanvas.Save(plot, plotsDir, "solution", title,
+            "The discrete solution u_h (thick black), the analytic solution u* (red dashed, when the source has one) and the network's final output on the grid.");
     }
 
     /// <summary>2-D: a heatmap of the network's final error (network − discrete) over the grid, on a scale symmetric about 0.</summary>
@@ -265,7 +270,8 @@ public static class PoissonPlots
         (double bottom, double top) = CellEdges(ys);
         PlotCanvas.AddHeatmap(plot, values, new CoordinateRect(left, right, bottom, top), new ScottPlot.Range(-bound, bound), "network − u_h", null);
         plot.Axes.SetLimits(left, right, bottom, top);
-        return PlotCanvas.Save(plot, plotsDir, "network-error", title);
+        return PlotCanvas.Save(plot, plotsDir, "network-error", title,
+            "The network's final error against the discrete solution (network − u_h) over the square, on a colour scale symmetric about 0.");
     }
 
     /// <summary>
@@ -304,7 +310,8 @@ public static class PoissonPlots
 
         (double low, double high) = ModeColorRange(run);
         Plot plot = DrawModeHeatmap(run, matrix, low, high);
-        return PlotCanvas.Save(plot, plotsDir, name, $"Relative error per mode: {PoissonMethods.Label(method)}");
+        string label = PoissonMethods.Label(method);
+        return PlotCanvas.Save(plot, plotsDir, name, $"Relative error per mode: {label}", $"{char.ToUpperInvariant(label[0])}{label[1..]}: {CaptionHeatmap(run)}.");
     }
 
     private static Plot DrawModeHeatmap(PoissonRunData run, ModeHeatmapMatrix matrix, double low, double high)
@@ -400,4 +407,19 @@ public static class PoissonPlots
         double half = centres.Length > 1 ? (centres[^1] - centres[0]) / (centres.Length - 1) / 2 : 0.5;
         return (centres[0] - half, centres[^1] + half);
     }
+
+    private static string CaptionTolerance(PoissonRunData run) =>
+        run.Tolerance is double t ? "; the dotted line is the tolerance " + ReportHtml.Number(t) : string.Empty;
+
+    private static string CaptionEpsilon(PoissonRunData run) =>
+        run.Epsilon is double e ? "; the dotted line is ε = " + ReportHtml.Number(e) : string.Empty;
+
+    private static string CaptionModeUnit(PoissonRunData run) =>
+        run.Dimension == 1 ? "sine mode k (frequency k / 2L)" : "radial shell s = round(√(k² + l²)) (frequency s / 2L)";
+
+    private static string CaptionHeatmap(PoissonRunData run) =>
+        $"log10 of the relative error |ê| / |û| of each {CaptionModeUnit(run)} (rows, lowest at the bottom) at each probe (one column per probe; the probes are not evenly spaced, the ticks give their iteration); one colour scale for every mode heatmap of the run, clamped below (≤); grey cells have no value";
+
+    private static string CaptionModes(PoissonRunData run) =>
+        run.Summary is null ? $"up to {MaxModeCurves} modes of modes.csv (summary.json is missing)" : "the analysed modes of summary.json";
 }

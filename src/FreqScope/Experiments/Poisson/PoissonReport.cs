@@ -47,7 +47,7 @@ public static class PoissonReport
         AppendMethods(html, run);
         AppendHybrids(html, run);
         AppendModes(html, run);
-        ReportHtml.AppendFigures(html, plots, figure => Caption(run, figure), "No figures: errors.csv has no rows yet.");
+        ReportHtml.AppendFigures(html, plots, "No figures: errors.csv has no rows yet.");
         ReportHtml.AppendConfigAndEnd(html, run.ConfigJson, run.RunDirectory);
         return html.ToString();
     }
@@ -319,29 +319,6 @@ public static class PoissonReport
         }
 
         html.Append("</table>\n");
-    }
-
-    private static string Caption(PoissonRunData run, string name)
-    {
-        string tolerance = run.Tolerance is double t ? "; the dotted line is the tolerance " + Number(t) : string.Empty;
-        string epsilon = run.Epsilon is double e ? "; the dotted line is ε = " + Number(e) : string.Empty;
-        string modeUnit = run.Dimension == 1 ? "sine mode k (frequency k / 2L)" : "radial shell s = round(√(k² + l²)) (frequency s / 2L)";
-        string heatmap = $"log10 of the relative error |ê| / |û| of each {modeUnit} (rows, lowest at the bottom) at each probe (one column per probe; the probes are not evenly spaced, the ticks give their iteration); one colour scale for every mode heatmap of the run, clamped below (≤); grey cells have no value";
-        string modes = run.Summary is null
-            ? $"up to {PoissonPlots.MaxModeCurves} modes of modes.csv (summary.json is missing)"
-            : "the analysed modes of summary.json";
-        return name switch
-        {
-            "error-vs-time" => $"‖u − u_h‖∞ against solver wall time for every method, log-log (probes at 0 s are left out). Hybrids are dashed and start, at the dot, from the network's output at their handover step{tolerance}.",
-            "error-vs-iteration" => $"‖u − u_h‖∞ against sweeps (relaxations) and optimizer steps (network), log-log; iteration 0 is left out{tolerance}.",
-            "mode-heatmaps" => $"Per-mode convergence of Jacobi and of the network side by side: {heatmap}. Jacobi removes the high modes first and the low modes last; under the Frequency Principle the network does the opposite.",
-            "mode-heatmap-damped-jacobi" => $"Damped Jacobi: {heatmap}.",
-            "mode-heatmap-gauss-seidel" => $"Gauss–Seidel: {heatmap}.",
-            "mode-errors" => $"Relative error |ê| / |û| of {modes} against iterations, one colour per mode from low (blue) to high (red) frequency, for Jacobi and for the network; log-log, iteration 0 left out{epsilon}.",
-            "solution" => "The discrete solution u_h (thick black), the analytic solution u* (red dashed, when the source has one) and the network's final output on the grid.",
-            "network-error" => "The network's final error against the discrete solution (network − u_h) over the square, on a colour scale symmetric about 0.",
-            _ => name,
-        };
     }
 
     private static string Seconds(double? seconds) => seconds is double s ? Number(s) + " s" : "n/a";
