@@ -70,15 +70,16 @@ public static class RunLoop
         if (options.BuildReport) callbacks.Add(new ReportCallback());
 
         bool smoke = previous?.Smoke ?? options.Smoke;
-        long step = 0;
         long? resumedFrom = null;
+        long step = 0;
+        RunDriverOfSession? driver = null;
         RunManifest Manifest(string status, string? error = null) =>
             RunManifest.Create(load, device, config.Seed, previous, started, clock, status, smoke, resumedFrom, error) with
             {
                 Experiment = kind.Name,
-                StepsCompleted = step,
+                StepsCompleted = driver?.Step ?? step,
                 StepsPlanned = plan.Steps,
-                EpochsCompleted = plan.Epochs(step),
+                EpochsCompleted = plan.Epochs(driver?.Step ?? step),
                 EpochsPlanned = plan.Epochs(plan.Steps),
                 Overrides = options.Overrides.Count == 0 ? previous?.Overrides : options.Overrides,
             };
@@ -102,43 +103,12 @@ public static class RunLoop
 
             foreach (var table in session.Tables) table.Open(rows);
             session.Start(rows is null ? null : step);
+            driver = new RunDriverOfSession(step, session, info, previous?.WallSeconds ?? 0, clock, Progress, status => Manifest(status));
             RunFolder.WriteManifest(runDir, Manifest(RunStatus.Running));
             foreach (var c in callbacks) c.OnStart(info);
-
-            long? lastProbe = null;
-            void ProbeAt(long at)
-            {
-                lastProbe = at;
-                Progress(session.Probe(at) with { IsProbe = true });
-            }
-
-            if (rows is null && plan.ProbeEvery is not null) ProbeAt(0);
-            // A fresh run is resumable from its first moment: a kill before the first cadence checkpoint loses nothing.
-            if (rows is null && parts.Count > 0) SaveCheckpoint();
-            while (step < plan.Steps)
-            {
-                if (cancellation.IsCancellationRequested) return Interrupt(checkpoint: true);
-                // A step abandoned part-way leaves the last checkpoint as the state to resume from.
-                if (!session.Step(step, cancellation)) return Interrupt(checkpoint: false);
-
-                step++;
-                if (plan.IsProbeStep(step)) ProbeAt(step);
-                if (info.StopRequested) break;
-                if (plan.IsCheckpointStep(step))
-                {
-                    SaveCheckpoint();
-                    RunFolder.WriteManifest(runDir, Manifest(RunStatus.Running));
-                }
-            }
-
-            if (plan.ProbeEvery is not null && lastProbe != step) ProbeAt(step);
-            double trainingSeconds = (previous?.WallSeconds ?? 0) + clock.Elapsed.TotalSeconds;
-            var summary = session.Finish(step, trainingSeconds);
-            RunFolder.WriteSummary(runDir, summary);
-            if (parts.Count > 0) SaveCheckpoint();
-            RunFolder.WriteManifest(runDir, Manifest(RunStatus.Finished));
-            foreach (var c in callbacks) c.OnEnd(info, RunStatus.Finished);
-            return new RunResult<object>(runDir, RunStatus.Finished, step, plan.Epochs(step), summary);
+            var (status, summary) = driver.Drive(fresh: rows is null, cancellation);
+            foreach (var c in callbacks) c.OnEnd(info, status);
+            return new RunResult<object>(runDir, status, driver.Step, plan.Epochs(driver.Step), summary);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -146,32 +116,8 @@ public static class RunLoop
             RunFolder.MarkFailed(runDir, Manifest(RunStatus.Failed, e.Message));
             throw;
         }
-
-        void SaveCheckpoint()
-        {
-            var counts = new Dictionary<string, long>();
-            foreach (var table in session.Tables)
-            {
-                table.Flush();
-                table.RecordRows(counts);
-            }
-
-            Checkpoint.Save(runDir, step, counts, parts);
-        }
-
-        RunResult<object> Interrupt(bool checkpoint)
-        {
-            if (checkpoint && parts.Count > 0) SaveCheckpoint();
-            var partial = session.Interrupt(step);
-            foreach (var table in session.Tables) table.Flush();
-            if (partial is not null) RunFolder.WriteSummary(runDir, partial);
-            RunFolder.WriteManifest(runDir, Manifest(RunStatus.Interrupted));
-            foreach (var c in callbacks) c.OnEnd(info!, RunStatus.Interrupted);
-            return new RunResult<object>(runDir, RunStatus.Interrupted, step, plan.Epochs(step), partial);
-        }
     }
 
-    /// <summary>The config.json of a folder to resume, which must be of <paramref name="kind"/>.</summary>
     private static IExperimentConfig ReadResumeConfig(IExperimentKind kind, string runDir)
     {
         var path = RunFolder.ResumeConfigPath(runDir);
@@ -183,6 +129,50 @@ public static class RunLoop
     }
 
     /// <summary>Builds the report when the run stops with data to show (finished or interrupted).</summary>
+    /// <summary>One run folder's session under <see cref="RunDriver"/>.</summary>
+    private sealed class RunDriverOfSession(long start, IRunSession session, RunInfo info, double earlierSeconds, Stopwatch clock,
+        Action<RunProgress> progress, Func<string, RunManifest> manifest) : RunDriver(start)
+    {
+        protected override RunPlan Plan => info.Plan;
+
+        protected override bool Checkpoints => session.CheckpointParts.Count > 0;
+
+        protected override bool StopRequested => info.StopRequested;
+
+        protected override bool TrainStep(long step, CancellationToken cancellation) => session.Step(step, cancellation);
+
+        protected override void Probe(long step) => progress(session.Probe(step) with { IsProbe = true });
+
+        protected override void SaveCheckpoint(long step)
+        {
+            var counts = new Dictionary<string, long>();
+            foreach (var table in session.Tables)
+            {
+                table.Flush();
+                table.RecordRows(counts);
+            }
+
+            Checkpoint.Save(info.RunDirectory, step, counts, session.CheckpointParts);
+        }
+
+        protected override void WriteManifests(string status) => RunFolder.WriteManifest(info.RunDirectory, manifest(status));
+
+        protected override object? Interrupt(long step)
+        {
+            var partial = session.Interrupt(step);
+            foreach (var table in session.Tables) table.Flush();
+            if (partial is not null) RunFolder.WriteSummary(info.RunDirectory, partial);
+            return partial;
+        }
+
+        protected override object Finish(long step)
+        {
+            var summary = session.Finish(step, earlierSeconds + clock.Elapsed.TotalSeconds);
+            RunFolder.WriteSummary(info.RunDirectory, summary);
+            return summary;
+        }
+    }
+
     private sealed class ReportCallback : IRunCallback
     {
         public void OnEnd(RunInfo run, string status)

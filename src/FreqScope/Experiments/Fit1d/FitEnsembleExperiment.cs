@@ -18,7 +18,8 @@ namespace FreqScope.Experiments.Fit1d;
 /// and the hidden widths (same depth); training is full batch without the H¹ term or early stopping (see
 /// <see cref="Incompatibility"/>). A member's numbers equal its solo run's up to float rounding (batched products sum
 /// in another order); ensemble runs are deterministic among themselves on one backend. The group's checkpoint lives
-/// in <see cref="FitEnsembleOptions.GroupDirectory"/>; a resumed group continues from it exactly.
+/// in <see cref="FitEnsembleOptions.GroupDirectory"/>; a resumed group continues from it exactly. The life cycle
+/// after setting up (probe and checkpoint cadence, Ctrl-C, finish) is <see cref="RunDriver"/>'s, as for every run.
 /// </summary>
 public static class FitEnsembleExperiment
 {
@@ -107,12 +108,13 @@ public static class FitEnsembleExperiment
         var clock = Stopwatch.StartNew();
         long? resumedFrom = null;
         long step = 0;
+        EnsembleDriver? driver = null;
         RunManifest Manifest(int k, string status, string? error = null) =>
             RunManifest.Create(load, device, cfg[k].Seed, previous[k], started, clock, status, previous[k]?.Smoke ?? options.Smoke, resumedFrom, error)
             with
             {
                 Experiment = FitExperimentConfig.Fit1d,
-                StepsCompleted = step,
+                StepsCompleted = driver?.Step ?? step,
                 StepsPlanned = cfg[k].Training.Steps,
                 Ensemble = new EnsembleMembership(k, count, groupDir),
             };
@@ -166,53 +168,11 @@ public static class FitEnsembleExperiment
             }
 
             WriteManifests(RunStatus.Running);
-            var training = cfg[0].Training;
-            int every = cfg[0].Probe.Every;
-            void Probe()
-            {
-                var evalOut = EnsembleTrainer.Predict(model, xEval);
-                var trainOut = xTrain is null ? evalOut : EnsembleTrainer.Predict(model, xTrain);
-                for (int k = 0; k < count; k++)
-                {
-                    var progress = recorders[k].Probe(step, evalOut[k], trainOut[k], clock.Elapsed);
-                    options.OnProgress?.Invoke(k, progress);
-                }
-            }
-
-            void Save() => EnsembleCheckpoint.Save(groupDir,
-                new EnsembleCheckpoint(step, [.. dirs.Select(d => Path.GetFileName(d))], [.. recorders.Select(r => (IReadOnlyDictionary<string, long>)r.FlushRows())]),
-                model, trainer);
-
-            if (!options.Resume) Probe();
-            while (step < training.Steps)
-            {
-                if (cancellation.IsCancellationRequested)
-                {
-                    Save();
-                    WriteManifests(RunStatus.Interrupted);
-                    var partial = recorders.Select(r => r.Summarize(step, finished: false)).ToArray();
-                    for (int k = 0; k < count; k++) RunFolder.WriteSummary(dirs[k], partial[k]);
-                    if (options.BuildReport) foreach (var d in dirs) FitReport.Build(d);
-                    return [.. dirs.Select((d, k) => new RunResult<FitSummary>(d, RunStatus.Interrupted, step, null, partial[k]))];
-                }
-
-                trainer.Step();
-                step++;
-                if (step % every == 0 || step == training.Steps) Probe();
-                if (step % training.CheckpointEvery == 0 && step < training.Steps)
-                {
-                    Save();
-                    WriteManifests(RunStatus.Running);
-                }
-            }
-
-            if (!recorders[0].LastProbeIs(step)) Probe();
-            var summaries = recorders.Select(r => r.Summarize(step, finished: true)).ToArray();
-            for (int k = 0; k < count; k++) RunFolder.WriteSummary(dirs[k], summaries[k]);
-            Save();
-            WriteManifests(RunStatus.Finished);
+            driver = new EnsembleDriver(step, cfg[0], dirs, groupDir, recorders, model, trainer, xEval, xTrain, clock, options.OnProgress, WriteManifests);
+            var (status, summaries) = driver.Drive(fresh: !options.Resume, cancellation);
             if (options.BuildReport) foreach (var d in dirs) FitReport.Build(d);
-            return [.. dirs.Select((d, k) => new RunResult<FitSummary>(d, RunStatus.Finished, step, null, summaries[k]))];
+            var each = (FitSummary[])summaries!;
+            return [.. dirs.Select((d, k) => new RunResult<FitSummary>(d, status, driver.Step, null, each[k]))];
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -228,6 +188,46 @@ public static class FitEnsembleExperiment
             model?.Dispose();
             xEval?.Dispose();
             xTrain?.Dispose();
+        }
+    }
+
+    /// <summary>The member folders of one stacked network under the shared <see cref="RunDriver"/>; the checkpoint is the group's.</summary>
+    private sealed class EnsembleDriver(long start, FitExperimentConfig first, string[] dirs, string groupDir, List<FitRecorder> recorders,
+        EnsembleMlp model, EnsembleTrainer trainer, Tensor xEval, Tensor? xTrain, Stopwatch clock, Action<int, RunProgress>? onProgress,
+        Action<string> writeManifests) : RunDriver(start)
+    {
+        protected override RunPlan Plan { get; } = new(first.Training.Steps) { ProbeEvery = first.Probe.Every, CheckpointEvery = first.Training.CheckpointEvery };
+
+        protected override bool Checkpoints => true;
+
+        protected override bool TrainStep(long step, CancellationToken cancellation)
+        {
+            trainer.Step();
+            return true;
+        }
+
+        protected override void Probe(long step)
+        {
+            var evalOut = EnsembleTrainer.Predict(model, xEval);
+            var trainOut = xTrain is null ? evalOut : EnsembleTrainer.Predict(model, xTrain);
+            for (int k = 0; k < recorders.Count; k++) onProgress?.Invoke(k, recorders[k].Probe(step, evalOut[k], trainOut[k], clock.Elapsed));
+        }
+
+        protected override void SaveCheckpoint(long step) => EnsembleCheckpoint.Save(groupDir,
+            new EnsembleCheckpoint(step, [.. dirs.Select(d => Path.GetFileName(d))], [.. recorders.Select(r => (IReadOnlyDictionary<string, long>)r.FlushRows())]),
+            model, trainer);
+
+        protected override void WriteManifests(string status) => writeManifests(status);
+
+        protected override object? Interrupt(long step) => Summaries(step, finished: false);
+
+        protected override object Finish(long step) => Summaries(step, finished: true);
+
+        private FitSummary[] Summaries(long step, bool finished)
+        {
+            var summaries = recorders.Select(r => r.Summarize(step, finished)).ToArray();
+            for (int k = 0; k < dirs.Length; k++) RunFolder.WriteSummary(dirs[k], summaries[k]);
+            return summaries;
         }
     }
 }
