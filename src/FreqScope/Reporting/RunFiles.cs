@@ -36,6 +36,36 @@ public static class RunFiles
     }
 
     /// <summary>
+    /// Opens a run folder for reading: its full path, config.json's text and what <paramref name="parseConfig"/> makes
+    /// of it (a <see cref="ConfigException"/> becomes an <see cref="InvalidDataException"/>), and manifest.json.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="InvalidDataException">config.json or manifest.json is missing or malformed.</exception>
+    internal static (string Dir, string ConfigJson, TConfig Config, ManifestView Manifest) Open<TConfig>(string runDir, Func<string, TConfig> parseConfig)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runDir);
+        string dir = Path.GetFullPath(runDir);
+        if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"run folder not found: {dir}");
+        string configText = RunFolder.ReadRequired(dir, RunFolder.ConfigFile);
+        TConfig config;
+        try
+        {
+            config = parseConfig(configText);
+        }
+        catch (ConfigException e)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
+
+        return (dir, configText, config, ParseManifest(RunFolder.ReadRequired(dir, RunFolder.ManifestFile)));
+    }
+
+    /// <summary>summary.json of <paramref name="dir"/> read by <paramref name="parse"/> (default <see cref="DeserializeSummary{T}"/>), or null while there is none.</summary>
+    internal static T? OptionalSummary<T>(string dir, Func<string, T>? parse = null)
+        where T : class =>
+        RunFolder.ReadOptional(dir, RunFolder.SummaryFile) is { } text ? (parse ?? DeserializeSummary<T>)(text) : null;
+
+    /// <summary>
     /// Deserialises summary.json into the runner's record <typeparamref name="T"/> with the runner's JSON options
     /// (<see cref="RunFolder.Json"/>), required and non-nullable properties enforced; unknown properties are ignored.
     /// </summary>

@@ -37,22 +37,12 @@ public static class ClassifyRunFolderReader
     /// <exception cref="InvalidDataException">A required file is missing or a file is malformed.</exception>
     public static ClassifyRunData Read(string runDir)
     {
-        ArgumentException.ThrowIfNullOrEmpty(runDir);
-        string dir = Path.GetFullPath(runDir);
-        if (!Directory.Exists(dir))
-        {
-            throw new DirectoryNotFoundException($"run folder not found: {dir}");
-        }
-
-        string configText = RunFolder.ReadRequired(dir, "config.json");
-        string? name = ParseConfig(configText);
-        ManifestView manifest = RunFiles.ParseManifest(RunFolder.ReadRequired(dir, "manifest.json"));
+        var (dir, configText, name, manifest) = RunFiles.Open(runDir, ParseConfig);
         ClassifyMetricRow[] metrics = ClassifyMetricRow.Csv.Read(dir);
         FilteringRow[]? filtering = FilteringRow.Csv.ReadOptional(dir);
         ProjectionRow[]? projection = ProjectionRow.Csv.ReadOptional(dir);
         PathRow[]? paths = PathRow.Csv.ReadOptional(dir);
-        string? summaryText = RunFolder.ReadOptional(dir, "summary.json");
-        ClassifySummary? summary = summaryText is null ? null : ParseSummary(summaryText);
+        var summary = RunFiles.OptionalSummary(dir, ParseSummary);
 
         return new ClassifyRunData(dir, configText, name, manifest, metrics, filtering, projection, summary, paths);
     }

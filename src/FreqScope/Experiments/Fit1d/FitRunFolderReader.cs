@@ -2,7 +2,6 @@ using System.Text.Json;
 using FreqScope.Core;
 using FreqScope.Core.Config;
 using FreqScope.Core.Runs;
-using FreqScope.Experiments;
 using FreqScope.Theory;
 using FreqScope.Reporting;
 
@@ -23,21 +22,11 @@ public static class FitRunFolderReader
     /// <exception cref="InvalidDataException">A required file is missing or a file is malformed.</exception>
     public static FitRunData Read(string runDir)
     {
-        ArgumentException.ThrowIfNullOrEmpty(runDir);
-        string dir = Path.GetFullPath(runDir);
-        if (!Directory.Exists(dir))
-        {
-            throw new DirectoryNotFoundException($"run folder not found: {dir}");
-        }
-
-        string configText = RunFolder.ReadRequired(dir, "config.json");
-        (string? name, double? epsilon, string? errorForm) = ParseConfig(configText);
-        ManifestView manifest = RunFiles.ParseManifest(RunFolder.ReadRequired(dir, "manifest.json"));
+        var (dir, configText, (name, epsilon, errorForm), manifest) = RunFiles.Open(runDir, ParseConfig);
         MetricRow[] metrics = MetricRow.Csv.Read(dir);
         SpectrumRow[] spectra = SpectrumRow.Csv.Read(dir);
         OutputRow[]? outputs = OutputRow.Csv.ReadOptional(dir);
-        string? summaryText = RunFolder.ReadOptional(dir, "summary.json");
-        FitRunSummary? summary = summaryText is null ? null : ParseSummary(summaryText);
+        var summary = RunFiles.OptionalSummary(dir, ParseSummary);
 
         ModelConfig? model = TryParseModel(configText);
         TheorySummary? recomputed = summary is not null && summary.Theory is null && model is not null

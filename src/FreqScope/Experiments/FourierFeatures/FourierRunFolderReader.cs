@@ -1,7 +1,5 @@
 using System.Numerics;
 using FreqScope.Core.Runs;
-using FreqScope.Core.Config;
-using FreqScope.Experiments;
 using FreqScope.Reporting;
 
 namespace FreqScope.Experiments.FourierFeatures;
@@ -19,28 +17,13 @@ public static class FourierRunFolderReader
     /// <exception cref="InvalidDataException">A required file is missing or a file is malformed.</exception>
     public static FourierRunData Read(string runDir)
     {
-        ArgumentException.ThrowIfNullOrEmpty(runDir);
-        string dir = Path.GetFullPath(runDir);
-        if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"run folder not found: {dir}");
-        string configText = RunFolder.ReadRequired(dir, "config.json");
-        FourierExperimentConfig config;
-        try
-        {
-            config = ConfigLoader.Parse<FourierExperimentConfig>(configText, "config.json");
-        }
-        catch (ConfigException e)
-        {
-            throw new InvalidDataException(e.Message, e);
-        }
-
-        var manifest = RunFiles.ParseManifest(RunFolder.ReadRequired(dir, "manifest.json"));
+        var (dir, configText, config, manifest) = RunFiles.Open(runDir, text => ConfigLoader.Parse<FourierExperimentConfig>(text, RunFolder.ConfigFile));
         var spectra = FourierSpectrumRow.Csv.Read(dir);
         var loss = FourierLossRow.Csv.Read(dir);
         var pde = FourierSpectrumRow.PdeCsv.ReadOptional(dir);
         var peaks = FourierPeakRow.Csv.ReadOptional(dir);
         var fit = FourierFitRow.Csv.ReadOptional(dir);
-        var summaryText = RunFolder.ReadOptional(dir, "summary.json");
-        var summary = summaryText is null ? null : RunFiles.DeserializeSummary<FourierSummary>(summaryText);
+        var summary = RunFiles.OptionalSummary<FourierSummary>(dir);
         return new FourierRunData(dir, configText, config, manifest, spectra, loss, pde, peaks, fit, summary);
     }
 

@@ -1,6 +1,4 @@
 using FreqScope.Core.Runs;
-using FreqScope.Core.Config;
-using FreqScope.Experiments;
 using FreqScope.Reporting;
 
 namespace FreqScope.Experiments.ImageFit;
@@ -25,23 +23,8 @@ public sealed record ImageFitRunData(
     /// <exception cref="InvalidDataException">A required file is missing or a file is malformed.</exception>
     public static ImageFitRunData Read(string runDir)
     {
-        ArgumentException.ThrowIfNullOrEmpty(runDir);
-        string dir = Path.GetFullPath(runDir);
-        if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"run folder not found: {dir}");
-        string configText = RunFolder.ReadRequired(dir, "config.json");
-        ImageFitExperimentConfig config;
-        try
-        {
-            config = ConfigLoader.Parse<ImageFitExperimentConfig>(configText, "config.json");
-        }
-        catch (ConfigException e)
-        {
-            throw new InvalidDataException(e.Message, e);
-        }
-
-        var manifest = RunFiles.ParseManifest(RunFolder.ReadRequired(dir, "manifest.json"));
-        var summaryText = RunFolder.ReadOptional(dir, "summary.json");
-        var summary = summaryText is null ? null : RunFiles.DeserializeSummary<ImageFitSummary>(summaryText);
+        var (dir, configText, config, manifest) = RunFiles.Open(runDir, text => ConfigLoader.Parse<ImageFitExperimentConfig>(text, RunFolder.ConfigFile));
+        var summary = RunFiles.OptionalSummary<ImageFitSummary>(dir);
         return new ImageFitRunData(dir, configText, config, manifest, ImageFitMetricRow.Csv.Read(dir), ImageFitBandRow.Csv.Read(dir),
             ImageFitPixelRow.ImageCsv.Read(dir), ImageFitPixelRow.PredictionsCsv.Read(dir), summary);
     }

@@ -24,28 +24,19 @@ public static class NtkRunFolderReader
     /// <exception cref="InvalidDataException">A required file is missing or a file is malformed.</exception>
     public static NtkRunData Read(string runDir)
     {
-        ArgumentException.ThrowIfNullOrEmpty(runDir);
-        string dir = Path.GetFullPath(runDir);
-        if (!Directory.Exists(dir))
-        {
-            throw new DirectoryNotFoundException($"run folder not found: {dir}");
-        }
-
-        string configText = RunFolder.ReadRequired(dir, "config.json");
-        string? name;
-        using (JsonDocument document = RunFiles.ParseJson(configText, "config.json"))
-        {
-            RunFiles.CheckExperiment(document.RootElement, Experiment, "config.json");
-            name = RunFiles.OptionalString(document.RootElement, "name", "config.json");
-        }
-
-        ManifestView manifest = RunFiles.ParseManifest(RunFolder.ReadRequired(dir, "manifest.json"));
+        var (dir, configText, name, manifest) = RunFiles.Open(runDir, ParseName);
         NtkTrajectoryRow[] trajectory = NtkTrajectoryRow.Csv.Read(dir);
         NtkEigenRow[]? eigen = NtkEigenRow.Csv.ReadOptional(dir);
         NtkProjectionRow[]? projections = NtkProjectionRow.Csv.ReadOptional(dir);
         NtkOutputRow[]? outputs = NtkOutputRow.Csv.ReadOptional(dir);
-        string? summaryText = RunFolder.ReadOptional(dir, "summary.json");
-        NtkSummary? summary = summaryText is null ? null : RunFiles.DeserializeSummary<NtkSummary>(summaryText);
+        var summary = RunFiles.OptionalSummary<NtkSummary>(dir);
         return new NtkRunData(dir, configText, name, manifest, eigen, trajectory, projections, outputs, summary);
+    }
+
+    private static string? ParseName(string configText)
+    {
+        using JsonDocument document = RunFiles.ParseJson(configText, RunFolder.ConfigFile);
+        RunFiles.CheckExperiment(document.RootElement, Experiment, RunFolder.ConfigFile);
+        return RunFiles.OptionalString(document.RootElement, "name", RunFolder.ConfigFile);
     }
 }

@@ -1,6 +1,4 @@
 using FreqScope.Core.Runs;
-using FreqScope.Core.Config;
-using FreqScope.Experiments;
 using FreqScope.Reporting;
 
 namespace FreqScope.Experiments.Parity;
@@ -17,29 +15,14 @@ public static class ParityRunFolderReader
     /// <exception cref="InvalidDataException">A required file is missing or a file is malformed.</exception>
     public static ParityRunData Read(string runDir)
     {
-        ArgumentException.ThrowIfNullOrEmpty(runDir);
-        string dir = Path.GetFullPath(runDir);
-        if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"run folder not found: {dir}");
-        string configText = RunFolder.ReadRequired(dir, "config.json");
-        ParityExperimentConfig config;
-        try
-        {
-            config = ConfigLoader.Parse<ParityExperimentConfig>(configText, "config.json");
-        }
-        catch (ConfigException e)
-        {
-            throw new InvalidDataException(e.Message, e);
-        }
-
-        var manifest = RunFiles.ParseManifest(RunFolder.ReadRequired(dir, "manifest.json"));
+        var (dir, configText, config, manifest) = RunFiles.Open(runDir, text => ConfigLoader.Parse<ParityExperimentConfig>(text, RunFolder.ConfigFile));
         var metrics = ParityMetricRow.Csv.Read(dir);
         var spectra = ParitySpectrumRow.Csv.Read(dir);
         var target = ParityTargetRow.Csv.Read(dir);
         if (spectra.Length != metrics.Length * target.Length)
             throw new InvalidDataException($"{ParityExperiment.SpectraFile}: {spectra.Length} rows; expected {target.Length} shells × {metrics.Length} probes of {ParityExperiment.MetricsFile}");
         var bands = ParityBandRow.Csv.ReadOptional(dir);
-        var summaryText = RunFolder.ReadOptional(dir, "summary.json");
-        var summary = summaryText is null ? null : RunFiles.DeserializeSummary<ParitySummary>(summaryText);
+        var summary = RunFiles.OptionalSummary<ParitySummary>(dir);
         return new ParityRunData(dir, configText, config, manifest, metrics, spectra, target, bands, summary);
     }
 }

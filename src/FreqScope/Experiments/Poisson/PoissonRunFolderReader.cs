@@ -34,21 +34,11 @@ public static class PoissonRunFolderReader
     /// <exception cref="InvalidDataException">A required file is missing or a file is malformed.</exception>
     public static PoissonRunData Read(string runDir)
     {
-        ArgumentException.ThrowIfNullOrEmpty(runDir);
-        string dir = Path.GetFullPath(runDir);
-        if (!Directory.Exists(dir))
-        {
-            throw new DirectoryNotFoundException($"run folder not found: {dir}");
-        }
-
-        string configText = RunFolder.ReadRequired(dir, "config.json");
-        Config config = ParseConfig(configText);
-        ManifestView manifest = RunFiles.ParseManifest(RunFolder.ReadRequired(dir, "manifest.json"));
+        var (dir, configText, config, manifest) = RunFiles.Open(runDir, ParseConfig);
         PoissonErrorRow[] errors = PoissonErrorRow.Csv.Read(dir);
         PoissonModeRow[]? modes = PoissonModeRow.Csv.ReadOptional(dir);
         PoissonSolutionRow[]? solution = (config.Dimension == 1 ? PoissonSolutionRow.Solution1dCsv : PoissonSolutionRow.Solution2dCsv).ReadOptional(dir);
-        string? summaryText = RunFolder.ReadOptional(dir, "summary.json");
-        PoissonSummary? summary = summaryText is null ? null : ParseSummary(summaryText);
+        var summary = RunFiles.OptionalSummary(dir, ParseSummary);
 
         return new PoissonRunData(dir, configText, config.Name, config.Dimension, config.DomainMin, config.DomainMax, config.Intervals,
             config.Tolerance, manifest, errors, modes, solution, summary);
