@@ -145,6 +145,29 @@ internal static class PlotCanvas
         return written;
     }
 
+    /// <summary>Red open circles at the target's spectral peaks, each labelled above, the first one in the legend as "target peak".</summary>
+    public static void AddPeakMarkers(Plot plot, IEnumerable<(double X, double Y, string Label)> peaks)
+    {
+        bool first = true;
+        foreach (var (x, y, text) in peaks)
+        {
+            var marker = plot.Add.Marker(x, y, MarkerShape.OpenCircle, 16, Colors.Red);
+            marker.MarkerLineWidth = 2;
+            if (first)
+            {
+                marker.LegendText = "target peak";
+                first = false;
+            }
+
+            var label = plot.Add.Text(text, x, y);
+            label.LabelFontName = PlotFonts.FontName;
+            label.LabelFontSize = 13;
+            label.LabelFontColor = Colors.Red;
+            label.LabelAlignment = Alignment.LowerCenter;
+            label.OffsetY = -12;
+        }
+    }
+
     /// <summary>Curve <paramref name="i"/> of <paramref name="count"/>: early light blue, late dark red (reads as time without a colorbar).</summary>
     public static Color StepColor(int i, int count)
     {

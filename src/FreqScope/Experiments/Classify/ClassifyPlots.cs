@@ -254,24 +254,7 @@ public static class ClassifyPlots
             output.LegendText = "output, epoch " + shown[i].ToString(Invariant);
         }
 
-        bool first = true;
-        foreach (ProjectionPeakSummary peak in run.Summary?.Projection?.Peaks ?? [])
-        {
-            var marker = plot.Add.Marker(peak.Frequency, peak.TargetAbs, MarkerShape.OpenCircle, 16, Colors.Red);
-            marker.MarkerLineWidth = 2;
-            if (first)
-            {
-                marker.LegendText = "target peak";
-                first = false;
-            }
-
-            var label = plot.Add.Text(FrequencyText(peak.Frequency), peak.Frequency, peak.TargetAbs);
-            label.LabelFontName = PlotFonts.FontName;
-            label.LabelFontSize = 13;
-            label.LabelFontColor = Colors.Red;
-            label.LabelAlignment = Alignment.LowerCenter;
-            label.OffsetY = -12;
-        }
+        PlotCanvas.AddPeakMarkers(plot, (run.Summary?.Projection?.Peaks ?? []).Select(p => (p.Frequency, p.TargetAbs, FrequencyText(p.Frequency))));
 
         plot.ShowLegend(Alignment.UpperRight);
         return PlotCanvas.Save(plot, plotsDir, "projection-spectrum", title,

@@ -114,24 +114,7 @@ public static class FitPlots
         IEnumerable<(int K, double Abs)> peaks = run.Summary is not null
             ? run.Summary.Peaks.Select(p => (p.Index, p.TargetAbs))
             : HeatmapMatrix.PeakIndices(run).Select(k => (k, targetAbs.GetValueOrDefault(k)));
-        bool first = true;
-        foreach ((int k, double abs) in peaks)
-        {
-            var marker = plot.Add.Marker(k, abs, MarkerShape.OpenCircle, 16, Colors.Red);
-            marker.MarkerLineWidth = 2;
-            if (first)
-            {
-                marker.LegendText = "target peak";
-                first = false;
-            }
-
-            var label = plot.Add.Text("k=" + k.ToString(Invariant), k, abs);
-            label.LabelFontName = PlotFonts.FontName;
-            label.LabelFontSize = 13;
-            label.LabelFontColor = Colors.Red;
-            label.LabelAlignment = Alignment.LowerCenter;
-            label.OffsetY = -12;
-        }
+        PlotCanvas.AddPeakMarkers(plot, peaks.Select(p => ((double)p.K, p.Abs, "k=" + p.K.ToString(Invariant))));
 
         plot.ShowLegend(Alignment.UpperRight);
         return PlotCanvas.Save(plot, plotsDir, "spectrum", title,
