@@ -70,6 +70,16 @@ public sealed class CsvRowsTests
         Assert.Throws<ArgumentException>(() => new CsvRows<Sample>("bad.csv", "step,nope"));
     }
 
+    /// <summary>A record with a column type CSV files do not hold.</summary>
+    public sealed record Unsupported(long Step, bool Flag);
+
+    [Fact]
+    public void AColumnOfAnotherType_IsRefusedWhenTheTableIsDescribed()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new CsvRows<Unsupported>("unsupported.csv"));
+        Assert.Equal("Unsupported.Flag: a CSV column is long, int, double, double? or string, not Boolean", e.Message);
+    }
+
     [Fact]
     public void TheCheck_RefusesRowsTheColumnRulesAccept()
     {
