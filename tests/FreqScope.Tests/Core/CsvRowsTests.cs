@@ -70,6 +70,25 @@ public sealed class CsvRowsTests
         Assert.Throws<ArgumentException>(() => new CsvRows<Sample>("bad.csv", "step,nope"));
     }
 
+    /// <summary>A row whose text column allows one value.</summary>
+    public sealed record OneValue([CsvColumn(Values = ["only"])] string Tag);
+
+    [Fact]
+    public void ATextColumnOfOneAllowedValue_NamesThatValue()
+    {
+        var e = Assert.Throws<InvalidDataException>(() => new CsvRows<OneValue>("one.csv").Parse("tag\nother\n"));
+        Assert.Equal("one.csv line 2: \"other\" is not only (column tag)", e.Message);
+    }
+
+    [Theory]
+    [InlineData("a,b")]
+    [InlineData("a\nb")]
+    public void TextThatWouldBreakTheFile_IsRefusedWhenWritten(string tag)
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => Rows.Format(new Sample(1, 2, 0, null, 0, tag)));
+        Assert.Contains("cannot be a CSV field of column tag", e.Message);
+    }
+
     /// <summary>A record with a column type CSV files do not hold.</summary>
     public sealed record Unsupported(long Step, bool Flag);
 

@@ -118,6 +118,7 @@ public static class RunLoop
         }
     }
 
+    /// <summary>The config.json of a folder to resume, which must be of <paramref name="kind"/>.</summary>
     private static IExperimentConfig ReadResumeConfig(IExperimentKind kind, string runDir)
     {
         var path = RunFolder.ResumeConfigPath(runDir);
@@ -128,7 +129,6 @@ public static class RunLoop
         return kind.Read(root);
     }
 
-    /// <summary>Builds the report when the run stops with data to show (finished or interrupted).</summary>
     /// <summary>One run folder's session under <see cref="RunDriver"/>.</summary>
     private sealed class RunDriverOfSession(long start, IRunSession session, RunInfo info, double earlierSeconds, Stopwatch clock,
         Action<RunProgress> progress, Func<string, RunManifest> manifest) : RunDriver(start)
@@ -173,6 +173,7 @@ public static class RunLoop
         }
     }
 
+    /// <summary>Builds the report when the run stops with data to show (finished or interrupted).</summary>
     private sealed class ReportCallback : IRunCallback
     {
         public void OnEnd(RunInfo run, string status)

@@ -16,7 +16,8 @@ namespace FreqScope.Core.Tables;
 /// <remarks>
 /// Values: <see cref="long"/> and <see cref="int"/> columns hold non-negative integers (steps, epochs, indices) in
 /// invariant digits; <see cref="double"/> columns round-trip (<see cref="CsvFormat.FormatDouble"/>, with
-/// <c>nan</c>, <c>inf</c>, <c>-inf</c>); a <c>double?</c> column is empty for null; text is written as it is. Lines
+/// <c>nan</c>, <c>inf</c>, <c>-inf</c>); a <c>double?</c> column is empty for null; text is written as it is, and
+/// text holding a comma or a line break is refused rather than written into a file it would break. Lines
 /// end with <c>\n</c>. Every problem while reading is an <see cref="InvalidDataException"/> naming the file, the line,
 /// the column and the value.
 /// </remarks>
@@ -27,7 +28,6 @@ public sealed class CsvRows<T>
 {
     private readonly Column[] _columns;
     private readonly Func<object?[], T> _create;
-    private readonly int _parameters;
     private readonly Action<T, string[], string, int>? _check;
     private readonly object?[] _defaults;
 
@@ -45,7 +45,6 @@ public sealed class CsvRows<T>
         _check = check;
         var ctor = typeof(T).GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
         var parameters = ctor.GetParameters();
-        _parameters = parameters.Length;
         var all = parameters.Select((p, i) => Column.Of(p, i)).ToArray();
         if (header is null)
         {
@@ -148,7 +147,7 @@ public sealed class CsvRows<T>
         return [.. rows];
     }
 
-    private sealed record Column(string Name, IReadOnlyList<string> Names, int Index, Type Type, string What, string[]? Values, Func<T, object?> Get)
+    private sealed record Column(string Name, IReadOnlyList<string> Names, int Index, Type Type, string? What, string[]? Values, Func<T, string> Format)
     {
         public static Column Of(ParameterInfo p, int index)
         {
@@ -157,21 +156,23 @@ public sealed class CsvRows<T>
             var type = p.ParameterType;
             if (type != typeof(long) && type != typeof(int) && type != typeof(double) && type != typeof(double?) && type != typeof(string))
                 throw new ArgumentException($"{typeof(T).Name}.{p.Name}: a CSV column is long, int, double, double? or string, not {type.Name}");
-            var property = typeof(T).GetProperty(p.Name!) ?? throw new ArgumentException($"{typeof(T).Name} has no property {p.Name}");
-            var row = Expression.Parameter(typeof(T), "row");
-            var get = Expression.Lambda<Func<T, object?>>(Expression.Convert(Expression.Property(row, property), typeof(object)), row).Compile();
-            return new Column(names[0], names, index, type, attribute?.What ?? names[0], attribute?.Values, get);
+            var getter = (typeof(T).GetProperty(p.Name!) ?? throw new ArgumentException($"{typeof(T).Name} has no property {p.Name}")).GetMethod!;
+            var column = names[0];
+            Func<T, string> format = type == typeof(double) ? Typed<double>(getter, CsvFormat.FormatDouble)
+                : type == typeof(double?) ? Typed<double?>(getter, v => v is double d ? CsvFormat.FormatDouble(d) : "")
+                : type == typeof(long) ? Typed<long>(getter, v => v.ToString(CultureInfo.InvariantCulture))
+                : type == typeof(int) ? Typed<int>(getter, v => v.ToString(CultureInfo.InvariantCulture))
+                : Typed<string>(getter, v => v.AsSpan().IndexOfAny(",\r\n") < 0 ? v
+                    : throw new InvalidOperationException($"{typeof(T).Name}.{p.Name}: \"{v}\" cannot be a CSV field of column {column} (it holds a comma or a line break)"));
+            return new Column(column, names, index, type, attribute?.What, attribute?.Values, format);
         }
 
-        public string Format(T row) => Get(row) switch
+        /// <summary>The getter as a typed delegate (no boxing on the write path), composed with the value's formatting.</summary>
+        private static Func<T, string> Typed<TValue>(MethodInfo getter, Func<TValue, string> format)
         {
-            null => "",
-            double d => CsvFormat.FormatDouble(d),
-            long l => l.ToString(CultureInfo.InvariantCulture),
-            int i => i.ToString(CultureInfo.InvariantCulture),
-            string s => s,
-            var v => throw new InvalidOperationException($"{v.GetType().Name} is not a CSV value"),
-        };
+            var get = getter.CreateDelegate<Func<T, TValue>>();
+            return row => format(get(row));
+        }
 
         public object? Parse(string text, string file, int line)
         {
@@ -180,12 +181,13 @@ public sealed class CsvRows<T>
             if (Type == typeof(string))
             {
                 if (Values is null || Values.Contains(text)) return text;
-                throw new InvalidDataException($"{file} line {line}: \"{text}\" is not {string.Join(", ", Values[..^1])} or {Values[^1]} (column {Name})");
+                string allowed = Values.Length == 1 ? Values[0] : $"{string.Join(", ", Values[..^1])} or {Values[^1]}";
+                throw new InvalidDataException($"{file} line {line}: \"{text}\" is not {allowed} (column {Name})");
             }
 
             long value = CsvFormat.ParseInt64(text, file, line, Name);
             if (value < 0 || (Type == typeof(int) && value > int.MaxValue))
-                throw new InvalidDataException($"{file} line {line}: \"{text}\" is not a valid {What} (column {Name})");
+                throw new InvalidDataException($"{file} line {line}: \"{text}\" is not a valid {What ?? Name} (column {Name})");
             return Type == typeof(int) ? (object)(int)value : value;
         }
 

@@ -137,7 +137,7 @@ public static class FitPlots
         string title = $"Relative error Δ_F at the target peaks ({ErrorFormText(run)}, ε = {EpsilonText(run)})";
         Plot plot = DrawHeatmap(matrix, title, "peak k (DFT index)", labelEveryRow: true);
         return PlotCanvas.Save(plot, plotsDir, "peaks-heatmap", title,
-            $"Relative error Δ_F (spectra.csv column {CaptionColumn(run)}) at each target peak (rows, labelled by k) and probe step (columns); colour clipped to [0, 1]. A peak has converged where Δ_F < ε = {CaptionEpsilon(run)}. Under the Frequency Principle the low-k rows darken (Δ_F falls) first.");
+            $"Relative error Δ_F (spectra.csv column {run.DeltaColumn}) at each target peak (rows, labelled by k) and probe step (columns); colour clipped to [0, 1]. A peak has converged where Δ_F < ε = {CaptionEpsilon(run)}. Under the Frequency Principle the low-k rows darken (Δ_F falls) first.");
     }
 
     /// <summary>Heatmap of Δ_F (clipped to [0, 1]) over (every kept k, probe step), with a colorbar.</summary>
@@ -156,7 +156,7 @@ public static class FitPlots
         string title = $"Relative error Δ_F at every kept k ({ErrorFormText(run)}, ε = {EpsilonText(run)})";
         Plot plot = DrawHeatmap(matrix, title, "k (DFT index)", labelEveryRow: matrix.RowCount <= 12);
         return PlotCanvas.Save(plot, plotsDir, "all-k-heatmap", title,
-            $"Relative error Δ_F (column {CaptionColumn(run)}) at every kept DFT index k and probe step, clipped to [0, 1]; grey cells are undefined (NaN). Indices where the target has no energy show as 1 (Δ_F = ∞).");
+            $"Relative error Δ_F (column {run.DeltaColumn}) at every kept DFT index k and probe step, clipped to [0, 1]; grey cells are undefined (NaN). Indices where the target has no energy show as 1 (Δ_F = ∞).");
     }
 
     /// <summary>Train and test loss against step on a log scale (non-positive or non-finite losses are left out).</summary>
@@ -358,9 +358,6 @@ public static class FitPlots
 
     private static string EpsilonText(FitRunData run) =>
         run.Epsilon is double epsilon ? epsilon.ToString("G4", Invariant) : "not set";
-
-    private static string CaptionColumn(FitRunData run) =>
-        run.ErrorForm == "magnitude" ? "delta_magnitude" : "delta_complex";
 
     private static string CaptionEpsilon(FitRunData run) =>
         ReportHtml.Number(run.Epsilon);

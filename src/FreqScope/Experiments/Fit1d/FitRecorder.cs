@@ -140,8 +140,6 @@ internal sealed class FitRecorder : IDisposable
         }
     }
 
-    public bool LastProbeIs(long step) => _probeSteps.Count > 0 && _probeSteps[^1] == step;
-
     /// <summary>
     /// Records the network's outputs at a probe step: appends metrics, spectra and (at snapshot steps) outputs;
     /// returns the probe's progress (the train and test losses). <paramref name="trainOut"/> may be

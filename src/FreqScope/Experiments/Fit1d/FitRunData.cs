@@ -33,6 +33,9 @@ public sealed record FitRunData(
     /// <summary>The error form (<c>complex</c> or <c>magnitude</c>): summary.json, else config.json, else <c>complex</c>.</summary>
     public string ErrorForm => Summary?.ErrorForm ?? ConfigErrorForm ?? "complex";
 
+    /// <summary>The spectra.csv column Δ_F is taken from: <c>delta_complex</c> or <c>delta_magnitude</c>.</summary>
+    public string DeltaColumn => ErrorForm == "magnitude" ? "delta_magnitude" : "delta_complex";
+
     /// <summary>The network of config.json, or null when config.json is not a valid fit1d config (e.g. written by an older version).</summary>
     public ModelConfig? Model { get; init; }
 

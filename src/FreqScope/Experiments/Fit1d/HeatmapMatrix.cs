@@ -91,8 +91,7 @@ public sealed class HeatmapMatrix
             }
         }
 
-        string column = run.ErrorForm == "magnitude" ? "delta_magnitude" : "delta_complex";
-        return new HeatmapMatrix(rows, steps, values, column);
+        return new HeatmapMatrix(rows, steps, values, run.DeltaColumn);
     }
 
     /// <summary>The matrix over the run's peaks (see <see cref="PeakIndices"/>).</summary>

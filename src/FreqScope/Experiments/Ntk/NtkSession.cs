@@ -160,7 +160,7 @@ internal sealed class NtkSession : IRunSession
             (testLossReal, testLossLinear) = (Loss(realTest, _yTest), Loss(linearTest, _yTest));
         }
 
-        _trajectory.Append(new NtkTrajectoryRow(step, _lossReal, _lossLinear, _discrepancy, testLossReal, testLossLinear, _xTestT is null ? null : _testDiscrepancy));
+        _trajectory.Append(new NtkTrajectoryRow(step, _lossReal, _lossLinear, _discrepancy, testLossReal, testLossLinear, _testDiscrepancy));
 
         var c = _spectrum.Project(Subtract(real, _yTrain));
         double rate = _config.Training.LearningRate / _spectrum.Size;
