@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using FreqScope.Core.Runs;
 using FreqScope.Training;
 using FreqScope.Experiments.Fit1d;
@@ -36,7 +35,7 @@ internal static class FitEnsembleSweep
             if (SweepRunner.Prepare(member.Config, options.Smoke, options.Device, options.Data) is not FitExperimentConfig config) continue;
             if (FitEnsembleExperiment.Incompatibility(config) is not null) continue;
             var runDir = Path.Combine(dir, member.Name);
-            var existing = TryReadManifest(runDir);
+            var existing = RunFolder.TryReadManifest(runDir);
             if (existing?.Status == RunStatus.Finished) continue;
             if (existing is { Status: RunStatus.Interrupted or RunStatus.Running, Ensemble: null } && Checkpoint.Locate(runDir) is not null) continue;
             candidates.Add((member, config, existing));
@@ -117,16 +116,4 @@ internal static class FitEnsembleSweep
         Status = status,
         WallSeconds = wallSeconds,
     };
-
-    private static RunManifest? TryReadManifest(string runDir)
-    {
-        try
-        {
-            return File.Exists(Path.Combine(runDir, RunFolder.ManifestFile)) ? RunFolder.ReadManifest(runDir) : null;
-        }
-        catch (Exception e) when (e is JsonException or InvalidDataException)
-        {
-            return null;
-        }
-    }
 }

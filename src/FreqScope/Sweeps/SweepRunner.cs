@@ -208,15 +208,7 @@ public static class SweepRunner
         string action = "run";
         if (Directory.Exists(runDir) && Directory.EnumerateFileSystemEntries(runDir).Any())
         {
-            RunManifest? existing = null;
-            try
-            {
-                existing = File.Exists(Path.Combine(runDir, RunFolder.ManifestFile)) ? RunFolder.ReadManifest(runDir) : null;
-            }
-            catch (Exception e) when (e is JsonException or InvalidDataException)
-            {
-                existing = null;
-            }
+            var existing = RunFolder.TryReadManifest(runDir);
 
             if (existing?.Status == RunStatus.Finished)
             {
@@ -291,15 +283,7 @@ public static class SweepRunner
         var record = NewRecord(member);
         var runDir = Path.Combine(sweepDir, member.Name);
         var errorFile = ErrorFile(sweepDir, member.Name);
-        RunManifest? manifest = null;
-        try
-        {
-            manifest = File.Exists(Path.Combine(runDir, RunFolder.ManifestFile)) ? RunFolder.ReadManifest(runDir) : null;
-        }
-        catch (Exception e) when (e is JsonException or InvalidDataException)
-        {
-            manifest = null;
-        }
+        var manifest = RunFolder.TryReadManifest(runDir);
 
         if (manifest?.Status == RunStatus.Finished)
         {

@@ -166,4 +166,34 @@ public sealed class FitEnsembleExperimentTests
         Assert.Null(FitEnsembleExperiment.Incompatibility(configs[2]));
         Assert.Equal(FitEnsembleExperiment.GroupKey(configs[0]), FitEnsembleExperiment.GroupKey(configs[2]));
     }
+
+    [Fact]
+    public void AFinishedEnsembleRefusesToResumeWithTheMessageEveryRunGives()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var spec = Sweep();
+            var configs = spec.Members.Take(2).Select(m => (FitExperimentConfig)m.Config).ToList();
+            string[] dirs = [Path.Combine(dir, "a"), Path.Combine(dir, "b")];
+            var group = Path.Combine(dir, "group");
+            var done = FitEnsembleExperiment.Run(configs, dirs, new FitEnsembleOptions { GroupDirectory = group, BuildReport = false }, TestContext.Current.CancellationToken);
+            Assert.All(done, r => Assert.Equal(RunStatus.Finished, r.Status));
+
+            var resume = new FitEnsembleOptions { GroupDirectory = group, BuildReport = false, Resume = true };
+            var e = Assert.Throws<InvalidOperationException>(() => FitEnsembleExperiment.Run(configs, dirs, resume, TestContext.Current.CancellationToken));
+            Assert.Equal($"cannot resume {dirs[0]}: the run has already finished (40 steps)", e.Message);
+
+            // A member folder whose config.json is another kind's is refused as a solo run's would be.
+            var config = Path.Combine(dirs[0], RunFolder.ConfigFile);
+            File.WriteAllText(config, File.ReadAllText(config).Replace("\"fit1d\"", "\"ntk\"", StringComparison.Ordinal));
+            e = Assert.Throws<InvalidOperationException>(() => FitEnsembleExperiment.Run(configs, dirs, resume, TestContext.Current.CancellationToken));
+            Assert.Equal($"cannot resume {dirs[0]}: its config.json is not a fit1d experiment", e.Message);
+            Assert.Equal(RunStatus.Finished, RunFolder.ReadManifest(dirs[1]).Status);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
 }

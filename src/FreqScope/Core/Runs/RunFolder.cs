@@ -1,4 +1,6 @@
 using System.Text.Json;
+using FreqScope.Core.Config;
+using FreqScope.Core.Kinds;
 
 namespace FreqScope.Core.Runs;
 
@@ -62,9 +64,20 @@ public static class RunFolder
         return configPath;
     }
 
-    /// <summary>The manifest of a folder to resume; an error when the run has finished or has no checkpoint.</summary>
-    public static RunManifest ReadResumableManifest(string runDir)
+    /// <summary>
+    /// The config and manifest of a folder to resume, which must hold a <paramref name="kind"/> experiment that has
+    /// not finished; an error otherwise.
+    /// </summary>
+    /// <exception cref="Config.ConfigException">Its config.json is invalid.</exception>
+    public static (IExperimentConfig Config, RunManifest Previous) ReadResumable(IExperimentKind kind, string runDir)
     {
+        ArgumentNullException.ThrowIfNull(kind);
+        var path = ResumeConfigPath(runDir);
+        using var document = ConfigNode.Parse(ConfigNode.ReadFile(path), path);
+        var root = ConfigNode.Root(path, document.RootElement);
+        if (root.Optional("experiment")?.GetString() != kind.Name)
+            throw new InvalidOperationException($"cannot resume {runDir}: its config.json is not a {kind.Name} experiment");
+        var config = kind.Read(root);
         var previous = ReadManifest(runDir);
         if (previous.Status == RunStatus.Finished)
         {
@@ -72,9 +85,7 @@ public static class RunFolder
             throw new InvalidOperationException($"cannot resume {runDir}: the run has already finished ({done})");
         }
 
-        if (Checkpoint.Locate(runDir) is null)
-            throw new InvalidOperationException($"cannot resume {runDir}: it has no checkpoint (expected {Path.Combine(runDir, Checkpoint.FolderName, "state.json")})");
-        return previous;
+        return (config, previous);
     }
 
     /// <summary>Reads a run folder's manifest.json.</summary>
@@ -84,6 +95,19 @@ public static class RunFolder
         if (!File.Exists(path)) throw new InvalidOperationException($"{runDir} has no manifest.json (is it a FreqScope run folder?)");
         return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), Json)
             ?? throw new InvalidDataException($"{path} is empty");
+    }
+
+    /// <summary>A run folder's manifest.json, or null when it has none or it cannot be read.</summary>
+    public static RunManifest? TryReadManifest(string runDir)
+    {
+        try
+        {
+            return File.Exists(Path.Combine(runDir, ManifestFile)) ? ReadManifest(runDir) : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Writes manifest.json atomically.</summary>

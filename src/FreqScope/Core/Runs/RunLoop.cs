@@ -34,21 +34,10 @@ public static class RunLoop
         var load = NativeLoader.EnsureLoaded();
         var runDir = Path.GetFullPath(options.RunDirectory);
         RunManifest? previous = null;
-        if (options.Resume)
-        {
-            config = ReadResumeConfig(kind, runDir);
-            previous = RunFolder.ReadManifest(runDir);
-            if (previous.Status == RunStatus.Finished)
-            {
-                var done = previous.EpochsCompleted is int epochs ? $"{epochs} epochs" : $"{previous.StepsCompleted} steps";
-                throw new InvalidOperationException($"cannot resume {runDir}: the run has already finished ({done})");
-            }
-        }
-
+        if (options.Resume) (config, previous) = RunFolder.ReadResumable(kind, runDir);
         ArgumentNullException.ThrowIfNull(config);
         var device = DeviceSelector.Resolve(config.Device);
         var clock = Stopwatch.StartNew();
-        var started = DateTimeOffset.UtcNow;
         var callbacks = new List<IRunCallback>(options.Callbacks);
         RunInfo? info = null;
         void Progress(RunProgress p)
@@ -69,42 +58,39 @@ public static class RunLoop
         callbacks.AddRange(kind.Callbacks(config));
         if (options.BuildReport) callbacks.Add(new ReportCallback());
 
-        bool smoke = previous?.Smoke ?? options.Smoke;
-        long? resumedFrom = null;
         long step = 0;
         RunDriverOfSession? driver = null;
-        RunManifest Manifest(string status, string? error = null) =>
-            RunManifest.Create(load, device, config.Seed, previous, started, clock, status, smoke, resumedFrom, error) with
-            {
-                Experiment = kind.Name,
-                StepsCompleted = driver?.Step ?? step,
-                StepsPlanned = plan.Steps,
-                EpochsCompleted = plan.Epochs(driver?.Step ?? step),
-                EpochsPlanned = plan.Epochs(plan.Steps),
-                Overrides = options.Overrides.Count == 0 ? previous?.Overrides : options.Overrides,
-            };
+        var ledger = new RunLedger(runDir, previous, load, device, config.Seed, options.Smoke, clock, m => m with
+        {
+            Experiment = kind.Name,
+            StepsCompleted = driver?.Step ?? step,
+            StepsPlanned = plan.Steps,
+            EpochsCompleted = plan.Epochs(driver?.Step ?? step),
+            EpochsPlanned = plan.Epochs(plan.Steps),
+            Overrides = options.Overrides.Count == 0 ? previous?.Overrides : options.Overrides,
+        });
 
         try
         {
-            RunFolder.WriteManifest(runDir, Manifest(RunStatus.Running));
+            ledger.Write(RunStatus.Running);
             IReadOnlyDictionary<string, long>? rows = null;
             if (options.Resume && parts.Count > 0)
             {
                 var state = Checkpoint.Load(runDir, parts);
-                (step, rows, resumedFrom) = (state.Step, state.FileRows, state.Step);
+                (step, rows, ledger.ResumedFrom) = (state.Step, state.FileRows, state.Step);
             }
             else if (options.Resume)
             {
                 // No checkpoint to continue from: the run starts again, its earlier data removed.
-                resumedFrom = previous!.StepsCompleted;
+                ledger.ResumedFrom = previous!.StepsCompleted;
                 foreach (var file in session.Tables.Select(t => t.File).Append(RunFolder.SummaryFile))
                     File.Delete(Path.Combine(runDir, file));
             }
 
             foreach (var table in session.Tables) table.Open(rows);
             session.Start(rows is null ? null : step);
-            driver = new RunDriverOfSession(step, session, info, previous?.WallSeconds ?? 0, clock, Progress, status => Manifest(status));
-            RunFolder.WriteManifest(runDir, Manifest(RunStatus.Running));
+            driver = new RunDriverOfSession(step, session, info, previous?.WallSeconds ?? 0, clock, Progress, ledger);
+            ledger.Write(RunStatus.Running);
             foreach (var c in callbacks) c.OnStart(info);
             var (status, summary) = driver.Drive(fresh: rows is null, cancellation);
             foreach (var c in callbacks) c.OnEnd(info, status);
@@ -113,25 +99,14 @@ public static class RunLoop
         catch (Exception e) when (e is not OperationCanceledException)
         {
             foreach (var table in session.Tables) table.Dispose();
-            RunFolder.MarkFailed(runDir, Manifest(RunStatus.Failed, e.Message));
+            ledger.MarkFailed(e);
             throw;
         }
     }
 
-    /// <summary>The config.json of a folder to resume, which must be of <paramref name="kind"/>.</summary>
-    private static IExperimentConfig ReadResumeConfig(IExperimentKind kind, string runDir)
-    {
-        var path = RunFolder.ResumeConfigPath(runDir);
-        using var document = ConfigNode.Parse(ConfigNode.ReadFile(path), path);
-        var root = ConfigNode.Root(path, document.RootElement);
-        var named = root.Optional("experiment")?.GetString();
-        if (named != kind.Name) throw new InvalidOperationException($"cannot resume {runDir}: its config.json is not a {kind.Name} experiment");
-        return kind.Read(root);
-    }
-
     /// <summary>One run folder's session under <see cref="RunDriver"/>.</summary>
     private sealed class RunDriverOfSession(long start, IRunSession session, RunInfo info, double earlierSeconds, Stopwatch clock,
-        Action<RunProgress> progress, Func<string, RunManifest> manifest) : RunDriver(start)
+        Action<RunProgress> progress, RunLedger ledger) : RunDriver(start)
     {
         protected override RunPlan Plan => info.Plan;
 
@@ -155,7 +130,7 @@ public static class RunLoop
             Checkpoint.Save(info.RunDirectory, step, counts, session.CheckpointParts);
         }
 
-        protected override void WriteManifests(string status) => RunFolder.WriteManifest(info.RunDirectory, manifest(status));
+        protected override void WriteManifests(string status) => ledger.Write(status);
 
         protected override object? Interrupt(long step)
         {

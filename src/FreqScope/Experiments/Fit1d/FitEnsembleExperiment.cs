@@ -73,15 +73,11 @@ public static class FitEnsembleExperiment
         var groupDir = Path.GetFullPath(options.GroupDirectory);
         var cfg = configs.ToArray();
         var previous = new RunManifest?[count];
-        if (options.Resume)
+        for (int k = 0; k < count && options.Resume; k++)
         {
-            for (int k = 0; k < count; k++)
-            {
-                cfg[k] = ConfigLoader.LoadFile(RunFolder.ResumeConfigPath(dirs[k]));
-                // The checkpoint is the group's, not the member folder's.
-                previous[k] = RunFolder.ReadManifest(dirs[k]);
-                if (previous[k]!.Finished) throw new InvalidOperationException($"{dirs[k]} is finished; there is nothing to resume");
-            }
+            // The checkpoint is the group's, not the member folder's.
+            var (config, manifest) = RunFolder.ReadResumable(FitExperiment.Instance, dirs[k]);
+            (cfg[k], previous[k]) = ((FitExperimentConfig)config, manifest);
         }
 
         for (int k = 0; k < count; k++)
@@ -104,23 +100,19 @@ public static class FitEnsembleExperiment
 
         Directory.CreateDirectory(groupDir);
         var device = DeviceSelector.Resolve(cfg[0].Device);
-        var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        long? resumedFrom = null;
         long step = 0;
         EnsembleDriver? driver = null;
-        RunManifest Manifest(int k, string status, string? error = null) =>
-            RunManifest.Create(load, device, cfg[k].Seed, previous[k], started, clock, status, previous[k]?.Smoke ?? options.Smoke, resumedFrom, error)
-            with
-            {
-                Experiment = FitExperimentConfig.Fit1d,
-                StepsCompleted = driver?.Step ?? step,
-                StepsPlanned = cfg[k].Training.Steps,
-                Ensemble = new EnsembleMembership(k, count, groupDir),
-            };
+        var ledgers = Enumerable.Range(0, count).Select(k => new RunLedger(dirs[k], previous[k], load, device, cfg[k].Seed, options.Smoke, clock, m => m with
+        {
+            Experiment = FitExperiment.Instance.Name,
+            StepsCompleted = driver?.Step ?? step,
+            StepsPlanned = cfg[k].Training.Steps,
+            Ensemble = new EnsembleMembership(k, count, groupDir),
+        })).ToArray();
         void WriteManifests(string status)
         {
-            for (int k = 0; k < count; k++) RunFolder.WriteManifest(dirs[k], Manifest(k, status));
+            foreach (var ledger in ledgers) ledger.Write(status);
         }
 
         var recorders = new List<FitRecorder>();
@@ -159,7 +151,7 @@ public static class FitEnsembleExperiment
                 if (!checkpoint.Members.SequenceEqual(dirs.Select(Path.GetFileName)!))
                     throw new InvalidOperationException($"the checkpoint in {groupDir} belongs to members {string.Join(", ", checkpoint.Members)}, not {string.Join(", ", dirs.Select(Path.GetFileName))}");
                 step = checkpoint.Step;
-                resumedFrom = step;
+                foreach (var ledger in ledgers) ledger.ResumedFrom = step;
                 for (int k = 0; k < count; k++) recorders[k].OpenFiles(checkpoint.FileRows[k]);
             }
             else
@@ -178,7 +170,7 @@ public static class FitEnsembleExperiment
         {
             foreach (var r in recorders) r.CloseFiles();
             for (int k = 0; k < count; k++)
-                if (Directory.Exists(dirs[k])) RunFolder.MarkFailed(dirs[k], Manifest(k, RunStatus.Failed, e.Message));
+                if (Directory.Exists(dirs[k])) ledgers[k].MarkFailed(e);
             throw;
         }
         finally
