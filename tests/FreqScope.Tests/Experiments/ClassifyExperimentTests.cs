@@ -103,6 +103,9 @@ public sealed class ClassifyExperimentTests : IDisposable
         Assert.Equal(FreqScope.Spectral.PeakFinder.FindPeaks(target, 0.05), s.Projection!.Peaks.Select(p => p.Index));
         Assert.StartsWith("principal component 1 ", s.Projection.Direction);
         Assert.Equal(784, File.ReadAllLines(Path.Combine(run, "projection-direction.csv")).Length - 1);
+        var direction = FreqScope.Experiments.Classify.ProjectionDirectionRow.Csv.Read(run);
+        Assert.Equal(Enumerable.Range(0, 784), direction.Select(r => r.Feature));
+        Assert.Equal(1.0, Math.Sqrt(direction.Sum(r => r.Value * r.Value)), 1e-9);
         Assert.True(File.Exists(Path.Combine(run, "report.html")));
         Assert.Contains(s.Filtering.Verdict, s.Verdict);
     }

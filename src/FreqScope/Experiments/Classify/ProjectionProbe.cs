@@ -66,14 +66,7 @@ internal sealed class ProjectionProbe
     }
 
     /// <summary>Writes the unit direction to projection-direction.csv (once the run folder exists).</summary>
-    public void WriteDirection()
-    {
-        var p = _p;
-        var sb = new StringBuilder("feature,value\n");
-        for (int i = 0; i < p.Length; i++)
-            sb.Append(i.ToString(CultureInfo.InvariantCulture)).Append(',').Append(CsvFormat.FormatDouble(p[i])).Append('\n');
-        AtomicFile.WriteAllText(Path.Combine(_runDir, "projection-direction.csv"), sb.ToString());
-    }
+    public void WriteDirection() => ProjectionDirectionRow.Csv.WriteFile(_runDir, _p.Select((value, i) => new ProjectionDirectionRow(i, value)));
 
     private static double[] ToDouble(float[] values)
     {
