@@ -41,6 +41,12 @@ public static class ReportHtml
         if (m.Error is not null) yield return ("error", m.Error);
     }
 
+    /// <summary>The verdict line of a finished run folder without summary.json.</summary>
+    public const string MissingSummaryVerdict = "No verdict: summary.json is missing from this run folder.";
+
+    /// <summary>The banner text of an unfinished run: <c>UNFINISHED RUN (status: STATUS, PROGRESS)</c>, e.g. PROGRESS <c>500 of 12000 steps</c>.</summary>
+    public static string UnfinishedBanner(string status, string progress) => $"UNFINISHED RUN (status: {status}, {progress})";
+
     /// <summary>HTML-escapes <paramref name="text"/>.</summary>
     public static string Encode(string text) => WebUtility.HtmlEncode(text);
 
@@ -61,7 +67,6 @@ public static class ReportHtml
         html.Append("<title>").Append(Encode(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
     }
 
-    /// <summary>The red banner of an unfinished run.</summary>
     /// <summary>
     /// Writes every figure of a read run into <c>RUN_DIR/plots/</c>, then its report.html atomically: the one
     /// <c>Build</c> every report shares.
@@ -94,6 +99,7 @@ public static class ReportHtml
         return html;
     }
 
+    /// <summary>The red banner of an unfinished run.</summary>
     public static void AppendBanner(StringBuilder html, string text) =>
         html.Append("<div class=\"banner\" id=\"unfinished\">").Append(Encode(text)).Append("</div>\n");
 
@@ -104,13 +110,60 @@ public static class ReportHtml
     /// <summary>A "Facts" section: a two-column table of key and value.</summary>
     public static void AppendFacts(StringBuilder html, IEnumerable<(string Key, string Value)> facts)
     {
-        html.Append("<h2>Facts</h2>\n<table class=\"facts\">\n");
-        foreach ((string key, string value) in facts)
+        html.Append("<h2>Facts</h2>\n");
+        AppendKeyValues(html, null, facts);
+    }
+
+    /// <summary>A two-column table (class <c>facts</c>) of key and value, both HTML-encoded.</summary>
+    /// <param name="html">The document.</param>
+    /// <param name="id">The table's id attribute; null for none.</param>
+    /// <param name="rows">The keys and values, in order.</param>
+    public static void AppendKeyValues(StringBuilder html, string? id, IEnumerable<(string Key, string Value)> rows)
+    {
+        AppendTableStart(html, "facts", id);
+        foreach ((string key, string value) in rows)
         {
             html.Append("<tr><th>").Append(Encode(key)).Append("</th><td>").Append(Encode(value)).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n");
+    }
+
+    /// <summary>
+    /// A table (class <c>peaks</c>: numbers right-aligned) with a header row and one row per entry of
+    /// <paramref name="rows"/>; the cells are HTML-encoded, the headings are written as they are.
+    /// </summary>
+    /// <param name="html">The document.</param>
+    /// <param name="id">The table's id attribute; null for none.</param>
+    /// <param name="headers">The column headings, as HTML (so <c>&amp;lt;</c> for &lt;; pass a value through <see cref="Encode"/>).</param>
+    /// <param name="rows">The cells of each row, as many as there are headings.</param>
+    /// <exception cref="ArgumentException">A row has another number of cells than there are headings.</exception>
+    public static void AppendTable(StringBuilder html, string? id, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(rows);
+        AppendTableStart(html, "peaks", id);
+        html.Append("<tr>");
+        foreach (string header in headers) html.Append("<th>").Append(header).Append("</th>");
+        html.Append("</tr>\n");
+        foreach (IReadOnlyList<string> row in rows)
+        {
+            if (row.Count != headers.Count)
+                throw new ArgumentException($"a row of {row.Count} cells in a table of {headers.Count} columns", nameof(rows));
+            html.Append("<tr>");
+            foreach (string cell in row) html.Append("<td>").Append(Encode(cell)).Append("</td>");
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void AppendTableStart(StringBuilder html, string cssClass, string? id)
+    {
+        html.Append("<table class=\"").Append(cssClass).Append('"');
+        if (id is not null) html.Append(" id=\"").Append(Encode(id)).Append('"');
+        html.Append(">\n");
     }
 
     /// <summary>

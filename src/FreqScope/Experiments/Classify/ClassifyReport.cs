@@ -59,7 +59,7 @@ public static class ClassifyReport
     {
         ArgumentNullException.ThrowIfNull(manifest);
         return manifest.EpochsCompleted is int done && manifest.EpochsPlanned is int planned
-            ? string.Create(Invariant, $"UNFINISHED RUN (status: {manifest.Status}, {done} of {planned} epochs)")
+            ? ReportHtml.UnfinishedBanner(manifest.Status, string.Create(Invariant, $"{done} of {planned} epochs"))
             : FitReport.UnfinishedBannerText(manifest);
     }
 
@@ -76,7 +76,7 @@ public static class ClassifyReport
         if (summary is null)
         {
             return run.IsFinished
-                ? "No verdict: summary.json is missing from this run folder."
+                ? ReportHtml.MissingSummaryVerdict
                 : "No verdict: summary.json is missing (the run has not finished); the figures show the data up to the last probe.";
         }
 
@@ -156,23 +156,12 @@ public static class ClassifyReport
         html.Append("<p>Threshold ").Append(Encode(Number(summary.Threshold)))
             .Append(" on e_low and e_high; the filter ran over ").Append(summary.Samples.ToString(Invariant))
             .Append(" training samples.</p>\n");
-        html.Append("<table class=\"peaks\" id=\"filtering-table\">\n<tr><th>δ</th><th>low-frequency ratio</th>")
-            .Append("<th>first epoch e_low &lt; threshold</th><th>first epoch e_high &lt; threshold</th>")
-            .Append("<th>low before high</th><th>final e_low</th><th>final e_high</th></tr>\n");
-        foreach (DeltaSummary d in summary.Deltas)
+        string[] headers = ["δ", "low-frequency ratio", "first epoch e_low &lt; threshold", "first epoch e_high &lt; threshold", "low before high", "final e_low", "final e_high"];
+        ReportHtml.AppendTable(html, "filtering-table", headers, summary.Deltas.Select(d => new[]
         {
-            string lowBeforeHigh = d.LowBeforeHigh switch { true => "yes", false => "no", null => "n/a" };
-            html.Append("<tr><td>").Append(Encode(Number(d.Delta)))
-                .Append("</td><td>").Append(Encode(Number(d.LowFrequencyRatio)))
-                .Append("</td><td>").Append(d.LowBelowAtEpoch?.ToString(Invariant) ?? "never")
-                .Append("</td><td>").Append(d.HighBelowAtEpoch?.ToString(Invariant) ?? "never")
-                .Append("</td><td>").Append(lowBeforeHigh)
-                .Append("</td><td>").Append(Encode(Number(d.FinalLowError)))
-                .Append("</td><td>").Append(Encode(Number(d.FinalHighError)))
-                .Append("</td></tr>\n");
-        }
-
-        html.Append("</table>\n");
+            Number(d.Delta), Number(d.LowFrequencyRatio), d.LowBelowAtEpoch?.ToString(Invariant) ?? "never", d.HighBelowAtEpoch?.ToString(Invariant) ?? "never",
+            d.LowBeforeHigh switch { true => "yes", false => "no", null => "n/a" }, Number(d.FinalLowError), Number(d.FinalHighError),
+        }));
     }
 
     private static void AppendProjection(StringBuilder html, ClassifyRunData run)
@@ -209,39 +198,26 @@ public static class ClassifyReport
                 ? string.Create(Invariant, $"{Number(f)} (index {i})")
                 : string.Create(Invariant, $"index {i}")));
 
-        html.Append("<table class=\"facts\" id=\"projection-facts\">\n");
-        foreach ((string key, string value) in new[]
-        {
+        ReportHtml.AppendKeyValues(html, "projection-facts",
+        [
             ("direction", summary.Direction),
             ("output components", component),
             ("ε (convergence threshold)", Number(summary.Epsilon)),
             ("error form", errorForm),
             ("convergence order (frequency)", order),
             ("spectral-bias index", sbi),
-        })
-        {
-            html.Append("<tr><th>").Append(Encode(key)).Append("</th><td>").Append(Encode(value)).Append("</td></tr>\n");
-        }
-
-        html.Append("</table>\n");
+        ]);
         if (summary.Peaks.Count == 0)
         {
             html.Append("<p>No peaks.</p>\n");
             return;
         }
 
-        html.Append("<table class=\"peaks\" id=\"projection-peaks\">\n<tr><th>grid index</th><th>frequency (cycles per unit)</th><th>|ŷ(k)|</th><th>converged at epoch</th><th>stable from epoch</th></tr>\n");
-        foreach (ProjectionPeakSummary p in summary.Peaks)
+        ReportHtml.AppendTable(html, "projection-peaks", ["grid index", "frequency (cycles per unit)", "|ŷ(k)|", "converged at epoch", "stable from epoch"], summary.Peaks.Select(p => new[]
         {
-            html.Append("<tr><td>").Append(p.Index.ToString(Invariant))
-                .Append("</td><td>").Append(Encode(Number(p.Frequency)))
-                .Append("</td><td>").Append(Encode(Number(p.TargetAbs)))
-                .Append("</td><td>").Append(p.ConvergedAtEpoch?.ToString(Invariant) ?? "never")
-                .Append("</td><td>").Append(p.StableFromEpoch?.ToString(Invariant) ?? "not stable")
-                .Append("</td></tr>\n");
-        }
-
-        html.Append("</table>\n");
+            p.Index.ToString(Invariant), Number(p.Frequency), Number(p.TargetAbs), p.ConvergedAtEpoch?.ToString(Invariant) ?? "never",
+            p.StableFromEpoch?.ToString(Invariant) ?? "not stable",
+        }));
     }
 
     private static string Number(double? value) => ReportHtml.Number(value);

@@ -57,7 +57,7 @@ public static class FitReport
     public static string UnfinishedBannerText(ManifestView manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        return string.Create(Invariant, $"UNFINISHED RUN (status: {manifest.Status}, {manifest.StepsCompleted} of {manifest.StepsPlanned} steps)");
+        return ReportHtml.UnfinishedBanner(manifest.Status, string.Create(Invariant, $"{manifest.StepsCompleted} of {manifest.StepsPlanned} steps"));
     }
 
     /// <summary>
@@ -72,7 +72,7 @@ public static class FitReport
         if (run.Summary is null)
         {
             return run.IsFinished
-                ? "No verdict: summary.json is missing from this run folder."
+                ? ReportHtml.MissingSummaryVerdict
                 : "No verdict: summary.json is missing (the run has not finished); the figures show the data up to the last probe.";
         }
 
@@ -135,18 +135,11 @@ public static class FitReport
             return;
         }
 
-        html.Append("<table class=\"peaks\">\n<tr><th>k</th><th>frequency (cycles per unit x)</th><th>|ŷ_k|</th><th>convergedAtStep</th><th>stableFromStep</th></tr>\n");
-        foreach (PeakSummary p in peaks)
+        ReportHtml.AppendTable(html, null, ["k", "frequency (cycles per unit x)", "|ŷ_k|", "convergedAtStep", "stableFromStep"], peaks.Select(p => new[]
         {
-            html.Append("<tr><td>").Append(p.Index.ToString(Invariant))
-                .Append("</td><td>").Append(Encode(Number(p.Frequency)))
-                .Append("</td><td>").Append(Encode(Number(p.TargetAbs)))
-                .Append("</td><td>").Append(p.ConvergedAtStep?.ToString(Invariant) ?? "never")
-                .Append("</td><td>").Append(p.StableFromStep?.ToString(Invariant) ?? "not stable")
-                .Append("</td></tr>\n");
-        }
-
-        html.Append("</table>\n");
+            p.Index.ToString(Invariant), Number(p.Frequency), Number(p.TargetAbs),
+            p.ConvergedAtStep?.ToString(Invariant) ?? "never", p.StableFromStep?.ToString(Invariant) ?? "not stable",
+        }));
     }
 
     /// <summary>
@@ -189,19 +182,12 @@ public static class FitReport
             return;
         }
 
-        html.Append("<table class=\"peaks\">\n<tr><th>k (DFT index)</th><th>angular frequency</th><th>P(k)/P(k_lowest)</th><th>predicted step</th><th>measured step</th></tr>\n");
-        foreach (TheoryPeakSummary p in theory.Peaks)
+        ReportHtml.AppendTable(html, null, ["k (DFT index)", "angular frequency", "P(k)/P(k_lowest)", "predicted step", "measured step"], theory.Peaks.Select(p => new[]
         {
-            string relative = p.RelativePriority > 0 ? Number(p.RelativePriority) : string.Create(Invariant, $"10^{p.Log10RelativePriority:0.#}");
-            html.Append("<tr><td>").Append(p.Index.ToString(Invariant))
-                .Append("</td><td>").Append(Encode(Number(p.AngularFrequency)))
-                .Append("</td><td>").Append(Encode(relative))
-                .Append("</td><td>").Append(Encode(p.PredictedStep is double s ? Number(s) : "n/a"))
-                .Append("</td><td>").Append(p.MeasuredStep?.ToString(Invariant) ?? "never")
-                .Append("</td></tr>\n");
-        }
-
-        html.Append("</table>\n");
+            p.Index.ToString(Invariant), Number(p.AngularFrequency),
+            p.RelativePriority > 0 ? Number(p.RelativePriority) : string.Create(Invariant, $"10^{p.Log10RelativePriority:0.#}"),
+            p.PredictedStep is double s ? Number(s) : "n/a", p.MeasuredStep?.ToString(Invariant) ?? "never",
+        }));
     }
 
     private static PeakSummary[] ProvisionalPeaks(FitRunData run)

@@ -28,7 +28,7 @@ public static class FourierReport
         ArgumentNullException.ThrowIfNull(run);
         if (run.Summary is not { } s)
             return run.IsFinished
-                ? "No verdict: summary.json is missing from this run folder."
+                ? ReportHtml.MissingSummaryVerdict
                 : "No verdict: the run has not finished; the figures show the error spectra recorded so far.";
         return s.Pde is { } pde ? $"{s.Verdict} {DiscrepancyText(pde)}" : s.Verdict;
     }
@@ -53,7 +53,7 @@ public static class FourierReport
         ArgumentNullException.ThrowIfNull(plots);
         string name = run.Config.Name;
         var m = run.Manifest;
-        string? banner = run.IsFinished ? null : string.Create(Invariant, $"UNFINISHED RUN (status: {m.Status}, step {m.StepsCompleted} of {m.StepsPlanned})");
+        string? banner = run.IsFinished ? null : ReportHtml.UnfinishedBanner(m.Status, string.Create(Invariant, $"step {m.StepsCompleted} of {m.StepsPlanned}"));
         StringBuilder html = ReportHtml.Open(ReportHtml.Title(name, run.IsFinished, m.Status), banner, VerdictText(run));
         var c = run.Config;
         var s = run.Summary;
@@ -78,12 +78,10 @@ public static class FourierReport
         ]);
         if (s is { Peaks.Count: > 0 })
         {
-            html.Append("<table class=\"peaks\" id=\"peaks-table\">\n<tr><th>ξ (cycles)</th><th>|ŷ(ξ)|</th><th>rate C·ρ(ξ) per step</th><th>network converged at step</th><th>PDE converged at step</th></tr>\n");
-            foreach (var p in s.Peaks)
-                html.Append("<tr><td>").Append(ReportHtml.Number(p.Xi)).Append("</td><td>").Append(ReportHtml.Number(p.TargetAbs))
-                    .Append("</td><td>").Append(ReportHtml.Number(p.TheoryRate)).Append("</td><td>").Append(Step(p.NetworkConvergedAtStep))
-                    .Append("</td><td>").Append(Step(p.PdeConvergedAtStep)).Append("</td></tr>\n");
-            html.Append("</table>\n");
+            ReportHtml.AppendTable(html, "peaks-table", ["ξ (cycles)", "|ŷ(ξ)|", "rate C·ρ(ξ) per step", "network converged at step", "PDE converged at step"], s.Peaks.Select(p => new[]
+            {
+                ReportHtml.Number(p.Xi), ReportHtml.Number(p.TargetAbs), ReportHtml.Number(p.TheoryRate), Step(p.NetworkConvergedAtStep), Step(p.PdeConvergedAtStep),
+            }));
         }
 
         ReportHtml.AppendFigures(html, plots, "No figures: spectra.csv has no rows yet.");

@@ -32,8 +32,8 @@ public static class ImageFitReport
         var m = run.Manifest;
         var c = run.Config;
         var s = run.Summary;
-        string? banner = run.IsFinished ? null : string.Create(Invariant, $"UNFINISHED RUN (status: {m.Status}, step {m.StepsCompleted} of {m.StepsPlanned})");
-        string verdict = s?.Verdict ?? (run.IsFinished ? "No verdict: summary.json is missing from this run folder." : "No verdict: the run has not finished; the figures show the probes recorded so far.");
+        string? banner = run.IsFinished ? null : ReportHtml.UnfinishedBanner(m.Status, string.Create(Invariant, $"step {m.StepsCompleted} of {m.StepsPlanned}"));
+        string verdict = s?.Verdict ?? (run.IsFinished ? ReportHtml.MissingSummaryVerdict : "No verdict: the run has not finished; the figures show the probes recorded so far.");
         StringBuilder html = ReportHtml.Open(ReportHtml.Title(c.Name, run.IsFinished, m.Status), banner, verdict);
         string encoding = c.Model.Encoding.Kind switch
         {
@@ -59,12 +59,11 @@ public static class ImageFitReport
         ]);
         if (s is { Bands.Count: > 0 })
         {
-            html.Append("<table class=\"peaks\" id=\"bands-table\">\n<tr><th>|k| band (cycles per image)</th><th>final relative error</th><th>converged at step</th></tr>\n");
-            foreach (var band in s.Bands)
-                html.Append("<tr><td>[").Append(ReportHtml.Number(band.Low)).Append(", ").Append(ReportHtml.Number(band.High)).Append(")</td><td>")
-                    .Append(ReportHtml.Number(band.FinalRelativeError)).Append("</td><td>")
-                    .Append(band.ConvergedAtStep is long v ? v.ToString(Invariant) : "never").Append("</td></tr>\n");
-            html.Append("</table>\n");
+            ReportHtml.AppendTable(html, "bands-table", ["|k| band (cycles per image)", "final relative error", "converged at step"], s.Bands.Select(band => new[]
+            {
+                $"[{ReportHtml.Number(band.Low)}, {ReportHtml.Number(band.High)})", ReportHtml.Number(band.FinalRelativeError),
+                band.ConvergedAtStep is long v ? v.ToString(Invariant) : "never",
+            }));
         }
 
         ReportHtml.AppendFigures(html, plots, "No figures: metrics.csv has no rows yet.");

@@ -39,7 +39,7 @@ public static class NtkReport
         string name = run.Name ?? Path.GetFileName(run.RunDirectory);
         string title = ReportHtml.Title(name, run.IsFinished, run.Manifest.Status);
         string? banner = run.IsFinished ? null
-            : string.Create(Invariant, $"UNFINISHED RUN (status: {run.Manifest.Status}, {run.Manifest.StepsCompleted} of {run.Manifest.StepsPlanned} steps)");
+            : ReportHtml.UnfinishedBanner(run.Manifest.Status, string.Create(Invariant, $"{run.Manifest.StepsCompleted} of {run.Manifest.StepsPlanned} steps"));
         StringBuilder html = ReportHtml.Open(title, banner, VerdictText(run));
         if (run.Summary is null)
         {
@@ -107,16 +107,9 @@ public static class NtkReport
         }
 
         html.Append("<h2 id=\"eigen\">Top eigenvectors of Θ₀</h2>\n<p>Eigenvalues of the NTK on the training points at initialisation; the frequency is the peak of each eigenvector's DFT on the training grid (cycles per unit length). Under plain gradient descent the residual along v_k shrinks by (1 − ηλ_k/n) per step.</p>\n");
-        html.Append("<table class=\"peaks\" id=\"eigen-table\">\n<tr><th>k</th><th>λ_k</th><th>DFT index</th><th>frequency</th></tr>\n");
-        foreach (NtkEigenRow row in eigen.Take(16))
+        ReportHtml.AppendTable(html, "eigen-table", ["k", "λ_k", "DFT index", "frequency"], eigen.Take(16).Select(row => new[]
         {
-            html.Append("<tr><td>").Append(row.Index.ToString(Invariant))
-                .Append("</td><td>").Append(ReportHtml.Encode(ReportHtml.Number(row.Eigenvalue)))
-                .Append("</td><td>").Append(row.DftIndex.ToString(Invariant))
-                .Append("</td><td>").Append(ReportHtml.Encode(ReportHtml.Number(row.Frequency)))
-                .Append("</td></tr>\n");
-        }
-
-        html.Append("</table>\n");
+            row.Index.ToString(Invariant), ReportHtml.Number(row.Eigenvalue), row.DftIndex.ToString(Invariant), ReportHtml.Number(row.Frequency),
+        }));
     }
 }

@@ -29,7 +29,7 @@ public static class ParityReport
         ArgumentNullException.ThrowIfNull(run);
         if (run.Summary is { } s) return s.Verdict;
         return run.IsFinished
-            ? "No verdict: summary.json is missing from this run folder."
+            ? ReportHtml.MissingSummaryVerdict
             : "No verdict: the run has not finished; the figures show the probes recorded so far.";
     }
 
@@ -41,7 +41,7 @@ public static class ParityReport
         var m = run.Manifest;
         var c = run.Config;
         var s = run.Summary;
-        string? banner = run.IsFinished ? null : string.Create(Invariant, $"UNFINISHED RUN (status: {m.Status}, step {m.StepsCompleted} of {m.StepsPlanned})");
+        string? banner = run.IsFinished ? null : ReportHtml.UnfinishedBanner(m.Status, string.Create(Invariant, $"step {m.StepsCompleted} of {m.StepsPlanned}"));
         StringBuilder html = ReportHtml.Open(ReportHtml.Title(c.Name, run.IsFinished, m.Status), banner, VerdictText(run));
         static string P(double? v) => v is double x ? (100 * x).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "n/a";
         ReportHtml.AppendFacts(html,
@@ -63,12 +63,11 @@ public static class ParityReport
         ]);
         if (s is { Bands.Count: > 0 })
         {
-            html.Append("<table class=\"peaks\" id=\"bands-table\">\n<tr><th>|k| band</th><th>target power</th><th>final relative error</th><th>converged at step</th></tr>\n");
-            foreach (var band in s.Bands)
-                html.Append("<tr><td>[").Append(ReportHtml.Number(band.RadiusMin)).Append(", ").Append(ReportHtml.Number(band.RadiusMax)).Append("]</td><td>")
-                    .Append(ReportHtml.Number(band.TargetPower)).Append("</td><td>").Append(ReportHtml.Number(band.FinalError)).Append("</td><td>")
-                    .Append(band.ConvergedAtStep is long v ? v.ToString(Invariant) : "never").Append("</td></tr>\n");
-            html.Append("</table>\n");
+            ReportHtml.AppendTable(html, "bands-table", ["|k| band", "target power", "final relative error", "converged at step"], s.Bands.Select(band => new[]
+            {
+                $"[{ReportHtml.Number(band.RadiusMin)}, {ReportHtml.Number(band.RadiusMax)}]", ReportHtml.Number(band.TargetPower),
+                ReportHtml.Number(band.FinalError), band.ConvergedAtStep is long v ? v.ToString(Invariant) : "never",
+            }));
         }
 
         ReportHtml.AppendFigures(html, plots, "No figures: metrics.csv has no rows yet.");

@@ -58,7 +58,7 @@ public static class PoissonReport
     public static string UnfinishedBannerText(ManifestView manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        return string.Create(Invariant, $"UNFINISHED RUN (status: {manifest.Status}, {manifest.StepsCompleted} of {manifest.StepsPlanned} methods)");
+        return ReportHtml.UnfinishedBanner(manifest.Status, string.Create(Invariant, $"{manifest.StepsCompleted} of {manifest.StepsPlanned} methods"));
     }
 
     /// <summary>
@@ -74,7 +74,7 @@ public static class PoissonReport
         if (summary is null)
         {
             return run.IsFinished
-                ? "No verdict: summary.json is missing from this run folder."
+                ? ReportHtml.MissingSummaryVerdict
                 : "No verdict: summary.json is missing (the run has not finished); the tables and figures show errors.csv and modes.csv up to the last probe.";
         }
 
@@ -222,12 +222,10 @@ public static class PoissonReport
         }
 
         html.Append("<p>Errors are ‖u − u_h‖∞ against the discrete solution u_h. Iterations are sweeps (relaxations), optimizer steps (network) or sweeps after the handover (hybrids); seconds are solver wall time (a hybrid's include the network's training up to the handover).</p>\n");
-        html.Append("<table class=\"peaks\" id=\"methods-table\">\n<tr><th>method</th><th>kind</th><th>reached tolerance</th>")
-            .Append("<th>iterations to tolerance</th><th>seconds to tolerance</th><th>iterations</th><th>seconds</th>")
-            .Append("<th>final ‖u − u_h‖∞</th><th>spectral-bias index</th><th>convergence order (modes)</th></tr>\n");
-        for (int i = 0; i < methods.Count; i++)
+        string[] headers = ["method", "kind", "reached tolerance", "iterations to tolerance", "seconds to tolerance", "iterations", "seconds",
+            "final ‖u − u_h‖∞", "spectral-bias index", "convergence order (modes)"];
+        ReportHtml.AppendTable(html, "methods-table", headers, methods.Select((method, i) =>
         {
-            PoissonMethodSummary method = methods[i];
             bool hasModes = PoissonMethods.HasModes(method.Method);
 
             // Without summary.json, the methods past the manifest's count of finished ones (they run in order) were cut short.
@@ -235,20 +233,13 @@ public static class PoissonReport
             string sbi = !hasModes || run.Summary is null ? "n/a"
                 : method.SpectralBiasIndex is double v ? v.ToString("+0.00;-0.00;0.00", Invariant) : "undefined";
             string order = !hasModes || method.ConvergenceOrder is null ? "n/a" : string.Join(" → ", method.ConvergenceOrder.Select(k => k.ToString(Invariant)));
-            html.Append("<tr><td>").Append(Encode(method.Method + stopped))
-                .Append("</td><td>").Append(Encode(method.Kind))
-                .Append("</td><td>").Append(method.Reached ? "yes" : "no")
-                .Append("</td><td>").Append(method.IterationsToTolerance?.ToString(Invariant) ?? "never")
-                .Append("</td><td>").Append(Encode(method.SecondsToTolerance is double t ? Number(t) : "never"))
-                .Append("</td><td>").Append(method.Iterations.ToString(Invariant))
-                .Append("</td><td>").Append(Encode(Number(method.Seconds)))
-                .Append("</td><td>").Append(Encode(Number(method.FinalError)))
-                .Append("</td><td>").Append(Encode(sbi))
-                .Append("</td><td>").Append(Encode(order))
-                .Append("</td></tr>\n");
-        }
-
-        html.Append("</table>\n");
+            return new[]
+            {
+                method.Method + stopped, method.Kind, method.Reached ? "yes" : "no", method.IterationsToTolerance?.ToString(Invariant) ?? "never",
+                method.SecondsToTolerance is double t ? Number(t) : "never", method.Iterations.ToString(Invariant), Number(method.Seconds),
+                Number(method.FinalError), sbi, order,
+            };
+        }));
     }
 
     private static void AppendHybrids(StringBuilder html, PoissonRunData run)
@@ -267,21 +258,13 @@ public static class PoissonReport
             html.Append("<p class=\"verdict\" id=\"best-hybrid\">").Append(Encode(best)).Append("</p>\n");
         }
 
-        html.Append("<table class=\"peaks\" id=\"hybrids-table\">\n<tr><th>method</th><th>handover step</th><th>handover seconds</th>")
-            .Append("<th>‖u − u_h‖∞ at the handover</th><th>seconds to tolerance</th><th>speed-up over ").Append(Encode(baseline)).Append("</th></tr>\n");
-        foreach (PoissonMethodSummary h in hybrids)
+        string[] headers = ["method", "handover step", "handover seconds", "‖u − u_h‖∞ at the handover", "seconds to tolerance", "speed-up over " + Encode(baseline)];
+        ReportHtml.AppendTable(html, "hybrids-table", headers, hybrids.Select(h => new[]
         {
-            string speedup = baselineSeconds is double b && h.SecondsToTolerance is double s && s > 0 ? Speedup(b / s) : "n/a";
-            html.Append("<tr><td>").Append(Encode(h.Method))
-                .Append("</td><td>").Append((h.HandoverStep ?? PoissonMethods.HandoverStep(h.Method))?.ToString(Invariant) ?? "n/a")
-                .Append("</td><td>").Append(Encode(Number(h.HandoverSeconds)))
-                .Append("</td><td>").Append(Encode(Number(h.HandoverError)))
-                .Append("</td><td>").Append(Encode(h.SecondsToTolerance is double t ? Number(t) : "never"))
-                .Append("</td><td>").Append(Encode(speedup))
-                .Append("</td></tr>\n");
-        }
-
-        html.Append("</table>\n");
+            h.Method, (h.HandoverStep ?? PoissonMethods.HandoverStep(h.Method))?.ToString(Invariant) ?? "n/a", Number(h.HandoverSeconds), Number(h.HandoverError),
+            h.SecondsToTolerance is double t ? Number(t) : "never",
+            baselineSeconds is double b && h.SecondsToTolerance is double s && s > 0 ? Speedup(b / s) : "n/a",
+        }));
     }
 
     private static void AppendModes(StringBuilder html, PoissonRunData run)
@@ -296,29 +279,12 @@ public static class PoissonReport
         string unit = run.Dimension == 1 ? "mode k (sine index)" : "shell s";
         html.Append("<h2 id=\"modes\">Analysed modes</h2>\n<p>A mode has converged at the first recorded iteration where its relative error |ê| / |û| fell below ε = ")
             .Append(Encode(Number(summary.Epsilon))).Append(".</p>\n");
-        html.Append("<table class=\"peaks\" id=\"modes-table\">\n<tr><th>").Append(Encode(unit))
-            .Append("</th><th>frequency (cycles per unit length)</th><th>|û|</th>");
-        foreach (PoissonMethodSummary method in methods)
-        {
-            html.Append("<th>converged at (").Append(Encode(method.Method)).Append(")</th>");
-        }
-
-        html.Append("</tr>\n");
-        foreach (PoissonModeInfo mode in summary.Modes)
-        {
-            html.Append("<tr><td>").Append(mode.Mode.ToString(Invariant))
-                .Append("</td><td>").Append(Encode(Number(mode.Frequency)))
-                .Append("</td><td>").Append(Encode(Number(mode.Amplitude)));
-            foreach (PoissonMethodSummary method in methods)
-            {
-                ModeConvergence? c = method.ModeConvergence!.FirstOrDefault(x => x.Mode == mode.Mode);
-                html.Append("</td><td>").Append(c is null ? "n/a" : c.ConvergedAt?.ToString(Invariant) ?? "never");
-            }
-
-            html.Append("</td></tr>\n");
-        }
-
-        html.Append("</table>\n");
+        string[] headers = [Encode(unit), "frequency (cycles per unit length)", "|û|", .. methods.Select(m => $"converged at ({Encode(m.Method)})")];
+        ReportHtml.AppendTable(html, "modes-table", headers, summary.Modes.Select(mode => (string[])
+        [
+            mode.Mode.ToString(Invariant), Number(mode.Frequency), Number(mode.Amplitude),
+            .. methods.Select(m => m.ModeConvergence!.FirstOrDefault(x => x.Mode == mode.Mode) is { } c ? c.ConvergedAt?.ToString(Invariant) ?? "never" : "n/a"),
+        ]));
     }
 
     private static string Seconds(double? seconds) => seconds is double s ? Number(s) + " s" : "n/a";
