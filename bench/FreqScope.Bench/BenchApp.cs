@@ -260,7 +260,7 @@ public static class BenchApp
     /// <summary>Wall time of the default experiment (1000 steps) probed every 10 steps vs probed only at its ends (medians of three runs each).</summary>
     private static (double Overhead, double Bare, double Probed) ProbeOverhead(string device)
     {
-        var baseConfig = ConfigLoader.LoadDefault() with { Device = device };
+        var baseConfig = FitExperiment.LoadDefault() with { Device = device };
         baseConfig = baseConfig with { Training = baseConfig.Training with { Steps = 1000, CheckpointEvery = 100000 } };
         double Time(int every)
         {

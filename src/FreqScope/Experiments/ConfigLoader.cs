@@ -1,6 +1,5 @@
 using FreqScope.Core;
 using FreqScope.Core.Config;
-using FreqScope.Experiments.Fit1d;
 
 namespace FreqScope.Experiments;
 
@@ -33,23 +32,6 @@ public static class ConfigLoader
     public static T Parse<T>(string json, string source) where T : class, IExperimentConfig =>
         ParseAny(json, source) is T config ? config : throw new ConfigException(source, "$.experiment", $"expected \"{KindName<T>()}\"");
 
-    /// <summary>Parses and validates a fit1d config.</summary>
-    /// <exception cref="ConfigException">The JSON is malformed, not a fit1d config, or invalid.</exception>
-    public static FitExperimentConfig Parse(string json, string source)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        ArgumentNullException.ThrowIfNull(source);
-        using var document = ConfigNode.Parse(json, source);
-        var root = ConfigNode.Root(source, document.RootElement);
-        var kind = ExperimentKinds.Registry.KindOf(root);
-        if (kind != FitExperiment.Instance)
-            throw root.Error("experiment", $"\"{kind.Name}\" is not a fit1d config; read it with ConfigLoader.ParseAny / LoadAnyFile");
-        return FitExperiment.Instance.Read(root);
-    }
-
-    /// <summary>Reads and validates the fit1d config file at <paramref name="path"/>.</summary>
-    public static FitExperimentConfig LoadFile(string path) => Parse(ConfigNode.ReadFile(path), path);
-
     /// <summary>How messages name the embedded default config.</summary>
     public const string DefaultSource = "<default: fprinciple-1d.json>";
 
@@ -61,12 +43,6 @@ public static class ConfigLoader
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
-
-    /// <summary>The built-in default experiment (<c>experiments/fprinciple-1d.json</c>, embedded in the assembly).</summary>
-    public static FitExperimentConfig LoadDefault() => Parse(DefaultJson(), DefaultSource);
-
-    /// <summary>A fit1d config as indented JSON with every value explicit.</summary>
-    public static string ToJson(FitExperimentConfig config) => FitExperiment.Instance.Write(config);
 
     private static string KindName<T>() => ExperimentKinds.Registry.Kinds.First(k => k.ConfigType == typeof(T)).Name;
 }

@@ -26,8 +26,8 @@ public sealed class CliAppTests
             Assert.True(code == CliApp.ExitOk, output);
             var verdict = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json"))).RootElement.GetProperty("verdict").GetString()!;
             Assert.Contains(verdict, output.ReplaceLineEndings(""));
-            var config = ConfigLoader.LoadFile(Path.Combine(run, "config.json"));
-            Assert.Equal(FitExperiment.Smoke(ConfigLoader.LoadDefault()) with { Seed = 3 }, config, new ConfigJsonComparer());
+            var config = FitExperiment.LoadFile(Path.Combine(run, "config.json"));
+            Assert.Equal(FitExperiment.Smoke(FitExperiment.LoadDefault()) with { Seed = 3 }, config, new ConfigJsonComparer());
             var manifest = RunFolder.ReadManifest(run);
             Assert.True(manifest.Finished && manifest.Smoke);
             Assert.Equal(3, manifest.Seed);
@@ -65,7 +65,7 @@ public sealed class CliAppTests
         try
         {
             var cfg = Path.Combine(dir, "bad.json");
-            var text = ConfigLoader.ToJson(ConfigLoader.LoadDefault()).Replace("\"hidden\"", "\"hiden\"");
+            var text = FitExperiment.ToJson(FitExperiment.LoadDefault()).Replace("\"hidden\"", "\"hiden\"");
             File.WriteAllText(cfg, text);
             var run = Path.Combine(dir, "run");
             var (code, output) = Cli("run", cfg, "--out", run);

@@ -88,7 +88,7 @@ public sealed class OverrideTests : IDisposable
         Assert.True(code == CliApp.ExitOk, output);
         var manifest = RunFolder.ReadManifest(run);
         Assert.Equal(["training.steps=12", "seed=4"], manifest.Overrides!);
-        var written = ConfigLoader.LoadFile(Path.Combine(run, "config.json"));
+        var written = FitExperiment.LoadFile(Path.Combine(run, "config.json"));
         Assert.Equal((12L, 4L), (written.Training.Steps, written.Seed));
     }
 
@@ -100,7 +100,7 @@ public sealed class OverrideTests : IDisposable
         Assert.True(code == CliApp.ExitOk, text);
         var members = Directory.GetDirectories(output).Where(d => File.Exists(Path.Combine(d, "config.json"))).ToList();
         Assert.NotEmpty(members);
-        Assert.All(members, m => Assert.Equal(6, ConfigLoader.LoadFile(Path.Combine(m, "config.json")).Training.Steps));
+        Assert.All(members, m => Assert.Equal(6, FitExperiment.LoadFile(Path.Combine(m, "config.json")).Training.Steps));
 
         var (bad, badText) = CliRunner.Run("sweep", Experiment("sweep-seeds-1d.json"), "--out", Path.Combine(_dir, "bad"), "--set", "training.steps=-1");
         Assert.Equal(CliApp.ExitUsage, bad);

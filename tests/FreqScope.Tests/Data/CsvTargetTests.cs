@@ -1,3 +1,4 @@
+using FreqScope.Experiments.Fit1d;
 using FreqScope.Core;
 using FreqScope.Data;
 using FreqScope.Experiments;
@@ -57,7 +58,7 @@ public sealed class CsvTargetTests : IDisposable
     public void DomainOutsideTheSamplesIsAnError()
     {
         var path = Write("d.csv", "x,y\n0,0\n2,1\n");
-        var config = ConfigLoader.Parse(
+        var config = FitExperiment.Parse(
             """{"target": {"kind": "csv", "csvPath": "d.csv"}, "data": {"domain": [-1, 1], "train": {"count": 5}}, "model": {"hidden": [4]}}""", "c.json");
         var e = Assert.Throws<DataFileException>(() => TargetFactory.Create(config.Target, _dir.FullName, config.Data.Domain));
         Assert.Equal(path, e.FilePath);

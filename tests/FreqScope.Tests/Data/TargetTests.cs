@@ -1,3 +1,4 @@
+using FreqScope.Experiments.Fit1d;
 using FreqScope.Core;
 using FreqScope.Data;
 using FreqScope.Experiments;
@@ -100,7 +101,7 @@ public sealed class TargetTests
     [Fact]
     public void DefaultExperimentTargetIsThreeSines()
     {
-        var f = TargetFactory.Create(ConfigLoader.LoadDefault().Target, null);
+        var f = TargetFactory.Create(FitExperiment.LoadDefault().Target, null);
         Assert.Equal(Math.Sin(1.0) + Math.Sin(3.0) + Math.Sin(5.0), f.Evaluate(1), 14);
     }
 }

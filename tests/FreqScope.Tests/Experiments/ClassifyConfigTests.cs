@@ -1,3 +1,4 @@
+using FreqScope.Experiments.Fit1d;
 using FreqScope.Core;
 using FreqScope.Core.Config;
 using FreqScope.Data;
@@ -134,7 +135,7 @@ public sealed class ClassifyConfigTests
     [Fact]
     public void TheFitLoaderRefusesAClassifyConfigAndSaysWhatToUse()
     {
-        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(Minimal, "c.json"));
+        var e = Assert.Throws<ConfigException>(() => FitExperiment.Parse(Minimal, "c.json"));
         Assert.Contains("$.experiment", e.Message);
         Assert.Contains("not a fit1d config", e.Message);
     }

@@ -12,7 +12,7 @@ public sealed class ConfigLoaderTests
     [Fact]
     public void MinimalConfigGetsEveryDefault()
     {
-        var c = ConfigLoader.Parse(ConfigJson.Minimal, "test.json");
+        var c = FitExperiment.Parse(ConfigJson.Minimal, "test.json");
 
         Assert.Equal("fit1d", c.Experiment);
         Assert.Equal("fit1d", c.Name);
@@ -67,14 +67,14 @@ public sealed class ConfigLoaderTests
     [Fact]
     public void EvalDefaultsToTheUniformTrainGrid()
     {
-        var c = ConfigLoader.Parse(ConfigJson.With("data.train", "{\"count\": 200, \"includeEndpoint\": false}"), "test.json");
+        var c = FitExperiment.Parse(ConfigJson.With("data.train", "{\"count\": 200, \"includeEndpoint\": false}"), "test.json");
         Assert.Equal(new EvalGridConfig { Count = 200, IncludeEndpoint = false }, c.Data.Eval);
     }
 
     [Fact]
     public void EvalDefaultsToFourTimesARandomTrainGridWithoutEndpoint()
     {
-        var c = ConfigLoader.Parse(ConfigJson.With("data.train", "{\"sampling\": \"random\", \"count\": 50}"), "test.json");
+        var c = FitExperiment.Parse(ConfigJson.With("data.train", "{\"sampling\": \"random\", \"count\": 50}"), "test.json");
         Assert.Equal(Sampling.Random, c.Data.Train.Sampling);
         Assert.Equal(new EvalGridConfig { Count = 200, IncludeEndpoint = false }, c.Data.Eval);
     }
@@ -82,9 +82,9 @@ public sealed class ConfigLoaderTests
     [Fact]
     public void PartialEvalTakesTheRestFromTheDefault()
     {
-        var c = ConfigLoader.Parse(ConfigJson.With("data.eval", "{\"count\": 64}"), "test.json");
+        var c = FitExperiment.Parse(ConfigJson.With("data.eval", "{\"count\": 64}"), "test.json");
         Assert.Equal(new EvalGridConfig { Count = 64, IncludeEndpoint = true }, c.Data.Eval);
-        var d = ConfigLoader.Parse(ConfigJson.With("data.eval", "{\"includeEndpoint\": false}"), "test.json");
+        var d = FitExperiment.Parse(ConfigJson.With("data.eval", "{\"includeEndpoint\": false}"), "test.json");
         Assert.Equal(new EvalGridConfig { Count = 101, IncludeEndpoint = false }, d.Data.Eval);
     }
 
@@ -92,7 +92,7 @@ public sealed class ConfigLoaderTests
     public void AcceptsIntegersForDoublesAndIntegralNumbersForIntegers()
     {
         var json = ConfigJson.With("training", "{\"learningRate\": 1, \"steps\": 1e3, \"checkpointEvery\": 10.0}");
-        var c = ConfigLoader.Parse(json, "test.json");
+        var c = FitExperiment.Parse(json, "test.json");
         Assert.Equal(1.0, c.Training.LearningRate);
         Assert.Equal(1000, c.Training.Steps);
         Assert.Equal(10, c.Training.CheckpointEvery);
@@ -102,10 +102,10 @@ public sealed class ConfigLoaderTests
     public void NullMeansTheDefaultForNullableValues()
     {
         var json = ConfigJson.With("training", "{\"batchSize\": null, \"stopAtLoss\": null}");
-        var c = ConfigLoader.Parse(json, "test.json");
+        var c = FitExperiment.Parse(json, "test.json");
         Assert.Null(c.Training.BatchSize);
         Assert.Null(c.Training.StopAtLoss);
-        var d = ConfigLoader.Parse(ConfigJson.With("probe", "{\"keep\": null}"), "test.json");
+        var d = FitExperiment.Parse(ConfigJson.With("probe", "{\"keep\": null}"), "test.json");
         Assert.Null(d.Probe.Keep);
     }
 
@@ -125,7 +125,7 @@ public sealed class ConfigLoaderTests
               "probe": { "every": 10, "keep": 65, "minRelativeHeight": 0.1, "epsilon": 0.01, "errorForm": "magnitude", "snapshots": 3 }
             }
             """;
-        var c = ConfigLoader.Parse(json, "test.json");
+        var c = FitExperiment.Parse(json, "test.json");
         Assert.Equal("my-run_2.b", c.Name);
         Assert.Equal(-7, c.Seed);
         Assert.Equal("auto", c.Device);
@@ -164,7 +164,7 @@ public sealed class ConfigLoaderTests
     [Fact]
     public void ScaleMeansStdEqualsMToTheMinusT()
     {
-        var c = ConfigLoader.Parse(ConfigJson.With("model.weightInit", "{\"distribution\": \"normal\", \"scale\": {\"m\": 200, \"t\": 0.5}}"), "test.json");
+        var c = FitExperiment.Parse(ConfigJson.With("model.weightInit", "{\"distribution\": \"normal\", \"scale\": {\"m\": 200, \"t\": 0.5}}"), "test.json");
         Assert.Equal(200, c.Model.WeightInit.ScaleM);
         Assert.Equal(0.5, c.Model.WeightInit.ScaleT);
         Assert.Null(c.Model.WeightInit.Std);
@@ -177,7 +177,7 @@ public sealed class ConfigLoaderTests
     public void ToleratesCommentsAndTrailingCommas()
     {
         var json = "// a comment\n" + ConfigJson.Minimal.Replace("[8]", "[8, /* two layers */ 4,]", StringComparison.Ordinal);
-        Assert.Equal([8, 4], ConfigLoader.Parse(json, "test.json").Model.Hidden);
+        Assert.Equal([8, 4], FitExperiment.Parse(json, "test.json").Model.Hidden);
     }
 
     [Fact]
@@ -188,17 +188,17 @@ public sealed class ConfigLoaderTests
         {
             var good = Path.Combine(dir.FullName, "good.json");
             File.WriteAllText(good, ConfigJson.Minimal);
-            Assert.Equal([8], ConfigLoader.LoadFile(good).Model.Hidden);
+            Assert.Equal([8], FitExperiment.LoadFile(good).Model.Hidden);
 
             var bad = Path.Combine(dir.FullName, "bad.json");
             File.WriteAllText(bad, ConfigJson.With("probe.epsilon", "-1"));
-            var e = Assert.Throws<ConfigException>(() => ConfigLoader.LoadFile(bad));
+            var e = Assert.Throws<ConfigException>(() => FitExperiment.LoadFile(bad));
             Assert.Equal(bad, e.Source);
             Assert.StartsWith($"{bad}: $.probe.epsilon: -1 is out of range", e.Message, StringComparison.Ordinal);
 
             var broken = Path.Combine(dir.FullName, "broken.json");
             File.WriteAllText(broken, "{\n  \"seed\": 1,\n}\n}");
-            e = Assert.Throws<ConfigException>(() => ConfigLoader.LoadFile(broken));
+            e = Assert.Throws<ConfigException>(() => FitExperiment.LoadFile(broken));
             Assert.Equal(broken, e.Source);
             Assert.Contains("invalid JSON at line 4, position 1", e.Message, StringComparison.Ordinal);
         }
@@ -212,7 +212,7 @@ public sealed class ConfigLoaderTests
     public void LoadFileOfAMissingFileNamesThePath()
     {
         var path = Path.Combine(Path.GetTempPath(), "freqscope-no-such-dir-" + Guid.NewGuid().ToString("N"), "config.json");
-        var e = Assert.Throws<ConfigException>(() => ConfigLoader.LoadFile(path));
+        var e = Assert.Throws<ConfigException>(() => FitExperiment.LoadFile(path));
         Assert.Equal(path, e.Source);
         Assert.Equal("$", e.JsonPath);
         Assert.StartsWith(path + ": $: file not found", e.Message, StringComparison.Ordinal);
@@ -221,7 +221,7 @@ public sealed class ConfigLoaderTests
     [Fact]
     public void DefaultIsTheFPrincipleExperiment()
     {
-        var c = ConfigLoader.LoadDefault();
+        var c = FitExperiment.LoadDefault();
         Assert.Equal("fprinciple-1d", c.Name);
         Assert.Equal(0, c.Seed);
         Assert.Equal(TargetKind.Sinusoids, c.Target.Kind);
@@ -248,7 +248,7 @@ public sealed class ConfigLoaderTests
     [Fact]
     public void DefaultEqualsTheFileInTheRepository()
     {
-        var file = ConfigLoader.LoadFile(Path.Combine(RepoPaths.Experiments, "fprinciple-1d.json"));
-        Assert.Equal(file, ConfigLoader.LoadDefault());
+        var file = FitExperiment.LoadFile(Path.Combine(RepoPaths.Experiments, "fprinciple-1d.json"));
+        Assert.Equal(file, FitExperiment.LoadDefault());
     }
 }

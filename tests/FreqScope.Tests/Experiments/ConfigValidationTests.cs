@@ -1,3 +1,4 @@
+using FreqScope.Experiments.Fit1d;
 using FreqScope.Core;
 using FreqScope.Core.Config;
 using FreqScope.Experiments;
@@ -9,7 +10,7 @@ public sealed class ConfigValidationTests
 {
     private static ConfigException Fail(string json)
     {
-        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(json, "test.json"));
+        var e = Assert.Throws<ConfigException>(() => FitExperiment.Parse(json, "test.json"));
         Assert.Equal("test.json", e.Source);
         Assert.StartsWith($"test.json: {e.JsonPath}: ", e.Message);
         return e;
@@ -171,7 +172,7 @@ public sealed class ConfigValidationTests
     [Fact]
     public void AcceptsUnusedBumpsForSinusoids()
     {
-        var config = ConfigLoader.Parse(ConfigJson.With("target.bumps", "[]"), "test.json");
+        var config = FitExperiment.Parse(ConfigJson.With("target.bumps", "[]"), "test.json");
         Assert.Empty(config.Target.Bumps);
         Assert.Equal(TargetKind.Sinusoids, config.Target.Kind);
     }

@@ -25,19 +25,19 @@ public sealed class EncodingConfigTests
     [InlineData("""{ "kind": "gaussian", "features": 64, "scale": 2.5 }""", InputEncodingKind.Gaussian, 0, 64, 2.5)]
     public void EveryKindReadsAndRoundTrips(string raw, InputEncodingKind kind, int levels, int features, double scale)
     {
-        var c = ConfigLoader.Parse(ConfigJson.With("model.encoding", raw), "c.json");
+        var c = FitExperiment.Parse(ConfigJson.With("model.encoding", raw), "c.json");
         Assert.Equal(new EncodingConfig { Kind = kind, Levels = levels, Features = features, Scale = scale }, c.Model.Encoding);
-        var json = ConfigLoader.ToJson(c);
-        Assert.Equal(c, ConfigLoader.Parse(json, "again"));
-        Assert.Equal(json, ConfigLoader.ToJson(ConfigLoader.Parse(json, "again")));
+        var json = FitExperiment.ToJson(c);
+        Assert.Equal(c, FitExperiment.Parse(json, "again"));
+        Assert.Equal(json, FitExperiment.ToJson(FitExperiment.Parse(json, "again")));
     }
 
     [Fact]
     public void TheDefaultIsNoEncoding()
     {
-        var c = ConfigLoader.Parse(ConfigJson.Minimal, "c.json");
+        var c = FitExperiment.Parse(ConfigJson.Minimal, "c.json");
         Assert.Equal(InputEncodingKind.None, c.Model.Encoding.Kind);
-        Assert.Contains("\"encoding\": {\n      \"kind\": \"none\"\n    }", ConfigLoader.ToJson(c), StringComparison.Ordinal);
+        Assert.Contains("\"encoding\": {\n      \"kind\": \"none\"\n    }", FitExperiment.ToJson(c), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -48,7 +48,7 @@ public sealed class EncodingConfigTests
     [InlineData("""{ "kind": "fourier" }""", "$.model.encoding.kind", "\"fourier\" is not allowed")]
     public void BadEncodingsAreRejectedWithTheirPath(string raw, string where, string message)
     {
-        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(ConfigJson.With("model.encoding", raw), "c.json"));
+        var e = Assert.Throws<ConfigException>(() => FitExperiment.Parse(ConfigJson.With("model.encoding", raw), "c.json"));
         Assert.Contains(where, e.Message);
         Assert.Contains(message, e.Message);
     }
@@ -56,12 +56,12 @@ public sealed class EncodingConfigTests
     [Fact]
     public void AFitRunTrainsTheEncodedNetworkItsConfigDescribes()
     {
-        var config = ConfigLoader.LoadDefault() with
+        var config = FitExperiment.LoadDefault() with
         {
             Seed = 5,
-            Model = ConfigLoader.LoadDefault().Model with { Hidden = [16], Encoding = new EncodingConfig { Kind = InputEncodingKind.Gaussian, Features = 8, Scale = 1.5 } },
-            Training = ConfigLoader.LoadDefault().Training with { Steps = 20 },
-            Probe = ConfigLoader.LoadDefault().Probe with { Every = 10 },
+            Model = FitExperiment.LoadDefault().Model with { Hidden = [16], Encoding = new EncodingConfig { Kind = InputEncodingKind.Gaussian, Features = 8, Scale = 1.5 } },
+            Training = FitExperiment.LoadDefault().Training with { Steps = 20 },
+            Probe = FitExperiment.LoadDefault().Probe with { Every = 10 },
         };
         var dir = RepoPaths.NewTempDirectory();
         try

@@ -63,8 +63,8 @@ public sealed class ExperimentFilesTests
     [Fact]
     public void ReluVariantDiffersOnlyInActivationAndName()
     {
-        var tanh = ConfigLoader.LoadFile(Path.Combine(RepoPaths.Experiments, "fprinciple-1d.json"));
-        var relu = ConfigLoader.LoadFile(Path.Combine(RepoPaths.Experiments, "fprinciple-1d-relu.json"));
+        var tanh = FitExperiment.LoadFile(Path.Combine(RepoPaths.Experiments, "fprinciple-1d.json"));
+        var relu = FitExperiment.LoadFile(Path.Combine(RepoPaths.Experiments, "fprinciple-1d-relu.json"));
         Assert.Equal(Activation.Relu, relu.Model.Activation);
         Assert.Equal(tanh with { Name = relu.Name, Model = tanh.Model with { Activation = Activation.Relu } }, relu);
     }
@@ -90,7 +90,7 @@ public sealed class ExperimentFilesTests
     [Fact]
     public void RahamanExperimentMatchesThePaperSetup()
     {
-        var c = ConfigLoader.LoadFile(Path.Combine(RepoPaths.Experiments, "rahaman-spectral-dynamics.json"));
+        var c = FitExperiment.LoadFile(Path.Combine(RepoPaths.Experiments, "rahaman-spectral-dynamics.json"));
         Assert.Equal(FrequencyUnit.Cycles, c.Target.FrequencyUnit);
         Assert.Equal(Enumerable.Range(1, 10).Select(k => 5.0 * k), c.Target.Terms.Select(t => t.Frequency));
         Assert.All(c.Target.Terms, t =>

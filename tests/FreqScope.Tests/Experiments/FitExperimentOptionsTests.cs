@@ -14,11 +14,11 @@ public sealed class FitExperimentOptionsTests
 {
     public FitExperimentOptionsTests() => NativeLoader.EnsureLoaded();
 
-    private static FitExperimentConfig Small(long steps) => ConfigLoader.LoadDefault() with
+    private static FitExperimentConfig Small(long steps) => FitExperiment.LoadDefault() with
     {
-        Model = ConfigLoader.LoadDefault().Model with { Hidden = [32, 32] },
-        Training = ConfigLoader.LoadDefault().Training with { Steps = steps, LearningRate = 2e-3, CheckpointEvery = 20 },
-        Probe = ConfigLoader.LoadDefault().Probe with { Every = 10 },
+        Model = FitExperiment.LoadDefault().Model with { Hidden = [32, 32] },
+        Training = FitExperiment.LoadDefault().Training with { Steps = steps, LearningRate = 2e-3, CheckpointEvery = 20 },
+        Probe = FitExperiment.LoadDefault().Probe with { Every = 10 },
     };
 
     private static double[][] Csv(string path) => File.ReadLines(path).Skip(1)
@@ -56,7 +56,7 @@ public sealed class FitExperimentOptionsTests
                 OnProgress = p => { if (p.Step == 30) cts.Cancel(); },
             }, cts.Token);
             Assert.Equal(RunStatus.Interrupted, first.Status);
-            var stored = ConfigLoader.LoadFile(Path.Combine(run, "config.json"));
+            var stored = FitExperiment.LoadFile(Path.Combine(run, "config.json"));
             Assert.Equal(Path.Combine(configDir, "samples.csv"), stored.Target.CsvPath);
 
             var resumed = FitExperiment.Run(stored, new RunOptions { RunDirectory = run, Resume = true, BuildReport = false }, TestContext.Current.CancellationToken);

@@ -16,11 +16,11 @@ public sealed class FitExperimentTests
     public FitExperimentTests() => NativeLoader.EnsureLoaded();
 
     /// <summary>A small, fast version of the default experiment.</summary>
-    private static FitExperimentConfig Small(long steps = 300, int checkpointEvery = 50) => ConfigLoader.LoadDefault() with
+    private static FitExperimentConfig Small(long steps = 300, int checkpointEvery = 50) => FitExperiment.LoadDefault() with
     {
-        Model = ConfigLoader.LoadDefault().Model with { Hidden = [32, 32] },
-        Training = ConfigLoader.LoadDefault().Training with { Steps = steps, CheckpointEvery = checkpointEvery, LearningRate = 2e-3 },
-        Probe = ConfigLoader.LoadDefault().Probe with { Every = 10 },
+        Model = FitExperiment.LoadDefault().Model with { Hidden = [32, 32] },
+        Training = FitExperiment.LoadDefault().Training with { Steps = steps, CheckpointEvery = checkpointEvery, LearningRate = 2e-3 },
+        Probe = FitExperiment.LoadDefault().Probe with { Every = 10 },
     };
 
     private static JsonElement Json(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement;
@@ -32,7 +32,7 @@ public sealed class FitExperimentTests
         var dir = RepoPaths.NewTempDirectory();
         try
         {
-            var config = ConfigLoader.LoadDefault();
+            var config = FitExperiment.LoadDefault();
             var result = FitExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(dir, "run"), BuildReport = false }, TestContext.Current.CancellationToken);
             Assert.Equal(RunStatus.Finished, result.Status);
             var s = result.Summary!;
@@ -61,7 +61,7 @@ public sealed class FitExperimentTests
             var result = FitExperiment.Run(config, new RunOptions { RunDirectory = run }, TestContext.Current.CancellationToken);
             Assert.Equal(RunStatus.Finished, result.Status);
 
-            Assert.Equal(ConfigLoader.ToJson(config), File.ReadAllText(Path.Combine(run, "config.json")));
+            Assert.Equal(FitExperiment.ToJson(config), File.ReadAllText(Path.Combine(run, "config.json")));
             var manifest = Json(Path.Combine(run, "manifest.json"));
             Assert.Equal("finished", manifest.GetProperty("status").GetString());
             Assert.True(manifest.GetProperty("finished").GetBoolean());
@@ -376,7 +376,7 @@ public sealed class FitExperimentTests
         try
         {
             var path = Path.Combine(RepoPaths.Root, "experiments", file);
-            var config = FitExperiment.Smoke(ConfigLoader.LoadFile(path));
+            var config = FitExperiment.Smoke(FitExperiment.LoadFile(path));
             var result = FitExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(dir, "run"), Smoke = true, ConfigDirectory = Path.GetDirectoryName(path) }, TestContext.Current.CancellationToken);
             Assert.Equal(RunStatus.Finished, result.Status);
             Assert.Equal(config.Training.Steps, result.StepsCompleted);

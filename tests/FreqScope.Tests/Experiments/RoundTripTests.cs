@@ -7,7 +7,7 @@ namespace FreqScope.Tests.Experiments;
 
 public sealed class RoundTripTests
 {
-    private static FitExperimentConfig Base() => ConfigLoader.Parse(ConfigJson.Minimal, "base");
+    private static FitExperimentConfig Base() => FitExperiment.Parse(ConfigJson.Minimal, "base");
 
     public static TheoryData<string> Variants() =>
     [
@@ -51,11 +51,11 @@ public sealed class RoundTripTests
     public void ParseOfToJsonEqualsTheConfig(string name)
     {
         var config = Variant(name);
-        var json = ConfigLoader.ToJson(config);
-        var back = ConfigLoader.Parse(json, name);
+        var json = FitExperiment.ToJson(config);
+        var back = FitExperiment.Parse(json, name);
         Assert.Equal(config, back);
         Assert.Equal(config.GetHashCode(), back.GetHashCode());
-        Assert.Equal(json, ConfigLoader.ToJson(back));
+        Assert.Equal(json, FitExperiment.ToJson(back));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class RoundTripTests
         {
             Model = Variant("xavier").Model with { Activation = Activation.LeakyRelu, BiasInit = new InitConfig { Distribution = InitDistribution.Normal, Scale = new(200, 0.5) } },
         };
-        var json = ConfigLoader.ToJson(config);
+        var json = FitExperiment.ToJson(config);
         foreach (var expected in new[]
         {
             "\"experiment\": \"fit1d\"", "\"name\": \"fit1d\"", "\"seed\": 0", "\"device\": \"cpu\"",

@@ -151,7 +151,7 @@ public sealed class SweepSpecTests
         var any = Assert.Throws<ConfigException>(() => ConfigLoader.ParseAny(json, "s.json"));
         Assert.Equal("$.sweep", any.JsonPath);
         Assert.Contains("this config is a sweep; run it with freqscope sweep", any.Problem);
-        var fit = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(json, "s.json"));
+        var fit = Assert.Throws<ConfigException>(() => FitExperiment.Parse(json, "s.json"));
         Assert.Contains("this config is a sweep; run it with freqscope sweep", fit.Problem);
         var notSweep = Assert.Throws<ConfigException>(() => SweepSpec.Parse(ConfigJson.Minimal, "plain.json"));
         Assert.Contains("no \"sweep\" key; run it with freqscope run", notSweep.Problem);
@@ -166,7 +166,7 @@ public sealed class SweepSpecTests
         var configs = spec.Members.Select(m => (FitExperimentConfig)m.Config).ToList();
         Assert.Equal([0L, 1L, 0L, 1L], configs.Select(c => c.Seed));
         Assert.Equal(2, configs.Select(c => string.Join(",", c.Model.Hidden)).Distinct().Count());
-        var baseConfig = ConfigLoader.LoadFile(Path.Combine(Support.RepoPaths.Experiments, "fprinciple-1d.json"));
+        var baseConfig = FitExperiment.LoadFile(Path.Combine(Support.RepoPaths.Experiments, "fprinciple-1d.json"));
         Assert.Contains(configs, c => c.Model.Hidden.SequenceEqual(baseConfig.Model.Hidden));
         // Apart from the swept keys, its name and a shorter training, each member is the default 1-D experiment.
         Assert.All(configs, c => Assert.Equal(

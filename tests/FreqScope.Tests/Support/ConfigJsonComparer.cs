@@ -7,7 +7,7 @@ namespace FreqScope.Tests.Support;
 public sealed class ConfigJsonComparer : IEqualityComparer<FitExperimentConfig>
 {
     public bool Equals(FitExperimentConfig? x, FitExperimentConfig? y) =>
-        x is not null && y is not null && ConfigLoader.ToJson(x) == ConfigLoader.ToJson(y);
+        x is not null && y is not null && FitExperiment.ToJson(x) == FitExperiment.ToJson(y);
 
-    public int GetHashCode(FitExperimentConfig obj) => ConfigLoader.ToJson(obj).GetHashCode();
+    public int GetHashCode(FitExperimentConfig obj) => FitExperiment.ToJson(obj).GetHashCode();
 }

@@ -41,7 +41,7 @@ public sealed class DeviceSelectorTests
         var dir = RepoPaths.NewTempDirectory();
         try
         {
-            var config = FitExperiment.Smoke(ConfigLoader.LoadDefault());
+            var config = FitExperiment.Smoke(FitExperiment.LoadDefault());
             var cpu = FitExperiment.Run(config, new RunOptions { RunDirectory = Path.Combine(dir, "cpu"), BuildReport = false }, TestContext.Current.CancellationToken);
             var gpu = FitExperiment.Run(config with { Device = "cuda" }, new RunOptions { RunDirectory = Path.Combine(dir, "cuda"), BuildReport = false }, TestContext.Current.CancellationToken);
             Assert.Equal(RunStatus.Finished, gpu.Status);

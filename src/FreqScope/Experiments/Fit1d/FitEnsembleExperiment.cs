@@ -51,7 +51,7 @@ public static class FitEnsembleExperiment
             Model = config.Model with { Hidden = [.. config.Model.Hidden.Select(_ => 1)], WeightInit = new InitConfig(), BiasInit = new InitConfig() },
             Training = config.Training with { LearningRate = 1, BatchSize = null },
         };
-        return ConfigLoader.ToJson(cleared);
+        return FitExperiment.ToJson(cleared);
     }
 
     /// <summary>
@@ -95,7 +95,7 @@ public static class FitEnsembleExperiment
             TargetFactory.Create(cfg[0].Target, options.ConfigDirectory, cfg[0].Data.Domain);
             DeviceSelector.Resolve(cfg[0].Device);
             if (Directory.Exists(groupDir)) Directory.Delete(groupDir, true);
-            for (int k = 0; k < count; k++) RunFolder.Create(dirs[k], ConfigLoader.ToJson(cfg[k]));
+            for (int k = 0; k < count; k++) RunFolder.Create(dirs[k], FitExperiment.ToJson(cfg[k]));
         }
 
         Directory.CreateDirectory(groupDir);

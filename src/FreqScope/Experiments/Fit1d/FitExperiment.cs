@@ -19,6 +19,29 @@ public sealed class FitExperiment : ExperimentKind<FitExperiment, FitExperimentC
     {
     }
 
+    /// <summary>Parses and validates a fit1d config.</summary>
+    /// <exception cref="ConfigException">The JSON is malformed, not a fit1d config, or invalid.</exception>
+    public static FitExperimentConfig Parse(string json, string source)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(source);
+        using var document = ConfigNode.Parse(json, source);
+        var root = ConfigNode.Root(source, document.RootElement);
+        var kind = ExperimentKinds.Registry.KindOf(root);
+        if (kind != Instance)
+            throw root.Error("experiment", $"\"{kind.Name}\" is not a fit1d config; read it with ConfigLoader.ParseAny / LoadAnyFile");
+        return Instance.Read(root);
+    }
+
+    /// <summary>Reads and validates the fit1d config file at <paramref name="path"/>.</summary>
+    public static FitExperimentConfig LoadFile(string path) => Parse(ConfigNode.ReadFile(path), path);
+
+    /// <summary>The built-in default experiment (<c>experiments/fprinciple-1d.json</c>, embedded in the assembly).</summary>
+    public static FitExperimentConfig LoadDefault() => Parse(ConfigLoader.DefaultJson(), ConfigLoader.DefaultSource);
+
+    /// <summary>A fit1d config as indented JSON with every value explicit.</summary>
+    public static string ToJson(FitExperimentConfig config) => Instance.Write(config);
+
     /// <inheritdoc/>
     public override IReadOnlyList<string> SweepMetrics { get; } = ["spectralBiasIndex", "finalTrainLoss", "finalTestLoss", "highFrequencyEnergy"];
 

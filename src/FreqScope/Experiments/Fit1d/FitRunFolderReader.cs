@@ -160,7 +160,7 @@ public static class FitRunFolderReader
     {
         try
         {
-            return ConfigLoader.Parse(configText, "config.json").Model;
+            return FitExperiment.Parse(configText, "config.json").Model;
         }
         catch (ConfigException)
         {
