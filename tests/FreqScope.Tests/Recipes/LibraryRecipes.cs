@@ -1,3 +1,4 @@
+using FreqScope.Core;
 using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Experiments.Classify;
@@ -8,12 +9,29 @@ using FreqScope.Experiments.Poisson;
 namespace FreqScope.Tests.Recipes;
 
 /// <summary>
-/// The snippets of the README's "Using the library", each between a <c>// recipe</c> line and a <c>// end</c> line:
+/// The C# snippets of the README, in its order, each between a <c>// recipe</c> line and a <c>// end</c> line:
 /// <see cref="LibraryRecipesTests"/> checks that the README shows them byte for byte and runs them (in a folder whose
 /// experiments/ holds the smoke versions of the configs they name).
 /// </summary>
 internal static class LibraryRecipes
 {
+    public static (double[] Losses, IReadOnlyList<RunResult<FitSummary>> Results) Ensemble(double[] x, double[] y, IReadOnlyList<FitExperimentConfig> configs)
+    {
+        // recipe
+        // Library: K stacked members trained together.
+        var members = new[] { new ModelConfig { Hidden = [200, 200, 200, 100] }, new ModelConfig { Hidden = [100, 100, 100, 50] } };
+        using var net = new FreqScope.Models.EnsembleMlp(members, seeds: [0, 1]);
+        using var trainer = new FreqScope.Training.EnsembleTrainer(net, [x], [y],
+            [new FitTrainingConfig { LearningRate = 2e-4 }, new FitTrainingConfig { LearningRate = 1e-3 }], TorchSharp.torch.CPU);
+        for (int i = 0; i < 1000; i++) trainer.Step();
+        double[] losses = trainer.FullBatchLosses();
+
+        // Experiments: a group of fit1d configs as one ensemble, one ordinary run folder per member.
+        var results = FitEnsembleExperiment.Run(configs, ["runs/a", "runs/b"], new FitEnsembleOptions { GroupDirectory = "runs/.ensemble-ab" });
+        // end
+        return (losses, results);
+    }
+
     public static void Fit1d()
     {
         // recipe

@@ -2,13 +2,14 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using FreqScope.Core.Runs;
 using FreqScope.Experiments;
+using FreqScope.Experiments.Fit1d;
 using FreqScope.Native;
 using FreqScope.Tests.Experiments;
 using FreqScope.Tests.Support;
 
 namespace FreqScope.Tests.Recipes;
 
-/// <summary>The README's "Using the library" shows <see cref="LibraryRecipes"/> byte for byte, and the recipes run.</summary>
+/// <summary>The README's C# blocks show <see cref="LibraryRecipes"/> byte for byte, and the recipes run.</summary>
 [Collection(TorchCollection.Name)]
 public sealed partial class LibraryRecipesTests
 {
@@ -18,21 +19,17 @@ public sealed partial class LibraryRecipesTests
     public void TheReadmeShowsTheRecipesAsTheyAreCompiled()
     {
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-        int start = readme.IndexOf("\n## Using the library\n", StringComparison.Ordinal);
-        Assert.True(start >= 0, "README.md has no section \"Using the library\"");
-        int end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
-        var section = readme[start..(end < 0 ? readme.Length : end)];
         var source = File.ReadAllText(RecipesFile);
 
-        // The first block opens with the usings a program needs; every one of them is the recipe file's.
-        var shown = CodeBlock().Matches(section).Select(m => m.Groups[1].Value).ToList();
-        var usings = Using().Matches(shown[0]).Select(m => m.Value).ToList();
+        // A block may open with the usings a program needs; every one of them is the recipe file's.
+        var shown = CodeBlock().Matches(readme).Select(m => m.Groups[1].Value).ToList();
+        var usings = shown.SelectMany(b => Using().Matches(b)).Select(m => m.Value).ToList();
         Assert.NotEmpty(usings);
         Assert.All(usings, u => Assert.Contains(u, source));
-        shown[0] = Using().Replace(shown[0], "").TrimStart('\n');
+        shown = [.. shown.Select(b => Using().Replace(b, "").TrimStart('\n'))];
 
         var recipes = Recipe().Matches(source).Select(m => string.Concat(m.Groups[1].Value.Split('\n').Select(Dedent))).ToList();
-        Assert.Equal(4, recipes.Count);
+        Assert.Equal(5, recipes.Count);
         Assert.Equal(recipes, shown);
     }
 
@@ -63,6 +60,16 @@ public sealed partial class LibraryRecipesTests
             LibraryRecipes.Poisson();
             double[][] r = LibraryRecipes.Fourier();
             Console.SetOut(console);
+
+            // The ensemble: two tiny fit1d configs that differ in seed and learning rate; x and y a sine on 64 points.
+            var member = FitExperiment.Smoke(FitExperiment.LoadDefault()) with { Name = "a" };
+            FitExperimentConfig[] configs = [member, member with { Name = "b", Seed = 1, Training = member.Training with { LearningRate = 2 * member.Training.LearningRate } }];
+            double[] x = [.. Enumerable.Range(0, 64).Select(i => -1 + 2.0 * i / 63)];
+            var (losses, results) = LibraryRecipes.Ensemble(x, [.. x.Select(v => Math.Sin(Math.PI * v))], configs);
+            Assert.Equal(2, losses.Length);
+            Assert.All(losses, l => Assert.True(l < 0.25, $"loss {l} is not below half the target's mean square (0.5) after 1000 steps"));
+            Assert.All(results, result => Assert.Equal(RunStatus.Finished, result.Status));
+            Assert.Equal(RunStatus.Finished, RunFolder.ReadManifest(Path.Combine(dir, "runs", "b")).Status);
 
             // What the recipes print is what their run folders hold.
             string[] lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
