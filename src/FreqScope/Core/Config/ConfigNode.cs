@@ -134,13 +134,6 @@ public sealed partial class ConfigNode
     public ConfigNode? Optional(string key) =>
         Element.ValueKind == JsonValueKind.Object && Element.TryGetProperty(key, out var value) ? new ConfigNode(Source, ChildPath(key), value) : null;
 
-    /// <summary>The value of <paramref name="key"/>, or null when the key is absent or its value is JSON null.</summary>
-    public ConfigNode? OptionalOrNull(string key)
-    {
-        var value = Optional(key);
-        return value is null || value.Element.ValueKind == JsonValueKind.Null ? null : value;
-    }
-
     /// <summary>The value of <paramref name="key"/>; a missing key is an error.</summary>
     public ConfigNode Required(string key, string? why = null) =>
         Optional(key) ?? throw Error(key, "required key is missing" + (why is null ? "" : $" ({why})"));

@@ -34,9 +34,6 @@ public sealed record ClassifyRunData(
     /// <summary>The projection.csv column Δ_F is taken from: <c>delta_complex</c> or <c>delta_magnitude</c>.</summary>
     public string DeltaColumn => ErrorForm == "magnitude" ? "delta_magnitude" : "delta_complex";
 
-    /// <summary>The distinct epochs of metrics.csv in increasing order.</summary>
-    public int[] MetricEpochs => [.. Metrics.Select(r => r.Epoch).Distinct().Order()];
-
     /// <summary>The distinct epochs of filtering.csv in increasing order (empty when absent).</summary>
     public int[] FilteringEpochs => [.. (Filtering ?? []).Select(r => r.Epoch).Distinct().Order()];
 
