@@ -16,13 +16,12 @@ namespace FreqScope.Core.Runs;
 /// <param name="device">The device the run computes on.</param>
 /// <param name="seed">The run's seed.</param>
 /// <param name="smoke">Whether a fresh run is a smoke run.</param>
-/// <param name="clock">The run's wall clock.</param>
+/// <param name="started">When this run (or, resumed, this continuation) started.</param>
+/// <param name="clock">The run's wall clock, started then.</param>
 /// <param name="progress">Sets the progress fields (steps, epochs, kind, overrides, ensemble) on a manifest.</param>
 internal sealed class RunLedger(string runDirectory, RunManifest? previous, NativeLoadReport load, Device device, long seed, bool smoke,
-    Stopwatch clock, Func<RunManifest, RunManifest> progress)
+    DateTimeOffset started, Stopwatch clock, Func<RunManifest, RunManifest> progress)
 {
-    private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
-
     /// <summary>The manifest of a resumed folder; null for a fresh run.</summary>
     public RunManifest? Previous => previous;
 
@@ -31,7 +30,7 @@ internal sealed class RunLedger(string runDirectory, RunManifest? previous, Nati
 
     /// <summary>The manifest with <paramref name="status"/> (and the failure's <paramref name="error"/>).</summary>
     public RunManifest Manifest(string status, string? error = null) => progress(
-        RunManifest.Create(load, device, seed, previous, _started, clock, status, previous?.Smoke ?? smoke, ResumedFrom, error));
+        RunManifest.Create(load, device, seed, previous, started, clock, status, previous?.Smoke ?? smoke, ResumedFrom, error));
 
     /// <summary>Writes the manifest with <paramref name="status"/>.</summary>
     public void Write(string status) => RunFolder.WriteManifest(runDirectory, Manifest(status));

@@ -37,6 +37,7 @@ public static class RunLoop
         if (options.Resume) (config, previous) = RunFolder.ReadResumable(kind, runDir);
         ArgumentNullException.ThrowIfNull(config);
         var device = DeviceSelector.Resolve(config.Device);
+        var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var callbacks = new List<IRunCallback>(options.Callbacks);
         RunInfo? info = null;
@@ -60,7 +61,7 @@ public static class RunLoop
 
         long step = 0;
         RunDriverOfSession? driver = null;
-        var ledger = new RunLedger(runDir, previous, load, device, config.Seed, options.Smoke, clock, m => m with
+        var ledger = new RunLedger(runDir, previous, load, device, config.Seed, options.Smoke, started, clock, m => m with
         {
             Experiment = kind.Name,
             StepsCompleted = driver?.Step ?? step,

@@ -100,10 +100,11 @@ public static class FitEnsembleExperiment
 
         Directory.CreateDirectory(groupDir);
         var device = DeviceSelector.Resolve(cfg[0].Device);
+        var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         long step = 0;
         EnsembleDriver? driver = null;
-        var ledgers = Enumerable.Range(0, count).Select(k => new RunLedger(dirs[k], previous[k], load, device, cfg[k].Seed, options.Smoke, clock, m => m with
+        var ledgers = Enumerable.Range(0, count).Select(k => new RunLedger(dirs[k], previous[k], load, device, cfg[k].Seed, options.Smoke, started, clock, m => m with
         {
             Experiment = FitExperiment.Instance.Name,
             StepsCompleted = driver?.Step ?? step,
