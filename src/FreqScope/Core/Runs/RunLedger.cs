@@ -22,9 +22,6 @@ namespace FreqScope.Core.Runs;
 internal sealed class RunLedger(string runDirectory, RunManifest? previous, NativeLoadReport load, Device device, long seed, bool smoke,
     DateTimeOffset started, Stopwatch clock, Func<RunManifest, RunManifest> progress)
 {
-    /// <summary>The manifest of a resumed folder; null for a fresh run.</summary>
-    public RunManifest? Previous => previous;
-
     /// <summary>The step this run continued from (a checkpoint's, or the earlier run's when it starts again); null for a fresh run.</summary>
     public long? ResumedFrom { get; set; }
 
