@@ -147,7 +147,7 @@ internal static class SweepCommand
         var failed = r.Manifest.Members.Where(m => m.Status == RunStatus.Failed).ToList();
         console.MarkupLineInterpolated($"Sweep folder: {r.OutputDirectory}");
         console.MarkupLineInterpolated($"Table: {Path.Combine(r.OutputDirectory, SweepRunner.TableFile)}");
-        if (!a.NoReport) console.MarkupLineInterpolated($"Report: {Path.Combine(r.OutputDirectory, "report.html")}");
+        if (!a.NoReport) console.MarkupLineInterpolated($"Report: {Path.Combine(r.OutputDirectory, RunFolder.ReportFile)}");
         if (r.Status == RunStatus.Interrupted)
         {
             console.MarkupLineInterpolated($"[yellow]Interrupted; the running member(s) saved their checkpoints.[/] Continue with: freqscope sweep --resume {r.OutputDirectory}");

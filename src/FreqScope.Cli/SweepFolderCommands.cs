@@ -54,7 +54,7 @@ internal static class SweepFolderCommands
         var result = SweepCollector.Collect(dir, buildReport: !noReport);
         var missing = result.Manifest.Members.Where(m => m.Status != RunStatus.Finished).ToList();
         console.MarkupLineInterpolated($"Table: {Path.Combine(result.OutputDirectory, SweepRunner.TableFile)}");
-        if (!noReport) console.MarkupLineInterpolated($"Report: {Path.Combine(result.OutputDirectory, "report.html")}");
+        if (!noReport) console.MarkupLineInterpolated($"Report: {Path.Combine(result.OutputDirectory, RunFolder.ReportFile)}");
         if (missing.Count == 0)
         {
             console.MarkupLineInterpolated($"[green]All {result.Manifest.Members.Count} members finished.[/]");

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Encodings.Web;
-using System.Text.Json.Nodes;
-using System.Text.Json;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using FreqScope.Core.Runs;
 using FreqScope.Core.Tables;
 

@@ -73,7 +73,7 @@ public static class RunFiles
     internal static T DeserializeSummary<T>(string text)
         where T : class
     {
-        const string file = "summary.json";
+        const string file = RunFolder.SummaryFile;
         using (ParseJson(text, file))
         {
             // Syntax errors and a non-object top level are reported with the shared wording.
@@ -103,7 +103,7 @@ public static class RunFiles
 
     internal static ManifestView ParseManifest(string text)
     {
-        const string file = "manifest.json";
+        const string file = RunFolder.ManifestFile;
         using JsonDocument document = ParseJson(text, file);
         JsonElement root = document.RootElement;
         string status = OptionalString(root, "status", file) ?? throw Missing(file, "status");

@@ -53,7 +53,7 @@ public static class ClassifyRunFolderReader
     /// <exception cref="InvalidDataException">The JSON is malformed, a required property is missing or null, or a value is invalid.</exception>
     public static ClassifySummary ParseSummary(string text)
     {
-        const string file = "summary.json";
+        const string file = RunFolder.SummaryFile;
         ClassifySummary summary = RunFiles.DeserializeSummary<ClassifySummary>(text);
 
         string? errorForm = summary.Projection?.ErrorForm;
@@ -67,7 +67,7 @@ public static class ClassifyRunFolderReader
 
     private static string? ParseConfig(string text)
     {
-        const string file = "config.json";
+        const string file = RunFolder.ConfigFile;
         using JsonDocument document = RunFiles.ParseJson(text, file);
         JsonElement root = document.RootElement;
         RunFiles.CheckExperiment(root, Experiment, file);

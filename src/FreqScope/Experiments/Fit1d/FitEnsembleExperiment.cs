@@ -90,16 +90,16 @@ public static class FitEnsembleExperiment
         }
 
         EnsembleMlp.CheckStackable([.. cfg.Select(c => c.Model)]);
+        // Preflight before anything is written: the target (a fresh run's), then the device.
+        if (!options.Resume) TargetFactory.Create(cfg[0].Target, options.ConfigDirectory, cfg[0].Data.Domain);
+        var device = DeviceSelector.Resolve(cfg[0].Device);
         if (!options.Resume)
         {
-            TargetFactory.Create(cfg[0].Target, options.ConfigDirectory, cfg[0].Data.Domain);
-            DeviceSelector.Resolve(cfg[0].Device);
             if (Directory.Exists(groupDir)) Directory.Delete(groupDir, true);
             for (int k = 0; k < count; k++) RunFolder.Create(dirs[k], FitExperiment.ToJson(cfg[k]));
         }
 
         Directory.CreateDirectory(groupDir);
-        var device = DeviceSelector.Resolve(cfg[0].Device);
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         long step = 0;

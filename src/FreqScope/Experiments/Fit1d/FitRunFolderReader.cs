@@ -42,7 +42,7 @@ public static class FitRunFolderReader
 
     private static (string? Name, double? Epsilon, string? ErrorForm) ParseConfig(string text)
     {
-        const string file = "config.json";
+        const string file = RunFolder.ConfigFile;
         using JsonDocument document = RunFiles.ParseJson(text, file);
         JsonElement root = document.RootElement;
         string? name = RunFiles.OptionalString(root, "name", file);
@@ -68,7 +68,7 @@ public static class FitRunFolderReader
 
     private static FitRunSummary ParseSummary(string text)
     {
-        const string file = "summary.json";
+        const string file = RunFolder.SummaryFile;
         using JsonDocument document = RunFiles.ParseJson(text, file);
         JsonElement root = document.RootElement;
         string errorForm = RunFiles.OptionalString(root, "errorForm", file) ?? throw RunFiles.Missing(file, "errorForm");
@@ -160,7 +160,7 @@ public static class FitRunFolderReader
     {
         try
         {
-            return FitExperiment.Parse(configText, "config.json").Model;
+            return FitExperiment.Parse(configText, RunFolder.ConfigFile).Model;
         }
         catch (ConfigException)
         {

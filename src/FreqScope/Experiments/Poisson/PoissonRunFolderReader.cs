@@ -50,7 +50,7 @@ public static class PoissonRunFolderReader
     /// <exception cref="InvalidDataException">The JSON is malformed, a required property is missing or null, or a method name is unknown.</exception>
     public static PoissonSummary ParseSummary(string text)
     {
-        const string file = "summary.json";
+        const string file = RunFolder.SummaryFile;
         PoissonSummary summary = RunFiles.DeserializeSummary<PoissonSummary>(text);
         for (int i = 0; i < summary.Methods.Count; i++)
         {
@@ -66,7 +66,7 @@ public static class PoissonRunFolderReader
 
     private static Config ParseConfig(string text)
     {
-        const string file = "config.json";
+        const string file = RunFolder.ConfigFile;
         using JsonDocument document = RunFiles.ParseJson(text, file);
         JsonElement root = document.RootElement;
         RunFiles.CheckExperiment(root, Experiment, file);
