@@ -166,4 +166,49 @@ public sealed class RunFolderReaderTests
         Assert.Contains("config.json", e.Message);
         Assert.Contains("\"phase\"", e.Message);
     }
+
+    [Theory]
+    [InlineData("\"errorForm\": \"complex\"", "\"errorForm\": \"phase\"", "summary.json: errorForm \"phase\" is neither \"complex\" nor \"magnitude\"")]
+    [InlineData("{ \"index\": 3,", "{ \"index\": -3,", "summary.json: peaks[1].index -3 is not a valid DFT index")]
+    [InlineData("{ \"index\": 3,", "null, { \"index\": 3,", "summary.json: peaks[1] is not an object")]
+    public void Read_SummaryWithBadValues_NamesKeyAndValue(string find, string replace, string expected)
+    {
+        using SyntheticRun run = new();
+        string summary = File.ReadAllText(run.PathOf("summary.json"));
+        Assert.Contains(find, summary, StringComparison.Ordinal);
+        run.Write("summary.json", summary.Replace(find, replace, StringComparison.Ordinal));
+
+        InvalidDataException e = Assert.Throws<InvalidDataException>(() => FitRunFolderReader.Read(run.Directory));
+        Assert.Equal(expected, e.Message);
+    }
+
+    [Theory]
+    [InlineData("\"index\": 3, ")]
+    [InlineData("\"frequency\": 3.0, ")]
+    [InlineData("\"verdict\"")]
+    public void Read_SummaryMissingARequiredValue_IsRefusedNamingTheFile(string removed)
+    {
+        using SyntheticRun run = new();
+        string summary = File.ReadAllText(run.PathOf("summary.json"));
+        string edited = removed == "\"verdict\""
+            ? System.Text.RegularExpressions.Regex.Replace(summary, ",\\s*\"verdict\": \"[^\"]*\"", string.Empty)
+            : summary.Replace(removed, string.Empty, StringComparison.Ordinal);
+        Assert.NotEqual(summary, edited);
+        run.Write("summary.json", edited);
+
+        InvalidDataException e = Assert.Throws<InvalidDataException>(() => FitRunFolderReader.Read(run.Directory));
+        Assert.StartsWith("summary.json: ", e.Message);
+        Assert.Contains(removed.Split('"')[1], e.Message);
+    }
+
+    [Fact]
+    public void Read_SummaryTheoryWithBadWeights_NamesTheSection()
+    {
+        using SyntheticRun run = new();
+        string summary = File.ReadAllText(run.PathOf("summary.json"));
+        run.Write("summary.json", summary.Replace("\"verdict\"", "\"theory\": { \"firstLayerWeights\": { \"distribution\": \"normal\", \"std\": -1, \"source\": \"test\" } },\n  \"verdict\"", StringComparison.Ordinal));
+
+        InvalidDataException e = Assert.Throws<InvalidDataException>(() => FitRunFolderReader.Read(run.Directory));
+        Assert.Equal("summary.json: theory: firstLayerWeights.std -1 is not a finite number > 0", e.Message);
+    }
 }

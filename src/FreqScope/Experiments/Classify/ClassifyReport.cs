@@ -115,7 +115,7 @@ public static class ClassifyReport
         List<(string Key, string Value)> facts =
         [
             ("name", name),
-            ("experiment", m.Experiment ?? ClassifyRunFolderReader.Experiment),
+            ("experiment", m.Experiment ?? ClassifyExperimentConfig.Classify),
             ("status", m.Status),
             ("epochs", $"{epochsDone?.ToString(Invariant) ?? "n/a"} of {m.EpochsPlanned?.ToString(Invariant) ?? "n/a"}"),
             ("steps", string.Create(Invariant, $"{m.StepsCompleted} of {m.StepsPlanned}")),

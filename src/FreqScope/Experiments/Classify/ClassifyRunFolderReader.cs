@@ -15,9 +15,6 @@ namespace FreqScope.Experiments.Classify;
 /// </summary>
 public static class ClassifyRunFolderReader
 {
-    /// <summary>The value of config.json's <c>experiment</c> for this kind of run.</summary>
-    public const string Experiment = "classify";
-
     /// <summary>The metrics file's name.</summary>
     public const string MetricsFile = "metrics.csv";
 
@@ -70,7 +67,7 @@ public static class ClassifyRunFolderReader
         const string file = RunFolder.ConfigFile;
         using JsonDocument document = RunFiles.ParseJson(text, file);
         JsonElement root = document.RootElement;
-        RunFiles.CheckExperiment(root, Experiment, file);
+        RunFiles.CheckExperiment(root, ClassifyExperimentConfig.Classify, file);
         return RunFiles.OptionalString(root, "name", file);
     }
 }

@@ -25,7 +25,7 @@ public sealed record FitRunData(
     IReadOnlyList<MetricRow> Metrics,
     IReadOnlyList<SpectrumRow> Spectra,
     IReadOnlyList<OutputRow>? Outputs,
-    FitRunSummary? Summary)
+    FitSummary? Summary)
 {
     /// <summary>ε: from summary.json if present, else config.json <c>probe.epsilon</c>, else null.</summary>
     public double? Epsilon => Summary?.Epsilon ?? ConfigEpsilon;

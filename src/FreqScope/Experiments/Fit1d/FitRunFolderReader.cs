@@ -66,93 +66,31 @@ public static class FitRunFolderReader
         }
     }
 
-    private static FitRunSummary ParseSummary(string text)
+    /// <summary>
+    /// summary.json as the <see cref="FitSummary"/> the run wrote (<see cref="RunFiles.DeserializeSummary{T}"/>), with
+    /// its error form, peak indices and first-layer weights checked.
+    /// </summary>
+    private static FitSummary ParseSummary(string text)
     {
         const string file = RunFolder.SummaryFile;
-        using JsonDocument document = RunFiles.ParseJson(text, file);
-        JsonElement root = document.RootElement;
-        string errorForm = RunFiles.OptionalString(root, "errorForm", file) ?? throw RunFiles.Missing(file, "errorForm");
-        CheckErrorForm(errorForm, file, "errorForm");
-
-        List<PeakSummary> peaks = [];
-        JsonElement peaksElement = root.TryGetProperty("peaks", out JsonElement p) && p.ValueKind == JsonValueKind.Array
-            ? p
-            : throw new InvalidDataException($"{file}: \"peaks\" is missing or not an array");
-        int i = 0;
-        foreach (JsonElement peak in peaksElement.EnumerateArray())
+        FitSummary summary = RunFiles.DeserializeSummary<FitSummary>(text);
+        CheckErrorForm(summary.ErrorForm, file, "errorForm");
+        for (int i = 0; i < summary.Peaks.Count; i++)
         {
-            string prefix = $"peaks[{i}].";
-            if (peak.ValueKind != JsonValueKind.Object)
-            {
-                throw new InvalidDataException($"{file}: {prefix.TrimEnd('.')} is not an object");
-            }
-
-            long index = RunFiles.OptionalInt64(peak, "index", file, prefix) ?? throw RunFiles.Missing(file, prefix + "index");
-            if (index < 0 || index > int.MaxValue)
-            {
-                throw new InvalidDataException($"{file}: {prefix}index {index} is not a valid DFT index");
-            }
-
-            peaks.Add(new PeakSummary(
-                (int)index,
-                RunFiles.OptionalDouble(peak, "frequency", file, prefix) ?? throw RunFiles.Missing(file, prefix + "frequency"),
-                RunFiles.OptionalDouble(peak, "targetAbs", file, prefix) ?? throw RunFiles.Missing(file, prefix + "targetAbs"),
-                RunFiles.OptionalInt64(peak, "convergedAtStep", file, prefix),
-                RunFiles.OptionalInt64(peak, "stableFromStep", file, prefix)));
-            i++;
-        }
-
-        List<int> order = [];
-        if (root.TryGetProperty("convergenceOrder", out JsonElement orderElement) && orderElement.ValueKind == JsonValueKind.Array)
-        {
-            foreach (JsonElement item in orderElement.EnumerateArray())
-            {
-                order.Add(item.ValueKind == JsonValueKind.Number && item.TryGetInt32(out int k)
-                    ? k
-                    : throw new InvalidDataException($"{file}: \"convergenceOrder\" holds {item.GetRawText()}, not a DFT index"));
-            }
-        }
-
-        return new FitRunSummary(
-            RunFiles.OptionalBool(root, "finished", file) ?? throw RunFiles.Missing(file, "finished"),
-            RunFiles.OptionalInt64(root, "stepsCompleted", file) ?? throw RunFiles.Missing(file, "stepsCompleted"),
-            RunFiles.OptionalDouble(root, "epsilon", file) ?? throw RunFiles.Missing(file, "epsilon"),
-            errorForm,
-            peaks,
-            order,
-            RunFiles.OptionalDouble(root, "spectralBiasIndex", file),
-            RunFiles.OptionalDouble(root, "finalTrainLoss", file),
-            RunFiles.OptionalDouble(root, "finalTestLoss", file),
-            RunFiles.OptionalString(root, "verdict", file) ?? throw RunFiles.Missing(file, "verdict"),
-            ParseTheory(root, file),
-            RunFiles.OptionalInt32(root, "highFrequencyCutoff", file),
-            RunFiles.OptionalDouble(root, "highFrequencyEnergy", file),
-            RunFiles.OptionalDouble(root, "targetHighFrequencyEnergy", file));
-    }
-
-    private static TheorySummary? ParseTheory(JsonElement root, string file)
-    {
-        if (!root.TryGetProperty("theory", out JsonElement theory) || theory.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (theory.ValueKind != JsonValueKind.Object)
-        {
-            throw new InvalidDataException($"{file}: \"theory\" is not an object");
+            if (summary.Peaks[i] is null) throw new InvalidDataException($"{file}: peaks[{i}] is not an object");
+            if (summary.Peaks[i].Index < 0) throw new InvalidDataException($"{file}: peaks[{i}].index {summary.Peaks[i].Index} is not a valid DFT index");
         }
 
         try
         {
-            TheorySummary section = theory.Deserialize<TheorySummary>(RunFiles.SummaryJson)
-                ?? throw new InvalidDataException($"{file}: \"theory\" is null");
-            section.FirstLayerWeights?.ToWeights();
-            return section;
+            summary.Theory?.FirstLayerWeights?.ToWeights();
         }
-        catch (Exception e) when (e is JsonException or InvalidDataException)
+        catch (InvalidDataException e)
         {
             throw new InvalidDataException($"{file}: theory: {e.Message}", e);
         }
+
+        return summary;
     }
 
     /// <summary>The network of config.json when it is a valid fit1d config, else null (an old or hand-made config).</summary>

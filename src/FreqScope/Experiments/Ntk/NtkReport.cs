@@ -79,7 +79,7 @@ public static class NtkReport
         return
         [
             ("name", name),
-            ("experiment", m.Experiment ?? NtkRunFolderReader.Experiment),
+            ("experiment", m.Experiment ?? NtkExperimentConfig.Ntk),
             ("status", m.Status),
             ("steps", string.Create(Invariant, $"{m.StepsCompleted} of {m.StepsPlanned}")),
             ("training points n", s?.TrainCount.ToString(Invariant) ?? "n/a"),

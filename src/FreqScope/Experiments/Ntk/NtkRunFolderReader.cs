@@ -14,9 +14,6 @@ namespace FreqScope.Experiments.Ntk;
 /// </summary>
 public static class NtkRunFolderReader
 {
-    /// <summary>The value of config.json's <c>experiment</c> for this kind of run.</summary>
-    public const string Experiment = "ntk";
-
     /// <summary>Reads and validates every data file of the run folder.</summary>
     /// <param name="runDir">The run folder.</param>
     /// <returns>The parsed run.</returns>
@@ -36,7 +33,7 @@ public static class NtkRunFolderReader
     private static string? ParseName(string configText)
     {
         using JsonDocument document = RunFiles.ParseJson(configText, RunFolder.ConfigFile);
-        RunFiles.CheckExperiment(document.RootElement, Experiment, RunFolder.ConfigFile);
+        RunFiles.CheckExperiment(document.RootElement, NtkExperimentConfig.Ntk, RunFolder.ConfigFile);
         return RunFiles.OptionalString(document.RootElement, "name", RunFolder.ConfigFile);
     }
 }

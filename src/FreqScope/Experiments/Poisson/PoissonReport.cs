@@ -194,7 +194,7 @@ public static class PoissonReport
         return
         [
             ("name", name),
-            ("experiment", m.Experiment ?? PoissonRunFolderReader.Experiment),
+            ("experiment", m.Experiment ?? PoissonExperimentConfig.Poisson),
             ("status", m.Status),
             ("methods finished", string.Create(Invariant, $"{m.StepsCompleted} of {m.StepsPlanned}")),
             ("dimension", run.Dimension.ToString(Invariant)),

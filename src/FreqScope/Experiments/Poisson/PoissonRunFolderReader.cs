@@ -15,9 +15,6 @@ namespace FreqScope.Experiments.Poisson;
 /// </summary>
 public static class PoissonRunFolderReader
 {
-    /// <summary>The value of config.json's <c>experiment</c> for this kind of run.</summary>
-    public const string Experiment = "poisson";
-
     /// <summary>The error history's file name.</summary>
     public const string ErrorsFile = "errors.csv";
 
@@ -69,7 +66,7 @@ public static class PoissonRunFolderReader
         const string file = RunFolder.ConfigFile;
         using JsonDocument document = RunFiles.ParseJson(text, file);
         JsonElement root = document.RootElement;
-        RunFiles.CheckExperiment(root, Experiment, file);
+        RunFiles.CheckExperiment(root, PoissonExperimentConfig.Poisson, file);
         string? name = RunFiles.OptionalString(root, "name", file);
         double? tolerance = RunFiles.OptionalDouble(root, "tolerance", file);
         if (!root.TryGetProperty("problem", out JsonElement problem) || problem.ValueKind != JsonValueKind.Object)
