@@ -211,4 +211,20 @@ public sealed class RunFolderReaderTests
         InvalidDataException e = Assert.Throws<InvalidDataException>(() => FitRunFolderReader.Read(run.Directory));
         Assert.Equal("summary.json: theory: firstLayerWeights.std -1 is not a finite number > 0", e.Message);
     }
+
+    [Fact]
+    public void Read_SummaryOfADivergedRun_KeepsItsNaNAndInfiniteLosses()
+    {
+        // The run writes non-finite numbers as System.Text.Json's named literals; the reader must take them back.
+        using SyntheticRun run = new();
+        string summary = File.ReadAllText(run.PathOf("summary.json"));
+        run.Write("summary.json", summary
+            .Replace("\"finalTrainLoss\": 1.2e-5", "\"finalTrainLoss\": \"NaN\"", StringComparison.Ordinal)
+            .Replace("\"finalTestLoss\": 1.3e-5", "\"finalTestLoss\": \"Infinity\"", StringComparison.Ordinal));
+
+        FitRunData data = FitRunFolderReader.Read(run.Directory);
+
+        Assert.True(double.IsNaN(data.Summary!.FinalTrainLoss));
+        Assert.True(double.IsPositiveInfinity(data.Summary.FinalTestLoss));
+    }
 }

@@ -77,8 +77,9 @@ public static class FitRunFolderReader
         CheckErrorForm(summary.ErrorForm, file, "errorForm");
         for (int i = 0; i < summary.Peaks.Count; i++)
         {
-            if (summary.Peaks[i] is null) throw new InvalidDataException($"{file}: peaks[{i}] is not an object");
-            if (summary.Peaks[i].Index < 0) throw new InvalidDataException($"{file}: peaks[{i}].index {summary.Peaks[i].Index} is not a valid DFT index");
+            PeakSummary? peak = summary.Peaks[i];
+            if (peak is null) throw new InvalidDataException($"{file}: peaks[{i}] is not an object");
+            if (peak.Index < 0) throw new InvalidDataException($"{file}: peaks[{i}].index {peak.Index} is not a valid DFT index");
         }
 
         try
