@@ -28,18 +28,10 @@ public static class CliApp
         var configArg = new Argument<string?>("CONFIG") { Arity = ArgumentArity.ZeroOrOne, Description = "Experiment config (JSON). Without it, the embedded default (experiments/fprinciple-1d.json) runs." };
         var outOpt = new Option<string?>("--out") { Description = "Run folder to create (default: runs/NAME-TIMESTAMP)." };
         var deviceOpt = new Option<string?>("--device") { Description = "cpu, cuda or auto (overrides the config)." };
-        deviceOpt.AcceptOnlyFromAmong("cpu", "cuda", "auto");
-        var seedOpt = new Option<long?>("--seed") { Description = "Random seed (overrides the config)." };
-        var stepsOpt = new Option<long?>("--steps") { Description = "Training steps (overrides the config; poisson: network.steps; ntk: training.steps)." };
-        stepsOpt.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<long?>() is long s && s < 1) r.AddError($"--steps {s} is out of range; expected an integer >= 1");
-        });
-        var epochsOpt = new Option<int?>("--epochs") { Description = "Training epochs of a classify experiment (overrides the config)." };
-        epochsOpt.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is int e && e < 1) r.AddError($"--epochs {e} is out of range; expected an integer >= 1");
-        });
+        CliValues.OneOf(deviceOpt, "cpu", "cuda", "auto");
+        var seedOpt = CliValues.Long("--seed", "Random seed (overrides the config).");
+        var stepsOpt = CliValues.Long("--steps", "Training steps (overrides the config; poisson: network.steps; ntk: training.steps).", min: 1);
+        var epochsOpt = CliValues.Int("--epochs", "Training epochs of a classify experiment (overrides the config).", min: 1);
         var dataOpt = new Option<string?>("--data") { Description = "Folder holding the dataset files of a classify experiment (local files only, never downloaded)." };
         var smokeOpt = new Option<bool>("--smoke") { Description = "A short run that exercises everything (fit1d: at most 50 steps; classify: at most 2 epochs on 500 images, a VGG at most a quarter as wide; poisson: a coarse grid and at most 60 network steps; fourier-features: width ≤ 256, at most 60 steps; ntk: at most 64 points, widths 256 and 50 steps; parity: at most 300 steps, 31 shells and 16 directions)." };
         var resumeOpt = new Option<string?>("--resume") { Description = "Continue an interrupted run folder from its last checkpoint." };
@@ -51,6 +43,7 @@ public static class CliApp
         {
             configArg, outOpt, setOpt, deviceOpt, seedOpt, stepsOpt, epochsOpt, dataOpt, smokeOpt, resumeOpt, noReportOpt, printConfigOpt,
         };
+        CliValues.RefuseUnknownOptions(configArg, run);
         run.SetAction(p => RunCommand.Execute(console, output, new RunCommand.Arguments(
             p.GetValue(configArg), p.GetValue(outOpt), p.GetValue(deviceOpt), p.GetValue(seedOpt), p.GetValue(stepsOpt),
             p.GetValue(epochsOpt), p.GetValue(dataOpt), p.GetValue(smokeOpt), p.GetValue(resumeOpt), p.GetValue(noReportOpt))
@@ -62,28 +55,29 @@ public static class CliApp
         var sweepConfigArg = new Argument<string?>("CONFIG") { Arity = ArgumentArity.ZeroOrOne, Description = "Sweep config: an experiment config with a \"sweep\" key listing values for dotted paths (see README, Sweeps)." };
         var sweepOutOpt = new Option<string?>("--out") { Description = "Sweep folder to create or continue (default: runs/NAME-TIMESTAMP); one run folder per member inside." };
         var sweepDeviceOpt = new Option<string?>("--device") { Description = "cpu, cuda or auto for every member (overrides the config)." };
-        sweepDeviceOpt.AcceptOnlyFromAmong("cpu", "cuda", "auto");
+        CliValues.OneOf(sweepDeviceOpt, "cpu", "cuda", "auto");
         var sweepSmokeOpt = new Option<bool>("--smoke") { Description = "Run every member in smoke mode (as 'run --smoke')." };
         var sweepResumeOpt = new Option<string?>("--resume") { Description = "Continue a sweep folder with its own sweep.json: finished members are kept, interrupted ones resumed, failed ones run again." };
         var sweepDataOpt = new Option<string?>("--data") { Description = "Folder holding the dataset files of a classify sweep's members (local files only, never downloaded)." };
         var sweepSetOpt = new Option<string[]>("--set") { Description = "Override one value of the sweep config, KEY=VALUE with KEY a dotted path (repeatable); applied before the sweep is expanded.", AllowMultipleArgumentsPerToken = false };
         var sweepNoReportOpt = new Option<bool>("--no-report") { Description = "Write data files only; build the reports later with 'freqscope report'." };
         var backendOpt = new Option<string>("--backend") { Description = "Where the members run: inprocess (one after another, the default), local (parallel child processes) or slurm (a Slurm job array; returns at once).", DefaultValueFactory = _ => SweepCommand.InProcess };
-        backendOpt.AcceptOnlyFromAmong(SweepCommand.InProcess, SweepCommand.Local, SweepCommand.Slurm);
-        var jobsOpt = new Option<int?>("--jobs") { Description = "--backend local: members run at once (default: the number of cores); each gets max(1, cores / N) torch threads." };
+        CliValues.OneOf(backendOpt, SweepCommand.InProcess, SweepCommand.Local, SweepCommand.Slurm);
+        var jobsOpt = CliValues.Int("--jobs", "--backend local: members run at once (default: the number of cores); each gets max(1, cores / N) torch threads.", min: 1);
         var partitionOpt = new Option<string?>("--partition") { Description = "--backend slurm: the partition (#SBATCH --partition)." };
         var timeOpt = new Option<string?>("--time") { Description = "--backend slurm: time limit per member (#SBATCH --time), e.g. 01:00:00." };
         var memOpt = new Option<string?>("--mem") { Description = "--backend slurm: memory per member (#SBATCH --mem), e.g. 4G." };
         var gpusOpt = new Option<string?>("--gpus") { Description = "--backend slurm: GPUs per member (#SBATCH --gpus)." };
-        var cpusOpt = new Option<int?>("--cpus-per-task") { Description = "--backend slurm: cores per member, also its torch threads (default 1)." };
+        var cpusOpt = CliValues.Int("--cpus-per-task", "--backend slurm: cores per member, also its torch threads (default 1).", min: 1);
         var sbatchArgOpt = new Option<string[]>("--sbatch-arg") { Description = "--backend slurm: one more #SBATCH option, verbatim (repeatable), e.g. --sbatch-arg=--account=proj.", AllowMultipleArgumentsPerToken = false };
-        var retriesOpt = new Option<int?>("--retries") { Description = "--backend slurm: how many times a follow-up job resubmits the members that failed or never finished (default 1; 0: no retry job)." };
+        var retriesOpt = CliValues.Int("--retries", "--backend slurm: how many times a follow-up job resubmits the members that failed or never finished (default 1; 0: no retry job).", min: 0);
         var noEnsembleOpt = new Option<bool>("--no-ensemble") { Description = "Run every fit1d member alone instead of training compatible members together as one ensemble (inprocess backend)." };
         var sweep = new Command("sweep", "Run every member of a parameter sweep (a grid or zip of config values) and compare them in sweep.csv and report.html.")
         {
             sweepConfigArg, sweepOutOpt, sweepSetOpt, sweepDeviceOpt, sweepSmokeOpt, sweepResumeOpt, sweepNoReportOpt, sweepDataOpt,
             backendOpt, jobsOpt, partitionOpt, timeOpt, memOpt, gpusOpt, cpusOpt, sbatchArgOpt, retriesOpt, noEnsembleOpt,
         };
+        CliValues.RefuseUnknownOptions(sweepConfigArg, sweep);
         sweep.SetAction(p =>
         {
             var extra = p.GetValue(sbatchArgOpt) ?? [];
@@ -122,8 +116,8 @@ public static class CliApp
         var collect = new Command("collect", "Rebuild sweep.json's member records, sweep.csv and report.html from the member folders; exit 1 while some member has not finished.") { collectDirArg, collectNoReportOpt };
         collect.SetAction(p => SweepFolderCommands.Collect(console, p.GetValue(collectDirArg), p.GetValue(collectNoReportOpt)));
         var memberDirArg = new Argument<string>("SWEEP_DIR") { Description = "A sweep folder (it holds sweep.json)." };
-        var memberIndexArg = new Argument<int>("INDEX") { Description = "The member's index (0 for NAME-000)." };
-        var threadsOpt = new Option<int?>("--threads") { Description = "Torch CPU threads (torch.set_num_threads) before the member runs." };
+        var memberIndexArg = CliValues.IntArgument("INDEX", "The member's index (0 for NAME-000).", min: 0);
+        var threadsOpt = CliValues.Int("--threads", "Torch CPU threads (torch.set_num_threads) before the member runs.", min: 1);
         var memberNoReportOpt = new Option<bool>("--no-report") { Description = "Do not build the member's report." };
         var progressLinesOpt = new Option<bool>("--progress-lines") { Description = "Print @start and @progress lines for a parent process.", Hidden = true };
         var member = new Command("member", "Internal: run one member of an existing sweep folder (what the local and Slurm backends start); writes its run folder only.")
@@ -169,7 +163,11 @@ public static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors) console.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
+            // A misspelled option is the error; the value after it, left unmatched, is not a second one.
+            var errors = parsed.Errors.Any(e => CliValues.IsUnknownOption(e.Message))
+                ? parsed.Errors.Where(e => CliValues.IsUnknownOption(e.Message))
+                : parsed.Errors;
+            foreach (var error in errors) console.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
             console.MarkupLine("Run 'freqscope --help' for usage.");
             return ExitUsage;
         }
@@ -188,11 +186,29 @@ public static class CliApp
             return ExitUsage;
         }
         catch (Exception e) when (e is NativeLoadException or FreqScope.Data.DataFileException or InvalidOperationException or InvalidDataException
-            or IOException or ArgumentException or System.Net.Http.HttpRequestException)
+            or IOException or ArgumentException or System.Net.Http.HttpRequestException or UnauthorizedAccessException)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return ExitError;
         }
+        catch (Exception e) when (e is System.Runtime.InteropServices.ExternalException or OutOfMemoryException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {NativeFailure(e)}");
+            return ExitError;
+        }
+    }
+
+    /// <summary>
+    /// One line for a failure inside libtorch (its message's first line, without the C++ frames that follow) or for
+    /// .NET running out of memory, with what to try.
+    /// </summary>
+    internal static string NativeFailure(Exception e)
+    {
+        var first = e.Message.Split('\n', 2)[0].Trim();
+        var memory = e is OutOfMemoryException || first.Contains("not enough memory", StringComparison.OrdinalIgnoreCase)
+            || first.Contains("out of memory", StringComparison.OrdinalIgnoreCase);
+        var hint = memory ? "; the model or data do not fit in memory: make them smaller (--smoke, fewer points, a narrower model) or use another device" : string.Empty;
+        return (e is OutOfMemoryException ? "out of memory (.NET): " : "libtorch: ") + first + hint;
     }
 
     private static int Info(TextWriter output)

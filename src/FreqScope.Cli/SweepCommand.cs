@@ -75,7 +75,6 @@ internal static class SweepCommand
         }
 
         if (a.Jobs is not null && a.Backend != Local) throw new UsageException($"--jobs applies to --backend local; this sweep runs with --backend {a.Backend}");
-        if (a.Jobs is int jobs && jobs < 1) throw new UsageException($"--jobs {jobs} is out of range; expected an integer >= 1");
         if (a.SlurmOptionsGiven && a.Backend != Slurm)
             throw new UsageException($"--partition, --time, --mem, --gpus, --cpus-per-task, --sbatch-arg and --retries apply to --backend slurm; this sweep runs with --backend {a.Backend}");
         var options = new SweepRunOptions
@@ -166,8 +165,6 @@ internal static class SweepCommand
     private static int SubmitToSlurm(IAnsiConsole console, SweepSpec spec, SweepRunOptions options, Arguments a)
     {
         var slurm = (a.Slurm ?? new SlurmOptions { Command = [] }) with { Command = CliLocator.Command(), BuildReport = !a.NoReport };
-        if (slurm.CpusPerTask < 1) throw new UsageException($"--cpus-per-task {slurm.CpusPerTask} is out of range; expected an integer >= 1");
-        if (slurm.Retries < 0) throw new UsageException($"--retries {slurm.Retries} is out of range; expected an integer >= 0");
         var jobs = SlurmSweep.Submit(spec, options, slurm);
         var dir = Path.GetFullPath(options.OutputDirectory);
         var array = jobs.Submissions.Last(s => s.Kind == SlurmSubmission.ArrayKind);

@@ -20,7 +20,6 @@ internal static class SweepMemberCommand
     public static int Execute(IAnsiConsole console, TextWriter output, Arguments a) => CliApp.Guard(console, () =>
     {
         if (!Directory.Exists(a.SweepDir)) throw new UsageException($"sweep folder \"{a.SweepDir}\" does not exist");
-        if (a.Threads is int t && t < 1) throw new UsageException($"--threads {t} is out of range; expected an integer >= 1");
         var (spec, options) = SweepRunner.LoadFolder(a.SweepDir);
         if (a.Index < 0 || a.Index >= spec.Members.Count)
             throw new UsageException($"member index {a.Index} is out of range; {a.SweepDir} has members 0 to {spec.Members.Count - 1}");

@@ -21,7 +21,10 @@ public abstract partial record ExperimentConfig : IExperimentConfig, IConfigRule
     [JsonPropertyOrder(-4)]
     public string Experiment { get; init; }
 
-    /// <summary>Run name: non-empty, only letters, digits, '.', '_' and '-' (not "." or ".."). Default: the kind.</summary>
+    /// <summary>The longest run name: a run folder is named NAME-TIMESTAMP, a sweep member NAME-000, and file names end at 255 bytes.</summary>
+    public const int MaxNameLength = 200;
+
+    /// <summary>Run name: non-empty, at most 200 characters, only letters, digits, '.', '_' and '-' (not "." or ".."). Default: the kind.</summary>
     [JsonPropertyOrder(-3)]
     public string Name { get; init; }
 
@@ -40,6 +43,8 @@ public abstract partial record ExperimentConfig : IExperimentConfig, IConfigRule
         ArgumentNullException.ThrowIfNull(node);
         if (node.Optional("name") is { } nameNode && (!NameRegex().IsMatch(Name) || Name is "." or ".."))
             throw nameNode.OutOfRange("a non-empty name of letters, digits, '.', '_' and '-' (not \".\" or \"..\")");
+        if (node.Optional("name") is { } longNode && Name.Length > MaxNameLength)
+            throw longNode.OutOfRange($"a name of at most {MaxNameLength} characters (it has {Name.Length})");
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]+$")]

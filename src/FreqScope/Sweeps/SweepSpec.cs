@@ -76,7 +76,7 @@ public sealed partial class SweepSpec
     }
 
     /// <summary>True when the file at <paramref name="path"/> exists and is a sweep (see <see cref="IsSweep"/>).</summary>
-    public static bool IsSweepFile(string path) => File.Exists(path) && IsSweep(File.ReadAllText(path));
+    public static bool IsSweepFile(string path) => File.Exists(path) && IsSweep(ConfigNode.ReadFile(path));
 
     /// <summary>Reads, expands and validates the sweep file at <paramref name="path"/> (the path is the messages' source).</summary>
     /// <exception cref="ConfigException">The file is unreadable, the sweep is malformed, or a member's config is invalid.</exception>

@@ -8,6 +8,9 @@ namespace FreqScope.Tests.Experiments;
 
 public sealed class ConfigValidationTests
 {
+    private const string Name201 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+        + "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab";
+
     private static ConfigException Fail(string json)
     {
         var e = Assert.Throws<ConfigException>(() => FitExperiment.Parse(json, "test.json"));
@@ -78,6 +81,7 @@ public sealed class ConfigValidationTests
     [InlineData("name", "\"\"", "$.name", "\"\" is out of range")]
     [InlineData("name", "\"my run\"", "$.name", "\"my run\" is out of range")]
     [InlineData("name", "\"..\"", "$.name", "\"..\" is out of range")]
+    [InlineData("name", "\"" + Name201 + "\"", "$.name", "is out of range; expected a name of at most 200 characters (it has 201)")]
     // bad enums and choices
     [InlineData("device", "\"gpu\"", "$.device", "\"gpu\" is not allowed; expected one of cpu, cuda, auto")]
     [InlineData("experiment", "\"fit2d\"", "$.experiment", "\"fit2d\" is not allowed; expected one of fit1d, classify")]

@@ -42,7 +42,15 @@ public sealed class CliErrorGoldenTests
                 ["run", "/nonexistent/config.json"],
                 ["run", "--steps", "0"],
                 ["run", "--steps", "abc"],
+                ["run", "--steps", "99999999999999999999"],
                 ["run", "--seed", "abc"],
+                ["run", "--epochs", "abc"],
+                ["run", "--epochs", "99999999999"],
+                ["run", "--stpes", "10"],
+                ["run", "--frobnicate"],
+                ["run", "/dev/zero"],
+                ["run", tmp],
+                ["run", "--smoke", "--out", "/proc/freqscope-cannot-write-here"],
                 ["run", "--device", "gpu"],
                 ["run", "--epochs", "0"],
                 ["run", "--epochs", "3"],
@@ -76,6 +84,8 @@ public sealed class CliErrorGoldenTests
                 ["sweep", "--resume", "/nonexistent/sweep"],
                 ["sweep", "--resume", empty],
                 ["sweep", "member", "/nonexistent/sweep", "0"],
+                ["sweep", "member", tmp, "x"],
+                ["sweep", "--stpes", "10"],
                 ["report", "/nonexistent/run"],
                 ["report", empty],
                 ["frobnicate"],
@@ -104,6 +114,11 @@ public sealed class CliErrorGoldenTests
             }
 
             GoldenFile.Check("cli-errors.txt", sb.ToString());
+            // Every answer is a message: no crash, no stack frame, no .NET type name.
+            var recorded = sb.ToString();
+            Assert.DoesNotContain("unhandled", recorded, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", recorded, StringComparison.Ordinal);
+            Assert.DoesNotContain("System.", recorded, StringComparison.Ordinal);
             Assert.False(Directory.Exists(Path.Combine(tmp, "csv-run")));
             Assert.False(Directory.Exists(Path.Combine(tmp, "no-data")));
         }

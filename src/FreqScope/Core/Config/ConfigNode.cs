@@ -78,13 +78,31 @@ public sealed partial class ConfigNode
         }
     }
 
-    /// <summary>The text of the config file at <paramref name="path"/>; a missing or unreadable file is a <see cref="ConfigException"/>.</summary>
+    /// <summary>The most bytes a config file may hold (16 MiB): configs are small, and a device such as /dev/zero never ends.</summary>
+    public const int MaxFileBytes = 16 << 20;
+
+    /// <summary>
+    /// The text of the config file at <paramref name="path"/> (UTF-8, or as its byte order mark says), read to at most
+    /// <see cref="MaxFileBytes"/>; a missing, unreadable or larger file is a <see cref="ConfigException"/>. A pipe
+    /// (<c>run &lt;(cat config.json)</c>) is read like a file.
+    /// </summary>
     public static string ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            return File.ReadAllText(path);
+            if (Directory.Exists(path)) throw new ConfigException(path, "$", "is a folder; expected a JSON config file");
+            using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var text = new System.Text.StringBuilder();
+            var chunk = new char[81920];
+            for (int n; (n = reader.Read(chunk, 0, chunk.Length)) > 0;)
+            {
+                text.Append(chunk, 0, n);
+                if (text.Length > MaxFileBytes)
+                    throw new ConfigException(path, "$", $"the file holds more than {MaxFileBytes >> 20} MiB; a config is a small JSON file");
+            }
+
+            return text.ToString();
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -51,8 +51,15 @@ public static class RunFolder
     {
         if (Directory.Exists(runDir) && Directory.EnumerateFileSystemEntries(runDir).Any())
             throw new InvalidOperationException($"the output folder {runDir} already exists and is not empty; choose another --out, or continue it with --resume {runDir}");
-        Directory.CreateDirectory(runDir);
-        AtomicFile.WriteAllText(Path.Combine(runDir, ConfigFile), configJson);
+        try
+        {
+            Directory.CreateDirectory(runDir);
+            AtomicFile.WriteAllText(Path.Combine(runDir, ConfigFile), configJson);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write the run folder {runDir}: {e.Message}", e);
+        }
     }
 
     /// <summary>The config.json of a folder to resume; an error when it has none.</summary>
