@@ -99,6 +99,7 @@ internal static class RunCommand
                     BuildReport = !a.NoReport,
                     Overrides = [.. overrides.Select(o => o.ToString())],
                     OnMessage = m => task.Description = Markup.Escape(m),
+                    OnNotice = m => console.MarkupLineInterpolated($"[yellow]{m}[/]"),
                     OnProgress = p =>
                     {
                         task.Value = p.Fraction;

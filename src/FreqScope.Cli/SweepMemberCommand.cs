@@ -27,7 +27,8 @@ internal static class SweepMemberCommand
         if (a.Threads is int threads) torch.set_num_threads(threads);
         var member = spec.Members[a.Index];
 
-        using var interrupt = new ConsoleInterrupt(sigterm: true);
+        using var interrupt = new ConsoleInterrupt();
+        interrupt.CancelWhenParentEnds();
         var lastText = "";
         var record = SweepRunner.RunMember(spec, member, options with
         {

@@ -58,9 +58,9 @@ internal static class FitEnsembleSweep
             for (int k = 0; k < group.Length; k++)
             {
                 var action = "run";
-                if (!resume && Directory.Exists(dirs[k]) && Directory.EnumerateFileSystemEntries(dirs[k]).Any())
+                if (!resume && RunFolder.HasContent(dirs[k]))
                 {
-                    Directory.Delete(dirs[k], recursive: true);
+                    RunFolder.Clear(dirs[k]);
                     action = "rerun";
                 }
 

@@ -26,6 +26,7 @@ public static class LocalSweepRunner
         ArgumentNullException.ThrowIfNull(local);
         if (local.Jobs < 1) throw new ArgumentException($"jobs {local.Jobs} is out of range; expected an integer >= 1", nameof(local));
         if (local.Command.Count == 0) throw new ArgumentException("the command line to start is empty", nameof(local));
+        using var held = SweepRunner.LockFolder(options);
         var manifest = SweepRunner.OpenFolder(spec, options);
         var dir = Path.GetFullPath(options.OutputDirectory);
         var logs = Path.Combine(dir, LogFolder);
@@ -122,6 +123,8 @@ public static class LocalSweepRunner
             UseShellExecute = false,
         };
         foreach (var a in local.Command.Skip(1)) psi.ArgumentList.Add(a);
+        // A member whose sweep process has ended (killed) stops as at Ctrl-C instead of running on unwatched.
+        psi.Environment[ProcessSignals.ParentVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var a in MemberArguments(dir, member.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
             local.ThreadsPerJob.ToString(System.Globalization.CultureInfo.InvariantCulture), options.BuildReport, progressLines: true))
             psi.ArgumentList.Add(a);

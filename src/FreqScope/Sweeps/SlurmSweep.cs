@@ -38,6 +38,7 @@ public static class SlurmSweep
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(slurm);
         RequireSbatch();
+        using var held = SweepRunner.LockFolder(options);
         var manifest = SweepRunner.OpenFolder(spec, options);
         var dir = Path.GetFullPath(options.OutputDirectory);
         var records = spec.Members.Select(m => SweepRunner.ReadMemberRecord(spec, m, dir)).ToList();

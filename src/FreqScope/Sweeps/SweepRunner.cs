@@ -98,6 +98,7 @@ public static class SweepRunner
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(options);
+        using var held = LockFolder(options);
         var manifest = OpenFolder(spec, options);
         var dir = Path.GetFullPath(options.OutputDirectory);
         var records = manifest.Members.ToList();
@@ -140,6 +141,19 @@ public static class SweepRunner
     }
 
     /// <summary>
+    /// Creates the sweep folder when absent and takes its <see cref="FolderLock"/>, held by the sweep's parent process
+    /// while it runs (each member's run folder has a lock of its own); an error naming the holder when another sweep
+    /// process holds it.
+    /// </summary>
+    public static FolderLock LockFolder(SweepRunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var dir = Path.GetFullPath(options.OutputDirectory);
+        Directory.CreateDirectory(dir);
+        return FolderLock.Acquire(dir, $"cannot run the sweep in {dir}");
+    }
+
+    /// <summary>
     /// Creates the sweep folder, or checks that it holds this same sweep, and writes its sweep.json and sweep.csv with
     /// the statuses the folder had (all pending for a new sweep). Every backend starts with it.
     /// </summary>
@@ -175,7 +189,7 @@ public static class SweepRunner
     /// <summary>The folder's earlier manifest of the same sweep, or null for an absent or empty folder; an error for anything else.</summary>
     private static SweepManifest? CheckFolder(string dir, SweepManifest manifest)
     {
-        if (!Directory.Exists(dir) || !Directory.EnumerateFileSystemEntries(dir).Any()) return null;
+        if (!RunFolder.HasContent(dir)) return null;
         if (!File.Exists(Path.Combine(dir, ManifestFile)))
             throw new InvalidOperationException($"the output folder {dir} already exists, is not empty and holds no {ManifestFile}; choose another --out");
         var previous = ReadManifest(dir);
@@ -206,7 +220,7 @@ public static class SweepRunner
         var config = Prepare(member.Config, options.Smoke, options.Device, options.Data);
         var record = NewRecord(member);
         string action = "run";
-        if (Directory.Exists(runDir) && Directory.EnumerateFileSystemEntries(runDir).Any())
+        if (RunFolder.HasContent(runDir))
         {
             var existing = RunFolder.TryReadManifest(runDir);
 
@@ -224,7 +238,7 @@ public static class SweepRunner
             }
             else
             {
-                Directory.Delete(runDir, recursive: true);
+                RunFolder.Clear(runDir);
                 action = "rerun";
             }
         }

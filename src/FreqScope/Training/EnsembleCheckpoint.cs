@@ -33,7 +33,7 @@ public sealed record EnsembleCheckpoint(long Step, IReadOnlyList<string> Members
                 trainer.SaveState(writer);
             }
 
-            File.WriteAllText(Path.Combine(folder, Checkpoint.StateFile), JsonSerializer.Serialize(state, Json));
+            AtomicFile.WriteAllText(Path.Combine(folder, Checkpoint.StateFile), JsonSerializer.Serialize(state, Json));
         });
     }
 

@@ -55,7 +55,10 @@ public static class AtomicFile
     /// <summary>The temporary file name used while writing <paramref name="path"/>.</summary>
     /// <param name="path">The destination file.</param>
     /// <returns><c>path + ".tmp-" + pid</c>.</returns>
-    public static string TemporaryPath(string path) => path + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string TemporaryPath(string path) => path + TemporarySuffix + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>What a temporary file's name has after its destination's: <c>.tmp-</c>, then the writer's process id.</summary>
+    public const string TemporarySuffix = ".tmp-";
 
     private static void TryDelete(string path)
     {

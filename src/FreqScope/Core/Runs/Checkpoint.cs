@@ -34,7 +34,8 @@ public static class Checkpoint
                 ["fileRows"] = new JsonObject(rows.Select(r => KeyValuePair.Create(r.Key, (JsonNode?)r.Value))),
                 ["parts"] = saved,
             };
-            File.WriteAllText(Path.Combine(folder, StateFile), state.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            // Written last and atomically: its presence marks the folder complete.
+            AtomicFile.WriteAllText(Path.Combine(folder, StateFile), state.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         });
     }
 
@@ -81,28 +82,64 @@ public static class Checkpoint
 
     /// <summary>
     /// Writes a checkpoint folder's files with <paramref name="write"/> into <c>checkpoint.new</c> under
-    /// <paramref name="dir"/>, then swaps it in for <c>checkpoint</c> (the previous one is kept as <c>checkpoint.old</c>
-    /// until the swap is done), so a crash leaves one complete checkpoint.
+    /// <paramref name="dir"/>, flushes them and the folder to disk, then swaps it in for <c>checkpoint</c> (the
+    /// previous one is kept as <c>checkpoint.old</c> until the swap is done), so that a crash, or a power loss, at any
+    /// point leaves at least one complete checkpoint. A folder left between two names by an earlier crash is put back
+    /// first (<see cref="Recover"/>), so the newest complete checkpoint is never the one removed.
     /// </summary>
     public static void WriteAtomically(string dir, Action<string> write)
     {
         ArgumentNullException.ThrowIfNull(write);
+        Recover(dir);
         var final = Path.Combine(dir, FolderName);
         var fresh = final + ".new";
         var old = final + ".old";
         if (Directory.Exists(fresh)) Directory.Delete(fresh, true);
         Directory.CreateDirectory(fresh);
         write(fresh);
-        if (Directory.Exists(old)) Directory.Delete(old, true);
-        if (Directory.Exists(final)) Directory.Move(final, old);
+        foreach (var file in Directory.GetFiles(fresh))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+            stream.Flush(flushToDisk: true);
+        }
+
+        Posix.SyncFolder(fresh);
+        // checkpoint exists here (Recover saw to it, or this is the first): it alone may be moved aside.
+        if (Directory.Exists(final))
+        {
+            if (Directory.Exists(old)) Directory.Delete(old, true);
+            Directory.Move(final, old);
+        }
+
         Directory.Move(fresh, final);
+        Posix.SyncFolder(dir);
         if (Directory.Exists(old)) Directory.Delete(old, true);
     }
 
-    /// <summary>The folder holding the newest complete checkpoint, or null if the run has none.</summary>
+    /// <summary>
+    /// When <c>checkpoint/</c> is missing after a crash in a swap, renames the newest complete one back to it: a
+    /// complete <c>checkpoint.new/</c> (its state file is written last), else <c>checkpoint.old/</c>. Nothing is
+    /// deleted.
+    /// </summary>
+    public static void Recover(string dir)
+    {
+        var final = Path.Combine(dir, FolderName);
+        if (Directory.Exists(final)) return;
+        if (Locate(dir) is { } newest && newest != final)
+        {
+            Directory.Move(newest, final);
+            Posix.SyncFolder(dir);
+        }
+    }
+
+    /// <summary>
+    /// The folder holding the newest complete checkpoint, or null if the run has none: <c>checkpoint/</c>, else (a
+    /// crash during a swap) a complete <c>checkpoint.new/</c>, else <c>checkpoint.old/</c>. A checkpoint is complete
+    /// when its state file exists: it is written last, atomically.
+    /// </summary>
     public static string? Locate(string runDir)
     {
-        foreach (var name in new[] { FolderName, FolderName + ".old" })
+        foreach (var name in new[] { FolderName, FolderName + ".new", FolderName + ".old" })
         {
             var dir = Path.Combine(runDir, name);
             if (File.Exists(Path.Combine(dir, StateFile))) return dir;

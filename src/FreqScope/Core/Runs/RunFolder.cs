@@ -46,19 +46,59 @@ public static class RunFolder
         return File.Exists(path) ? File.ReadAllText(path) : null;
     }
 
-    /// <summary>Creates <paramref name="runDir"/> (refusing a non-empty one) and writes its config.json.</summary>
-    public static void Create(string runDir, string configJson)
+    /// <summary>
+    /// Creates <paramref name="runDir"/> (refusing a non-empty one), takes its <see cref="FolderLock"/> and writes its
+    /// config.json; the caller holds the lock until the run ends.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The folder is not empty, or another process holds its lock.</exception>
+    /// <exception cref="IOException">The folder cannot be written (the message names it).</exception>
+    public static FolderLock Create(string runDir, string configJson)
     {
-        if (Directory.Exists(runDir) && Directory.EnumerateFileSystemEntries(runDir).Any())
-            throw new InvalidOperationException($"the output folder {runDir} already exists and is not empty; choose another --out, or continue it with --resume {runDir}");
+        void RefuseNotEmpty()
+        {
+            if (HasContent(runDir))
+                throw new InvalidOperationException($"the output folder {runDir} already exists and is not empty; choose another --out, or continue it with --resume {runDir}");
+        }
+
+        RefuseNotEmpty();
         try
         {
             Directory.CreateDirectory(runDir);
-            AtomicFile.WriteAllText(Path.Combine(runDir, ConfigFile), configJson);
+            var held = FolderLock.Acquire(runDir, $"cannot create the run folder {runDir}");
+            try
+            {
+                // Another process may have created the run between the first look and the lock.
+                RefuseNotEmpty();
+                AtomicFile.WriteAllText(Path.Combine(runDir, ConfigFile), configJson);
+                return held;
+            }
+            catch
+            {
+                held.Dispose();
+                throw;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new IOException($"cannot write the run folder {runDir}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Whether <paramref name="dir"/> exists and holds anything besides its <see cref="FolderLock"/> file.</summary>
+    public static bool HasContent(string dir) =>
+        Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any(e => Path.GetFileName(e) != FolderLock.FileName);
+
+    /// <summary>
+    /// Empties <paramref name="runDir"/> to run it again from nothing, under its <see cref="FolderLock"/>: a folder that
+    /// another process is still writing is refused (the message names it) and left as it is.
+    /// </summary>
+    public static void Clear(string runDir)
+    {
+        using var held = FolderLock.Acquire(runDir, $"cannot run {runDir} again");
+        foreach (var entry in Directory.EnumerateFileSystemEntries(runDir).Where(e => Path.GetFileName(e) != FolderLock.FileName).ToList())
+        {
+            if (Directory.Exists(entry) && !File.GetAttributes(entry).HasFlag(FileAttributes.ReparsePoint)) Directory.Delete(entry, recursive: true);
+            else File.Delete(entry);
         }
     }
 
@@ -73,20 +113,40 @@ public static class RunFolder
 
     /// <summary>
     /// The config and manifest of a folder to resume, which must hold a <paramref name="kind"/> experiment that has
-    /// not finished; an error otherwise.
+    /// not finished and that no other process is writing, with its <see cref="FolderLock"/> taken for the caller;
+    /// an error otherwise. The manifest is null for a folder killed before it had one (it runs again from step 0).
+    /// Temporary files that a killed writer left (<see cref="AtomicFile.TemporaryPath"/>) are removed.
     /// </summary>
     /// <exception cref="Config.ConfigException">Its config.json is invalid.</exception>
-    public static (IExperimentConfig Config, RunManifest Previous) ReadResumable(IExperimentKind kind, string runDir)
+    /// <exception cref="InvalidOperationException">It is not resumable, or another process holds its lock (the message names it).</exception>
+    public static (IExperimentConfig Config, RunManifest? Previous, FolderLock Lock) ReadResumable(IExperimentKind kind, string runDir)
     {
         ArgumentNullException.ThrowIfNull(kind);
         var path = ResumeConfigPath(runDir);
+        var held = FolderLock.Acquire(runDir, $"cannot resume {runDir}");
+        try
+        {
+            var (config, previous) = ReadUnfinished(kind, runDir, path);
+            foreach (var stale in Directory.EnumerateFiles(runDir, "*" + AtomicFile.TemporarySuffix + "*", SearchOption.AllDirectories).ToList())
+                File.Delete(stale);
+            return (config, previous, held);
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+    }
+
+    private static (IExperimentConfig Config, RunManifest? Previous) ReadUnfinished(IExperimentKind kind, string runDir, string path)
+    {
         using var document = ConfigNode.Parse(ConfigNode.ReadFile(path), path);
         var root = ConfigNode.Root(path, document.RootElement);
         if (root.Optional("experiment")?.GetString() != kind.Name)
             throw new InvalidOperationException($"cannot resume {runDir}: its config.json is not a {kind.Name} experiment");
         var config = kind.Read(root);
-        var previous = ReadManifest(runDir);
-        if (previous.Status == RunStatus.Finished)
+        var previous = File.Exists(Path.Combine(runDir, ManifestFile)) ? ReadManifest(runDir) : null;
+        if (previous?.Status == RunStatus.Finished)
         {
             var done = previous.EpochsCompleted is int epochs ? $"{epochs} epochs" : $"{previous.StepsCompleted} steps";
             throw new InvalidOperationException($"cannot resume {runDir}: the run has already finished ({done})");

@@ -34,74 +34,90 @@ public static class RunLoop
         var load = NativeLoader.EnsureLoaded();
         var runDir = Path.GetFullPath(options.RunDirectory);
         RunManifest? previous = null;
-        if (options.Resume) (config, previous) = RunFolder.ReadResumable(kind, runDir);
-        ArgumentNullException.ThrowIfNull(config);
-        var device = DeviceSelector.Resolve(config.Device);
-        var started = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
-        var callbacks = new List<IRunCallback>(options.Callbacks);
-        RunInfo? info = null;
-        void Progress(RunProgress p)
-        {
-            options.OnProgress?.Invoke(p);
-            foreach (var c in callbacks) c.OnProgress(info!, p);
-        }
-
-        var context = new RunContext(runDir, options.ConfigDirectory, device, clock, Progress, m => options.OnMessage?.Invoke(m));
-        using var session = kind.Open(config, context);
-        config = session.Config;
-        var plan = session.Plan;
-        var parts = session.CheckpointParts;
-        if (options.Resume && parts.Count > 0 && Checkpoint.Locate(runDir) is null)
-            throw new InvalidOperationException($"cannot resume {runDir}: it has no checkpoint (expected {Path.Combine(runDir, Checkpoint.FolderName, Checkpoint.StateFile)})");
-        if (!options.Resume) RunFolder.Create(runDir, kind.Write(config));
-        info = new RunInfo(kind, config, runDir, plan);
-        callbacks.AddRange(kind.Callbacks(config));
-        if (options.BuildReport) callbacks.Add(new ReportCallback());
-
-        long step = 0;
-        RunDriverOfSession? driver = null;
-        var ledger = new RunLedger(runDir, previous, load, device, config.Seed, options.Smoke, started, clock, m => m with
-        {
-            Experiment = kind.Name,
-            StepsCompleted = driver?.Step ?? step,
-            StepsPlanned = plan.Steps,
-            EpochsCompleted = plan.Epochs(driver?.Step ?? step),
-            EpochsPlanned = plan.Epochs(plan.Steps),
-            Overrides = options.Overrides.Count == 0 ? previous?.Overrides : options.Overrides,
-        });
-
+        FolderLock? held = null;
         try
         {
-            ledger.Write(RunStatus.Running);
-            IReadOnlyDictionary<string, long>? rows = null;
-            if (options.Resume && parts.Count > 0)
+            if (options.Resume)
             {
-                var state = Checkpoint.Load(runDir, parts);
-                (step, rows, ledger.ResumedFrom) = (state.Step, state.FileRows, state.Step);
-            }
-            else if (options.Resume)
-            {
-                // No checkpoint to continue from: the run starts again, its earlier data removed.
-                ledger.ResumedFrom = previous!.StepsCompleted;
-                foreach (var file in session.Tables.Select(t => t.File).Append(RunFolder.SummaryFile))
-                    File.Delete(Path.Combine(runDir, file));
+                (config, previous, held) = RunFolder.ReadResumable(kind, runDir);
+                if (held.TakenOverFrom is { } gone)
+                    options.OnNotice?.Invoke($"{runDir} was left running by process {gone.Pid} on {gone.Host} (started {gone.Started:u}), which has ended; continuing it from its last checkpoint");
             }
 
-            foreach (var table in session.Tables) table.Open(rows);
-            session.Start(rows is null ? null : step);
-            driver = new RunDriverOfSession(step, session, info, previous?.WallSeconds ?? 0, clock, Progress, ledger);
-            ledger.Write(RunStatus.Running);
-            foreach (var c in callbacks) c.OnStart(info);
-            var (status, summary) = driver.Drive(fresh: rows is null, cancellation);
-            foreach (var c in callbacks) c.OnEnd(info, status);
-            return new RunResult<object>(runDir, status, driver.Step, plan.Epochs(driver.Step), summary);
+            ArgumentNullException.ThrowIfNull(config);
+            var device = DeviceSelector.Resolve(config.Device);
+            var started = DateTimeOffset.UtcNow;
+            var clock = Stopwatch.StartNew();
+            var callbacks = new List<IRunCallback>(options.Callbacks);
+            RunInfo? info = null;
+            void Progress(RunProgress p)
+            {
+                options.OnProgress?.Invoke(p);
+                foreach (var c in callbacks) c.OnProgress(info!, p);
+            }
+
+            var context = new RunContext(runDir, options.ConfigDirectory, device, clock, Progress, m => options.OnMessage?.Invoke(m));
+            using var session = kind.Open(config, context);
+            config = session.Config;
+            var plan = session.Plan;
+            var parts = session.CheckpointParts;
+            // A folder killed before its step-0 checkpoint has nothing to lose: it runs again from step 0.
+            var checkpointed = parts.Count > 0 && Checkpoint.Locate(runDir) is not null;
+            if (options.Resume && parts.Count > 0 && !checkpointed && previous?.StepsCompleted > 0)
+                throw new InvalidOperationException($"cannot resume {runDir}: it has no checkpoint (expected {Path.Combine(runDir, Checkpoint.FolderName, Checkpoint.StateFile)})");
+            if (!options.Resume) held = RunFolder.Create(runDir, kind.Write(config));
+            info = new RunInfo(kind, config, runDir, plan);
+            callbacks.AddRange(kind.Callbacks(config));
+            if (options.BuildReport) callbacks.Add(new ReportCallback());
+
+            long step = 0;
+            RunDriverOfSession? driver = null;
+            var ledger = new RunLedger(runDir, previous, load, device, config.Seed, options.Smoke, started, clock, m => m with
+            {
+                Experiment = kind.Name,
+                StepsCompleted = driver?.Step ?? step,
+                StepsPlanned = plan.Steps,
+                EpochsCompleted = plan.Epochs(driver?.Step ?? step),
+                EpochsPlanned = plan.Epochs(plan.Steps),
+                Overrides = options.Overrides.Count == 0 ? previous?.Overrides : options.Overrides,
+            });
+
+            try
+            {
+                ledger.Write(RunStatus.Running);
+                IReadOnlyDictionary<string, long>? rows = null;
+                if (options.Resume && checkpointed)
+                {
+                    var state = Checkpoint.Load(runDir, parts);
+                    (step, rows, ledger.ResumedFrom) = (state.Step, state.FileRows, state.Step);
+                }
+                else if (options.Resume)
+                {
+                    // No checkpoint to continue from: the run starts again, its earlier data removed.
+                    ledger.ResumedFrom = previous?.StepsCompleted ?? 0;
+                    foreach (var file in session.Tables.Select(t => t.File).Append(RunFolder.SummaryFile))
+                        File.Delete(Path.Combine(runDir, file));
+                }
+
+                foreach (var table in session.Tables) table.Open(rows);
+                session.Start(rows is null ? null : step);
+                driver = new RunDriverOfSession(step, session, info, previous?.WallSeconds ?? 0, clock, Progress, ledger);
+                ledger.Write(RunStatus.Running);
+                foreach (var c in callbacks) c.OnStart(info);
+                var (status, summary) = driver.Drive(fresh: rows is null, cancellation);
+                foreach (var c in callbacks) c.OnEnd(info, status);
+                return new RunResult<object>(runDir, status, driver.Step, plan.Epochs(driver.Step), summary);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                foreach (var table in session.Tables) table.Dispose();
+                ledger.MarkFailed(e);
+                throw;
+            }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        finally
         {
-            foreach (var table in session.Tables) table.Dispose();
-            ledger.MarkFailed(e);
-            throw;
+            held?.Dispose();
         }
     }
 

@@ -27,6 +27,9 @@ public sealed record RunOptions
     /// <summary>Called with what the run is doing before its first step (loading data, preparing a probe).</summary>
     public Action<string>? OnMessage { get; init; }
 
+    /// <summary>Called with what the user should read once, e.g. that the folder's lock was taken over from a process that has ended.</summary>
+    public Action<string>? OnNotice { get; init; }
+
     /// <summary>More observers of the run, in the manner of PyTorch Lightning's callbacks.</summary>
     public IReadOnlyList<IRunCallback> Callbacks { get; init; } = [];
 }

@@ -70,23 +70,40 @@ public static class FitEnsembleExperiment
         if (count == 0 || runDirectories.Count != count) throw new ArgumentException($"{count} configs but {runDirectories.Count} run folders", nameof(runDirectories));
         var load = NativeLoader.EnsureLoaded();
         var dirs = runDirectories.Select(Path.GetFullPath).ToArray();
-        var groupDir = Path.GetFullPath(options.GroupDirectory);
         var cfg = configs.ToArray();
         var previous = new RunManifest?[count];
-        for (int k = 0; k < count && options.Resume; k++)
+        var held = new List<FolderLock>();
+        try
         {
-            // The checkpoint is the group's, not the member folder's.
-            var (config, manifest) = RunFolder.ReadResumable(FitExperiment.Instance, dirs[k]);
-            (cfg[k], previous[k]) = ((FitExperimentConfig)config, manifest);
+            for (int k = 0; k < count && options.Resume; k++)
+            {
+                // The checkpoint is the group's, not the member folder's.
+                var (config, manifest, memberLock) = RunFolder.ReadResumable(FitExperiment.Instance, dirs[k]);
+                held.Add(memberLock);
+                (cfg[k], previous[k]) = ((FitExperimentConfig)config, manifest);
+            }
+
+            return RunHeld(cfg, dirs, previous, held, load, options, cancellation);
         }
+        finally
+        {
+            foreach (var memberLock in held) memberLock.Dispose();
+        }
+    }
+
+    private static IReadOnlyList<RunResult<FitSummary>> RunHeld(FitExperimentConfig[] cfg, string[] dirs, RunManifest?[] previous, List<FolderLock> held,
+        NativeLoadReport load, FitEnsembleOptions options, CancellationToken cancellation)
+    {
+        int count = cfg.Length;
+        var groupDir = Path.GetFullPath(options.GroupDirectory);
 
         for (int k = 0; k < count; k++)
         {
             if (cfg[k].Target.Kind == TargetKind.Csv && cfg[k].Target.CsvPath is string csv && !Path.IsPathRooted(csv))
                 cfg[k] = cfg[k] with { Target = cfg[k].Target with { CsvPath = Path.GetFullPath(Path.Combine(options.ConfigDirectory ?? Environment.CurrentDirectory, csv)) } };
-            if (Incompatibility(cfg[k]) is string why) throw new ArgumentException($"{cfg[k].Name} cannot be an ensemble member: {why}", nameof(configs));
+            if (Incompatibility(cfg[k]) is string why) throw new ArgumentException($"{cfg[k].Name} cannot be an ensemble member: {why}", "configs");
             if (GroupKey(cfg[k]) != GroupKey(cfg[0]))
-                throw new ArgumentException($"{cfg[k].Name} differs from {cfg[0].Name} in more than seed, model.weightInit, model.biasInit, training.learningRate and hidden widths", nameof(configs));
+                throw new ArgumentException($"{cfg[k].Name} differs from {cfg[0].Name} in more than seed, model.weightInit, model.biasInit, training.learningRate and hidden widths", "configs");
         }
 
         EnsembleMlp.CheckStackable([.. cfg.Select(c => c.Model)]);
@@ -96,7 +113,7 @@ public static class FitEnsembleExperiment
         if (!options.Resume)
         {
             if (Directory.Exists(groupDir)) Directory.Delete(groupDir, true);
-            for (int k = 0; k < count; k++) RunFolder.Create(dirs[k], FitExperiment.ToJson(cfg[k]));
+            for (int k = 0; k < count; k++) held.Add(RunFolder.Create(dirs[k], FitExperiment.ToJson(cfg[k])));
         }
 
         Directory.CreateDirectory(groupDir);
