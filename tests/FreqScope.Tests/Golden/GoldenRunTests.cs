@@ -67,24 +67,9 @@ public sealed class GoldenRunTests : IDisposable
     private (string Digest, string Captions) Run(string file, string attempt)
     {
         var work = Path.Combine(_dir, Path.GetFileNameWithoutExtension(file) + "-" + attempt);
-        Directory.CreateDirectory(work);
-        var source = Path.Combine(RepoPaths.Experiments, file);
-        var root = JsonNode.Parse(File.ReadAllText(source), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!.AsObject();
+        var (config, sweep) = PrepareConfig(file, work);
         var replacements = new List<(string, string)> { (work, "<WORK>"), (RepoPaths.Root, "<REPO>") };
-        if (root["experiment"]?.GetValue<string>() == "classify")
-        {
-            // The data folder is written into the config (not given as --data), so the run is the file's own.
-            var data = Path.Combine(work, "data");
-            var dataset = root["data"]!["dataset"]!.GetValue<string>();
-            if (dataset == "cifar10") SyntheticImages.WriteCifar(data, trainPerBatch: 120, testCount: 250);
-            else SyntheticImages.WriteIdx(data, trainCount: 600, testCount: 250);
-            root["data"]!["dir"] = data;
-        }
-
-        var config = Path.Combine(work, file);
-        File.WriteAllText(config, root.ToJsonString());
         var output = Path.Combine(work, "out");
-        bool sweep = root.ContainsKey("sweep");
         var (code, text) = Cli(sweep ? "sweep" : "run", config, "--smoke", "--no-report", "--out", output);
         Assert.True(code == CliApp.ExitOk, $"{file}: exit {code}\n{text}");
         var digest = RunDigest.Of(output, replacements);
@@ -99,6 +84,30 @@ public sealed class GoldenRunTests : IDisposable
         }
 
         return (digest, captions.ToString());
+    }
+
+    /// <summary>
+    /// Writes the shipped <paramref name="file"/> into <paramref name="work"/> as a golden run uses it: a classify
+    /// config gets a synthetic dataset of its kind beside it, named in the config (not given as --data, so the run is
+    /// the file's own). Returns the config's path and whether it is a sweep.
+    /// </summary>
+    internal static (string Config, bool Sweep) PrepareConfig(string file, string work)
+    {
+        Directory.CreateDirectory(work);
+        var source = Path.Combine(RepoPaths.Experiments, file);
+        var root = JsonNode.Parse(File.ReadAllText(source), documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip })!.AsObject();
+        if (root["experiment"]?.GetValue<string>() == "classify")
+        {
+            var data = Path.Combine(work, "data");
+            var dataset = root["data"]!["dataset"]!.GetValue<string>();
+            if (dataset == "cifar10") SyntheticImages.WriteCifar(data, trainPerBatch: 120, testCount: 250);
+            else SyntheticImages.WriteIdx(data, trainCount: 600, testCount: 250);
+            root["data"]!["dir"] = data;
+        }
+
+        var config = Path.Combine(work, file);
+        File.WriteAllText(config, root.ToJsonString());
+        return (config, root.ContainsKey("sweep"));
     }
 
     private static (int Code, string Output) Cli(params string[] args) => CliRunner.Run(args);

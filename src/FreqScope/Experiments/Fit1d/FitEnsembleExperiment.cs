@@ -171,6 +171,12 @@ public static class FitEnsembleExperiment
                 step = checkpoint.Step;
                 foreach (var ledger in ledgers) ledger.ResumedFrom = step;
                 for (int k = 0; k < count; k++) recorders[k].OpenFiles(checkpoint.FileRows[k]);
+                if (new RunPlan(cfg[0].Training.Steps) { ProbeEvery = cfg[0].Probe.Every }.IsProbeStep(step))
+                {
+                    // Saved right after a probe: its outputs are the model's now (see FitRecorder.ResumeAfterProbe).
+                    var evalOut = EnsembleTrainer.Predict(model, xEval);
+                    for (int k = 0; k < count; k++) recorders[k].ResumeAfterProbe(evalOut[k]);
+                }
             }
             else
             {

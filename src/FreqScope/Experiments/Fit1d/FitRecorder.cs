@@ -141,6 +141,13 @@ internal sealed class FitRecorder : IDisposable
     }
 
     /// <summary>
+    /// Takes <paramref name="evalOut"/> as the last probe's output on the evaluation grid, for a run resumed from a
+    /// checkpoint saved right after that probe (the final one included), so that the summary's high-frequency energy
+    /// is the uninterrupted run's.
+    /// </summary>
+    public void ResumeAfterProbe(double[] evalOut) => _lastEvalOutput = evalOut;
+
+    /// <summary>
     /// Records the network's outputs at a probe step: appends metrics, spectra and (at snapshot steps) outputs;
     /// returns the probe's progress (the train and test losses). <paramref name="trainOut"/> may be
     /// <paramref name="evalOut"/> when <see cref="EvalIsTrain"/>.

@@ -45,7 +45,10 @@ internal sealed class FitSession : IRunSession
 
     public void Start(long? resumedAt)
     {
-        if (resumedAt is not null) _recorder.ReloadHistory();
+        if (resumedAt is not long at) return;
+        _recorder.ReloadHistory();
+        // A checkpoint at a probe step was saved after the probe: its output is the model's now.
+        if (Plan.IsProbeStep(at)) _recorder.ResumeAfterProbe(FitTrainer.Predict(_model, _xEvalT));
     }
 
     public bool Step(long step, CancellationToken cancellation)
