@@ -153,7 +153,7 @@ internal static class RunCommand
         }
 
         console.MarkupLineInterpolated($"Run folder: {r.RunDirectory}");
-        if (!noReport) console.MarkupLineInterpolated($"Report: {Path.Combine(r.RunDirectory, RunFolder.ReportFile)}");
+        if (!noReport && r.ReportError is null) console.MarkupLineInterpolated($"Report: {Path.Combine(r.RunDirectory, RunFolder.ReportFile)}");
         return CliApp.ExitOk;
     }
 }

@@ -15,7 +15,39 @@ public static class RunReport
     /// <summary>Rebuilds plots/ and report.html of a run folder (through its kind's <see cref="IExperimentKind.BuildReport"/>) or of a sweep folder.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="InvalidDataException">config.json names no known kind, or a data file is malformed.</exception>
-    public static ReportResult Build(string runDir) => SweepReport.IsSweepFolder(runDir) ? SweepReport.Build(runDir) : KindOf(runDir).BuildReport(runDir);
+    public static ReportResult Build(string runDir)
+    {
+        if (SweepReport.IsSweepFolder(runDir)) return SweepReport.Build(runDir);
+        var kind = KindOf(runDir);
+        try
+        {
+            var built = kind.BuildReport(runDir);
+            Record(runDir, null);
+            return built;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Record(runDir, RunFolder.ReportFailure(e));
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Records the report's outcome in the manifest (<see cref="RunFolder.RecordReport"/>) when no process is writing
+    /// the folder; a running run's manifest belongs to its writer and is left alone.
+    /// </summary>
+    private static void Record(string runDir, string? error)
+    {
+        try
+        {
+            using var held = FolderLock.Acquire(runDir, "report");
+            RunFolder.RecordReport(runDir, error);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            // Being written, or read-only: the report's own outcome is what the caller sees.
+        }
+    }
 
     /// <summary>The experiment kind of the run folder: config.json's <c>experiment</c>, or the registry's default kind when absent.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>

@@ -66,7 +66,10 @@ public abstract class ExperimentKind<TSelf, TConfig, TSummary> : IExperimentKind
     public static RunResult<TSummary> Run(TConfig config, RunOptions options, CancellationToken cancellation = default)
     {
         var result = RunLoop.Run(Instance, config, options, cancellation);
-        return new RunResult<TSummary>(result.RunDirectory, result.Status, result.StepsCompleted, result.EpochsCompleted, (TSummary?)result.Summary);
+        return new RunResult<TSummary>(result.RunDirectory, result.Status, result.StepsCompleted, result.EpochsCompleted, (TSummary?)result.Summary)
+        {
+            ReportError = result.ReportError,
+        };
     }
 
     /// <summary>A much shorter version of <paramref name="config"/> that still exercises everything.</summary>

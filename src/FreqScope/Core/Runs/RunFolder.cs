@@ -185,6 +185,53 @@ public static class RunFolder
     public static void WriteSummary<T>(string runDir, T summary) =>
         AtomicFile.WriteAllText(Path.Combine(runDir, SummaryFile), JsonSerializer.Serialize(summary, Json) + "\n");
 
+    /// <summary>
+    /// Builds a stopped run's report with <paramref name="build"/> without letting a failure touch the run: the reason
+    /// is recorded as the manifest's <see cref="RunManifest.ReportError"/> (removed again after a success) and
+    /// returned; null when the report was built.
+    /// </summary>
+    public static string? TryBuildReport(string runDir, Action build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        string? error = null;
+        try
+        {
+            build();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            error = ReportFailure(e);
+        }
+
+        RecordReport(runDir, error);
+        return error;
+    }
+
+    /// <summary>What <see cref="RunManifest.ReportError"/> records of a failed report build: the message's first line.</summary>
+    public static string ReportFailure(Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Message.Split('\n', 2)[0].Trim();
+    }
+
+    /// <summary>
+    /// Sets the manifest's <see cref="RunManifest.ReportError"/> to <paramref name="error"/> (null: the report was
+    /// built), when the folder has a manifest; a manifest that cannot be written (a full disk) keeps what it says.
+    /// Only the folder's writer (the holder of its <see cref="FolderLock"/>) calls this.
+    /// </summary>
+    public static void RecordReport(string runDir, string? error)
+    {
+        try
+        {
+            if (TryReadManifest(runDir) is { } manifest && manifest.ReportError != error)
+                WriteManifest(runDir, manifest with { ReportError = error });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The manifest keeps its status; the caller still learns what failed.
+        }
+    }
+
     /// <summary>Writes the failed manifest and removes a summary.json left from an earlier stop, so the folder never looks complete.</summary>
     public static void MarkFailed(string runDir, RunManifest failed)
     {

@@ -68,7 +68,8 @@ public static class RunLoop
             if (!options.Resume) held = RunFolder.Create(runDir, kind.Write(config));
             info = new RunInfo(kind, config, runDir, plan);
             callbacks.AddRange(kind.Callbacks(config));
-            if (options.BuildReport) callbacks.Add(new ReportCallback());
+            var report = new ReportCallback(options.OnNotice);
+            if (options.BuildReport) callbacks.Add(report);
 
             long step = 0;
             RunDriverOfSession? driver = null;
@@ -106,7 +107,7 @@ public static class RunLoop
                 foreach (var c in callbacks) c.OnStart(info);
                 var (status, summary) = driver.Drive(fresh: rows is null, cancellation);
                 foreach (var c in callbacks) c.OnEnd(info, status);
-                return new RunResult<object>(runDir, status, driver.Step, plan.Epochs(driver.Step), summary);
+                return new RunResult<object>(runDir, status, driver.Step, plan.Epochs(driver.Step), summary) { ReportError = report.Error };
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -165,12 +166,20 @@ public static class RunLoop
         }
     }
 
-    /// <summary>Builds the report when the run stops with data to show (finished or interrupted).</summary>
-    private sealed class ReportCallback : IRunCallback
+    /// <summary>
+    /// Builds the report when the run stops with data to show (finished or interrupted); a failure is recorded in the
+    /// manifest and told, never turned into a failed run (<see cref="RunFolder.TryBuildReport"/>).
+    /// </summary>
+    private sealed class ReportCallback(Action<string>? notice) : IRunCallback
     {
+        public string? Error { get; private set; }
+
         public void OnEnd(RunInfo run, string status)
         {
-            if (status is RunStatus.Finished or RunStatus.Interrupted) run.Kind.BuildReport(run.RunDirectory);
+            if (status is not (RunStatus.Finished or RunStatus.Interrupted)) return;
+            Error = RunFolder.TryBuildReport(run.RunDirectory, () => run.Kind.BuildReport(run.RunDirectory));
+            if (Error is not null)
+                notice?.Invoke($"the report could not be built ({Error}); the run's data are complete: build it with freqscope report {run.RunDirectory}");
         }
     }
 }

@@ -31,6 +31,14 @@ public sealed record RunManifest
     public string? Error { get; init; }
 
     /// <summary>
+    /// Why building the report (plots, report.html) failed after the run ended; absent when it was built or not asked
+    /// for. A failed report never changes <see cref="Status"/>: the data are complete, and <c>freqscope report</c>
+    /// builds it again (and removes this field when it succeeds).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? ReportError { get; init; }
+
+    /// <summary>
     /// Set when the run was trained as one member of an ensemble (a stacked network trained with others in one
     /// process: a fit1d sweep groups compatible members so); null for a solo run.
     /// </summary>

@@ -186,9 +186,9 @@ public static class FitEnsembleExperiment
             WriteManifests(RunStatus.Running);
             driver = new EnsembleDriver(step, cfg[0], dirs, groupDir, recorders, model, trainer, xEval, xTrain, clock, options.OnProgress, WriteManifests);
             var (status, summaries) = driver.Drive(fresh: !options.Resume, cancellation);
-            if (options.BuildReport) foreach (var d in dirs) FitReport.Build(d);
+            var reportErrors = dirs.Select(d => options.BuildReport ? RunFolder.TryBuildReport(d, () => FitReport.Build(d)) : null).ToArray();
             var each = (FitSummary[])summaries!;
-            return [.. dirs.Select((d, k) => new RunResult<FitSummary>(d, status, driver.Step, null, each[k]))];
+            return [.. dirs.Select((d, k) => new RunResult<FitSummary>(d, status, driver.Step, null, each[k]) { ReportError = reportErrors[k] })];
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
