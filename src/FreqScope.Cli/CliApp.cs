@@ -61,7 +61,7 @@ public static class CliApp
         var sweepDataOpt = new Option<string?>("--data") { Description = "Folder holding the dataset files of a classify sweep's members (local files only, never downloaded)." };
         var sweepSetOpt = new Option<string[]>("--set") { Description = "Override one value of the sweep config, KEY=VALUE with KEY a dotted path (repeatable); applied before the sweep is expanded.", AllowMultipleArgumentsPerToken = false };
         var sweepNoReportOpt = new Option<bool>("--no-report") { Description = "Write data files only; build the reports later with 'freqscope report'." };
-        var backendOpt = new Option<string>("--backend") { Description = "Where the members run: inprocess (one after another, the default), local (parallel child processes) or slurm (a Slurm job array; returns at once).", DefaultValueFactory = _ => SweepCommand.InProcess };
+        var backendOpt = new Option<string?>("--backend") { Description = "Where the members run: inprocess (one after another, the default), local (parallel child processes) or slurm (a Slurm job array; returns at once). A resumed sweep keeps its own." };
         CliValues.OneOf(backendOpt, SweepCommand.InProcess, SweepCommand.Local, SweepCommand.Slurm);
         var jobsOpt = CliValues.Int("--jobs", "--backend local: members run at once (default: the number of cores); each gets max(1, cores / N) torch threads.", min: 1);
         var partitionOpt = new Option<string?>("--partition") { Description = "--backend slurm: the partition (#SBATCH --partition)." };
@@ -88,7 +88,7 @@ public static class CliApp
                 p.GetValue(sweepResumeOpt), p.GetValue(sweepNoReportOpt), p.GetValue(sweepDataOpt))
             {
                 Set = p.GetValue(sweepSetOpt) ?? [],
-                Backend = p.GetValue(backendOpt) ?? SweepCommand.InProcess,
+                Backend = p.GetValue(backendOpt),
                 Jobs = p.GetValue(jobsOpt),
                 NoEnsemble = p.GetValue(noEnsembleOpt),
                 SlurmOptionsGiven = slurmGiven,

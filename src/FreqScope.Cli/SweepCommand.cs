@@ -20,8 +20,8 @@ internal static class SweepCommand
         /// <summary><c>--set a.b=c</c> assignments applied to the sweep config's JSON before it is expanded.</summary>
         public IReadOnlyList<string> Set { get; init; } = [];
 
-        /// <summary><c>inprocess</c>, <c>local</c> or <c>slurm</c>.</summary>
-        public string Backend { get; init; } = InProcess;
+        /// <summary><c>inprocess</c>, <c>local</c> or <c>slurm</c>; null when not given (a new sweep: inprocess; a resumed one: as it ran).</summary>
+        public string? Backend { get; init; }
 
         /// <summary>Members at once with the local backend (null: the number of cores).</summary>
         public int? Jobs { get; init; }
@@ -36,7 +36,7 @@ internal static class SweepCommand
         public bool SlurmOptionsGiven { get; init; }
     }
 
-    public const string InProcess = "inprocess", Local = "local", Slurm = "slurm";
+    public const string InProcess = SweepManifest.InProcess, Local = SweepManifest.Local, Slurm = SweepManifest.Slurm;
 
     public static int Execute(IAnsiConsole console, Arguments a) => CliApp.Guard(console, () =>
     {
@@ -57,6 +57,7 @@ internal static class SweepCommand
             (spec, saved) = SweepRunner.LoadFolder(a.Resume);
             (smoke, device, data, configDir) = (saved.Smoke, saved.Device, saved.Data, saved.ConfigDirectory);
             outDir = a.Resume;
+            a = AsItRan(a, SweepRunner.ReadManifest(a.Resume));
         }
         else
         {
@@ -74,9 +75,10 @@ internal static class SweepCommand
             outDir = a.Out ?? Path.Combine("runs", $"{spec.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
         }
 
-        if (a.Jobs is not null && a.Backend != Local) throw new UsageException($"--jobs applies to --backend local; this sweep runs with --backend {a.Backend}");
-        if (a.SlurmOptionsGiven && a.Backend != Slurm)
-            throw new UsageException($"--partition, --time, --mem, --gpus, --cpus-per-task, --sbatch-arg and --retries apply to --backend slurm; this sweep runs with --backend {a.Backend}");
+        var backend = a.Backend ?? InProcess;
+        if (a.Jobs is not null && backend != Local) throw new UsageException($"--jobs applies to --backend local; this sweep runs with --backend {backend}");
+        if (a.SlurmOptionsGiven && backend != Slurm)
+            throw new UsageException($"--partition, --time, --mem, --gpus, --cpus-per-task, --sbatch-arg and --retries apply to --backend slurm; this sweep runs with --backend {backend}");
         var options = new SweepRunOptions
         {
             OutputDirectory = outDir,
@@ -87,7 +89,7 @@ internal static class SweepCommand
             BuildReport = !a.NoReport,
             Ensemble = !a.NoEnsemble,
         };
-        if (a.Backend == Slurm) return SubmitToSlurm(console, spec, options, a);
+        if (backend == Slurm) return SubmitToSlurm(console, spec, options, a);
 
         using var interrupt = new ConsoleInterrupt();
         console.MarkupLineInterpolated($"[bold]{spec.Name}[/]: {spec.Members.Count} {spec.Experiment} members ({spec.Mode} over {string.Join(", ", spec.Axes.Select(x => x.Path))}) → {Path.GetFullPath(outDir)}");
@@ -135,7 +137,7 @@ internal static class SweepCommand
                         task.StopTask();
                     },
                 };
-                result = a.Backend == Local
+                result = backend == Local
                     ? LocalSweepRunner.Run(spec, withProgress, new LocalSweepOptions { Command = CliLocator.Command(), Jobs = a.Jobs ?? Environment.ProcessorCount }, interrupt.Token)
                     : SweepRunner.Run(spec, withProgress, interrupt.Token);
             });
@@ -161,6 +163,30 @@ internal static class SweepCommand
 
         return CliApp.ExitOk;
     });
+
+    /// <summary>
+    /// The arguments of <c>sweep --resume</c> with the settings the sweep ran with (sweep.json) filled in where they
+    /// were left out; a flag that contradicts one is a usage error naming both.
+    /// </summary>
+    internal static Arguments AsItRan(Arguments a, SweepManifest ran)
+    {
+        string Contradiction(string given, string recorded) =>
+            $"{given} contradicts how {a.Resume} ran ({recorded}, recorded in {SweepRunner.ManifestFile}); leave it out to continue the sweep as it ran";
+        if (ran.Backend is { } backend)
+        {
+            if (a.Backend is { } given && given != backend) throw new UsageException(Contradiction($"--backend {given}", $"--backend {backend}"));
+            a = a with { Backend = backend };
+        }
+
+        if (ran.Jobs is { } jobs)
+        {
+            if (a.Jobs is { } given && given != jobs) throw new UsageException(Contradiction($"--jobs {given}", $"--jobs {jobs}"));
+            a = a with { Jobs = jobs };
+        }
+
+        if (ran.Ensemble is true && a.NoEnsemble) throw new UsageException(Contradiction("--no-ensemble", "fit1d members as ensembles"));
+        return ran.Ensemble is false ? a with { NoEnsemble = true } : a;
+    }
 
     private static int SubmitToSlurm(IAnsiConsole console, SweepSpec spec, SweepRunOptions options, Arguments a)
     {

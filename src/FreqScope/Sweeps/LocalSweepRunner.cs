@@ -27,7 +27,7 @@ public static class LocalSweepRunner
         if (local.Jobs < 1) throw new ArgumentException($"jobs {local.Jobs} is out of range; expected an integer >= 1", nameof(local));
         if (local.Command.Count == 0) throw new ArgumentException("the command line to start is empty", nameof(local));
         using var held = SweepRunner.LockFolder(options);
-        var manifest = SweepRunner.OpenFolder(spec, options);
+        var manifest = SweepRunner.OpenFolder(spec, options, SweepManifest.Local, local.Jobs);
         var dir = Path.GetFullPath(options.OutputDirectory);
         var logs = Path.Combine(dir, LogFolder);
         Directory.CreateDirectory(logs);

@@ -39,7 +39,7 @@ public static class SlurmSweep
         ArgumentNullException.ThrowIfNull(slurm);
         RequireSbatch();
         using var held = SweepRunner.LockFolder(options);
-        var manifest = SweepRunner.OpenFolder(spec, options);
+        var manifest = SweepRunner.OpenFolder(spec, options, SweepManifest.Slurm);
         var dir = Path.GetFullPath(options.OutputDirectory);
         var records = spec.Members.Select(m => SweepRunner.ReadMemberRecord(spec, m, dir)).ToList();
         SweepRunner.WriteMembers(dir, manifest, records);

@@ -5,6 +5,9 @@ namespace FreqScope.Sweeps;
 /// <summary>The contents of a sweep folder's <c>sweep.json</c> (see docs/run-folder.md).</summary>
 public sealed record SweepManifest
 {
+    /// <summary>The backends: members one after another in this process, in parallel child processes, as a Slurm array.</summary>
+    public const string InProcess = "inprocess", Local = "local", Slurm = "slurm";
+
     /// <summary>The value of <see cref="Kind"/> that marks the file as a sweep manifest.</summary>
     public const string SweepKind = "sweep";
 
@@ -34,6 +37,19 @@ public sealed record SweepManifest
 
     /// <summary>The folder relative paths in the members' configs (a CSV target, a dataset folder) are resolved against: the sweep file's folder.</summary>
     public string? ConfigDirectory { get; init; }
+
+    /// <summary>
+    /// How the members run: <see cref="InProcess"/>, <see cref="Local"/> or <see cref="Slurm"/>; null in a sweep.json
+    /// written before FreqScope recorded it. A continued sweep keeps it, so that its remaining members train as the
+    /// first ones did.
+    /// </summary>
+    public string? Backend { get; init; }
+
+    /// <summary>Members at once with the <see cref="Local"/> backend (each child's torch threads follow from it); null otherwise.</summary>
+    public int? Jobs { get; init; }
+
+    /// <summary>Whether compatible fit1d members train together as ensembles (false: <c>--no-ensemble</c>); null when not recorded.</summary>
+    public bool? Ensemble { get; init; }
 
     /// <summary>The metric columns of sweep.csv in order (those any finished member's summary.json has).</summary>
     public IReadOnlyList<string> Metrics { get; init; } = [];

@@ -89,6 +89,7 @@ public static class SweepRunner
             Device = manifest.Device,
             Data = manifest.Data,
             ConfigDirectory = manifest.ConfigDirectory,
+            Ensemble = manifest.Ensemble ?? true,
         });
     }
 
@@ -159,7 +160,7 @@ public static class SweepRunner
     /// </summary>
     /// <returns>The manifest written.</returns>
     /// <exception cref="InvalidOperationException">The folder holds something other than this sweep.</exception>
-    public static SweepManifest OpenFolder(SweepSpec spec, SweepRunOptions options)
+    public static SweepManifest OpenFolder(SweepSpec spec, SweepRunOptions options, string backend = SweepManifest.InProcess, int? jobs = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(options);
@@ -175,6 +176,10 @@ public static class SweepRunner
             Device = options.Device,
             Data = options.Data is string data ? Path.GetFullPath(data) : null,
             ConfigDirectory = options.ConfigDirectory is string configDir ? Path.GetFullPath(configDir) : null,
+            Backend = backend,
+            Jobs = jobs,
+            // Only the in-process backend groups fit1d members into ensembles; child processes run each alone.
+            Ensemble = backend == SweepManifest.InProcess && spec.Experiment == FreqScope.Experiments.Fit1d.FitExperiment.Instance.Name ? options.Ensemble : null,
             Members = records,
             Config = (JsonObject)JsonNode.Parse(spec.SourceJson)!,
         };
@@ -202,7 +207,26 @@ public static class SweepRunner
             throw new InvalidOperationException($"the output folder {dir} holds {was}; continue it with freqscope sweep --resume {dir}, or choose another --out");
         }
 
+        // The remaining members must train as the first ones did: same backend, threads and ensemble grouping.
+        if (SettingsDiffer(previous, manifest) is { } how)
+            throw new InvalidOperationException($"the output folder {dir} holds this sweep run {how}; continue it so with freqscope sweep --resume {dir}, or choose another --out");
+
         return previous;
+    }
+
+    /// <summary>
+    /// How <paramref name="previous"/> ran where <paramref name="now"/> would run differently (as command-line words:
+    /// <c>with --backend local</c>), or null when they agree or the earlier sweep.json did not record it.
+    /// </summary>
+    public static string? SettingsDiffer(SweepManifest previous, SweepManifest now)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(now);
+        if (previous.Backend is { } backend && backend != now.Backend) return $"with --backend {backend}";
+        if (previous.Jobs is { } jobs && jobs != now.Jobs) return $"with --jobs {jobs}";
+        if (previous.Ensemble is { } ensemble && ensemble != now.Ensemble)
+            return ensemble ? "with fit1d members as ensembles (without --no-ensemble)" : "with --no-ensemble";
+        return null;
     }
 
     /// <summary>
