@@ -147,6 +147,12 @@ internal static class RunCommand
             return CliApp.ExitInterrupted;
         }
 
+        if (r.Status == RunStatus.Diverged)
+        {
+            console.MarkupLineInterpolated($"[red]Diverged: {RunFolder.ReadManifest(r.RunDirectory).Error}.[/] The data up to then are in {r.RunDirectory}; lower the learning rate or change the initialisation and run it again.");
+            return CliApp.ExitError;
+        }
+
         if (r.Summary is not null)
         {
             foreach (var line in kind.Outcome(r.Summary)) console.MarkupLineInterpolated($"[green]{line}[/]");

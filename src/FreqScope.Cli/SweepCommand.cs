@@ -124,10 +124,10 @@ internal static class SweepCommand
                         var detail = r.Status == RunStatus.Finished && metric.Key is not null
                             ? string.Create(CultureInfo.InvariantCulture, $"{metric.Key} {metric.Value:G4}")
                             : r.Error ?? "";
-                        var color = r.Status == RunStatus.Finished ? "green" : r.Status == RunStatus.Failed ? "red" : "yellow";
+                        var color = r.Status == RunStatus.Finished ? "green" : r.Status is RunStatus.Failed or RunStatus.Diverged ? "red" : "yellow";
                         var how = actions[m.Index] switch
                         {
-                            "skip" => " (skipped: finished before)",
+                            "skip" => $" (skipped: {r.Status} before)",
                             "resume" => " (resumed)",
                             "rerun" => " (run again)",
                             _ => "",
@@ -155,6 +155,9 @@ internal static class SweepCommand
             return CliApp.ExitInterrupted;
         }
 
+        var diverged = r.Manifest.Members.Where(m => m.Status == RunStatus.Diverged).ToList();
+        if (diverged.Count > 0)
+            console.MarkupLineInterpolated($"[red]{diverged.Count} of {r.Manifest.Members.Count} members diverged:[/] {string.Join(", ", diverged.Select(m => m.Name))} (the step and the value are in each one's manifest.json)");
         if (failed.Count > 0)
         {
             console.MarkupLineInterpolated($"[red]{failed.Count} of {r.Manifest.Members.Count} members failed;[/] run them again with: freqscope sweep --resume {r.OutputDirectory}");

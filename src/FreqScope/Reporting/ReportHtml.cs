@@ -45,7 +45,9 @@ public static class ReportHtml
     public const string MissingSummaryVerdict = "No verdict: summary.json is missing from this run folder.";
 
     /// <summary>The banner text of an unfinished run: <c>UNFINISHED RUN (status: STATUS, PROGRESS)</c>, e.g. PROGRESS <c>500 of 12000 steps</c>.</summary>
-    public static string UnfinishedBanner(string status, string progress) => $"UNFINISHED RUN (status: {status}, {progress})";
+    public static string UnfinishedBanner(string status, string progress) => status == RunStatus.Diverged
+        ? $"DIVERGED RUN: training stopped at a loss that is not a finite number ({progress}); the figures show the run up to then"
+        : $"UNFINISHED RUN (status: {status}, {progress})";
 
     /// <summary>HTML-escapes <paramref name="text"/>.</summary>
     public static string Encode(string text) => WebUtility.HtmlEncode(text);

@@ -107,10 +107,10 @@ public static class RunFiles
         using JsonDocument document = ParseJson(text, file);
         JsonElement root = document.RootElement;
         string status = OptionalString(root, "status", file) ?? throw Missing(file, "status");
-        if (status is not ("running" or "interrupted" or "failed" or "finished"))
+        if (status is not (RunStatus.Running or RunStatus.Interrupted or RunStatus.Failed or RunStatus.Finished or RunStatus.Diverged))
         {
             throw new InvalidDataException(
-                $"{file}: \"status\" is \"{status}\", expected running, interrupted, failed or finished");
+                $"{file}: \"status\" is \"{status}\", expected running, interrupted, failed, finished or diverged");
         }
 
         List<long> resumedFrom = [];

@@ -85,7 +85,7 @@ public static class LocalSweepRunner
             // A member stopped before its run folder existed is still pending: there is nothing of it to resume.
             if (code == 130 && record.Status == RunStatus.Running)
                 record = record with { Status = RunStatus.Interrupted };
-            else if (code != 0 && code != 130 && record.Status != RunStatus.Failed)
+            else if (code != 0 && code != 130 && record.Status is not (RunStatus.Failed or RunStatus.Diverged))
                 record = record with { Status = RunStatus.Failed, Error = $"the member's process exited with code {code}; see {Path.Combine(logs, finished.Member.Name + ".log")}" };
             lock (gate)
             {

@@ -254,6 +254,13 @@ public static class SweepRunner
                 return Completed(record, runDir, spec.Experiment, existing);
             }
 
+            // A diverged member is an outcome, as a finished one is: running it again would diverge again.
+            if (existing?.Status == RunStatus.Diverged)
+            {
+                options.OnMemberStart?.Invoke(member, "skip");
+                return record with { Status = RunStatus.Diverged, WallSeconds = existing.WallSeconds, Error = existing.Error };
+            }
+
             var resumable = existing is { Status: RunStatus.Interrupted or RunStatus.Running }
                 && (Checkpoint.Locate(runDir) is not null || !Kind(spec.Experiment).KeepsCheckpoints);
             if (resumable)
@@ -288,7 +295,7 @@ public static class SweepRunner
             var manifest = RunFolder.ReadManifest(runDir);
             return status == RunStatus.Finished
                 ? Completed(record, runDir, spec.Experiment, manifest)
-                : record with { Status = status, WallSeconds = manifest.WallSeconds };
+                : record with { Status = status, WallSeconds = manifest.WallSeconds, Error = manifest.Error };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -31,8 +31,11 @@ internal abstract class RunDriver(long start)
     /// <summary>Saves the checkpoint of <paramref name="step"/> (tables flushed, their row counts recorded).</summary>
     protected abstract void SaveCheckpoint(long step);
 
-    /// <summary>Writes the manifest(s) with <paramref name="status"/>.</summary>
-    protected abstract void WriteManifests(string status);
+    /// <summary>Writes the manifest(s) with <paramref name="status"/> (and, for a diverged run, <paramref name="error"/>).</summary>
+    protected abstract void WriteManifests(string status, string? error = null);
+
+    /// <summary>Why the last probe shows diverged training (<see cref="RunProgress.Divergence"/>), or null; a driver whose probes report no values leaves it null.</summary>
+    protected string? Divergence { get; set; }
 
     /// <summary>Flushes the tables and writes the partial summary, if any; returns it.</summary>
     protected abstract object? Interrupt(long step);
@@ -54,6 +57,7 @@ internal abstract class RunDriver(long start)
         }
 
         if (fresh && plan.ProbeEvery is not null) ProbeAt(0);
+        if (Divergence is not null) return Diverged();
         // A fresh run is resumable from its first moment: a kill before the first cadence checkpoint loses nothing.
         if (fresh && Checkpoints) SaveCheckpoint(Step);
         while (Step < plan.Steps)
@@ -63,6 +67,7 @@ internal abstract class RunDriver(long start)
             if (!TrainStep(Step, cancellation)) return Interrupted(checkpoint: false);
             Step++;
             if (plan.IsProbeStep(Step)) ProbeAt(Step);
+            if (Divergence is not null) return Diverged();
             if (StopRequested) break;
             if (plan.IsCheckpointStep(Step))
             {
@@ -72,10 +77,22 @@ internal abstract class RunDriver(long start)
         }
 
         if (plan.ProbeEvery is not null && lastProbe != Step) ProbeAt(Step);
+        if (Divergence is not null) return Diverged();
         var summary = Finish(Step);
         if (Checkpoints) SaveCheckpoint(Step);
         WriteManifests(RunStatus.Finished);
         return (RunStatus.Finished, summary);
+    }
+
+    /// <summary>
+    /// Stops at a probe that showed diverged training: the tables as far as they go, the partial summary, and
+    /// <see cref="RunStatus.Diverged"/> with the step and the value. No checkpoint: there is nothing to continue.
+    /// </summary>
+    private (string Status, object? Summary) Diverged()
+    {
+        var partial = Interrupt(Step);
+        WriteManifests(RunStatus.Diverged, $"training diverged at step {Step}: {Divergence}");
+        return (RunStatus.Diverged, partial);
     }
 
     private (string Status, object? Summary) Interrupted(bool checkpoint)

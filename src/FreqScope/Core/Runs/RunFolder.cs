@@ -146,6 +146,8 @@ public static class RunFolder
             throw new InvalidOperationException($"cannot resume {runDir}: its config.json is not a {kind.Name} experiment");
         var config = kind.Read(root);
         var previous = File.Exists(Path.Combine(runDir, ManifestFile)) ? ReadManifest(runDir) : null;
+        if (previous?.Status == RunStatus.Diverged)
+            throw new InvalidOperationException($"cannot resume {runDir}: {previous.Error ?? "its training diverged"}; change the config (a smaller learning rate, another initialisation) and run it again");
         if (previous?.Status == RunStatus.Finished)
         {
             var done = previous.EpochsCompleted is int epochs ? $"{epochs} epochs" : $"{previous.StepsCompleted} steps";

@@ -29,8 +29,8 @@ internal sealed class RunLedger(string runDirectory, RunManifest? previous, Nati
     public RunManifest Manifest(string status, string? error = null) => progress(
         RunManifest.Create(load, device, seed, previous, started, clock, status, previous?.Smoke ?? smoke, ResumedFrom, error));
 
-    /// <summary>Writes the manifest with <paramref name="status"/>.</summary>
-    public void Write(string status) => RunFolder.WriteManifest(runDirectory, Manifest(status));
+    /// <summary>Writes the manifest with <paramref name="status"/> (and <paramref name="error"/>, for a diverged run).</summary>
+    public void Write(string status, string? error = null) => RunFolder.WriteManifest(runDirectory, Manifest(status, error));
 
     /// <summary>Marks the run failed with <paramref name="error"/>'s message (see <see cref="RunFolder.MarkFailed"/>).</summary>
     public void MarkFailed(Exception error) => RunFolder.MarkFailed(runDirectory, Manifest(RunStatus.Failed, error.Message));

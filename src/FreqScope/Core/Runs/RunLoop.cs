@@ -134,7 +134,12 @@ public static class RunLoop
 
         protected override bool TrainStep(long step, CancellationToken cancellation) => session.Step(step, cancellation);
 
-        protected override void Probe(long step) => progress(session.Probe(step) with { IsProbe = true });
+        protected override void Probe(long step)
+        {
+            var probe = session.Probe(step) with { IsProbe = true };
+            Divergence = probe.Divergence;
+            progress(probe);
+        }
 
         protected override void SaveCheckpoint(long step)
         {
@@ -148,7 +153,7 @@ public static class RunLoop
             Checkpoint.Save(info.RunDirectory, step, counts, session.CheckpointParts);
         }
 
-        protected override void WriteManifests(string status) => ledger.Write(status);
+        protected override void WriteManifests(string status, string? error = null) => ledger.Write(status, error);
 
         protected override object? Interrupt(long step)
         {
@@ -176,7 +181,7 @@ public static class RunLoop
 
         public void OnEnd(RunInfo run, string status)
         {
-            if (status is not (RunStatus.Finished or RunStatus.Interrupted)) return;
+            if (status is not (RunStatus.Finished or RunStatus.Interrupted or RunStatus.Diverged)) return;
             Error = RunFolder.TryBuildReport(run.RunDirectory, () => run.Kind.BuildReport(run.RunDirectory));
             if (Error is not null)
                 notice?.Invoke($"the report could not be built ({Error}); the run's data are complete: build it with freqscope report {run.RunDirectory}");

@@ -14,6 +14,13 @@ public sealed record RunProgress(long Step, long Steps, double Fraction, TimeSpa
     /// <summary>Whether this is a probe's progress (its values are in the run's tables).</summary>
     public bool IsProbe { get; init; }
 
+    /// <summary>
+    /// Why this probe shows diverged training: the first value that is NaN, or a loss (a value whose name contains
+    /// "loss") that is infinite, e.g. <c>trainLoss is NaN</c>; null when every value is usable.
+    /// </summary>
+    public string? Divergence => Values.Where(v => double.IsNaN(v.Value) || (double.IsInfinity(v.Value) && v.Key.Contains("loss", StringComparison.OrdinalIgnoreCase)))
+        .Select(v => $"{v.Key} is {(double.IsNaN(v.Value) ? "NaN" : v.Value > 0 ? "+∞" : "−∞")}").FirstOrDefault();
+
     /// <summary>The named value, or NaN when the kind reports none by that name.</summary>
     public double this[string name] => Values.TryGetValue(name, out var v) ? v : double.NaN;
 }

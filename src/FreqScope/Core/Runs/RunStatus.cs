@@ -7,4 +7,7 @@ public static class RunStatus
     public const string Interrupted = "interrupted";
     public const string Failed = "failed";
     public const string Finished = "finished";
+
+    /// <summary>Stopped at a probe whose loss was not a finite number (NaN or ±∞); the step and the value are in the manifest's error. Not resumable.</summary>
+    public const string Diverged = "diverged";
 }

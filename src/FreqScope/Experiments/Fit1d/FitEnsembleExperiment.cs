@@ -233,7 +233,7 @@ public static class FitEnsembleExperiment
             new EnsembleCheckpoint(step, [.. dirs.Select(d => Path.GetFileName(d))], [.. recorders.Select(r => (IReadOnlyDictionary<string, long>)r.FlushRows())]),
             model, trainer);
 
-        protected override void WriteManifests(string status) => writeManifests(status);
+        protected override void WriteManifests(string status, string? error = null) => writeManifests(status);
 
         protected override object? Interrupt(long step) => Summaries(step, finished: false);
 

@@ -1,0 +1,110 @@
+using FreqScope.Cli;
+using FreqScope.Core.Runs;
+using FreqScope.Experiments.Fit1d;
+using FreqScope.Native;
+using FreqScope.Core;
+using FreqScope.Sweeps;
+using FreqScope.Tests.Sweeps;
+using FreqScope.Tests.Support;
+
+namespace FreqScope.Tests.Core;
+
+/// <summary>Training whose loss stops being a finite number ends as <c>diverged</c>, never as an ordinary finished run.</summary>
+[Collection(TorchCollection.Name)]
+public sealed class DivergenceTests
+{
+    public DivergenceTests() => NativeLoader.EnsureLoaded();
+
+    [Theory]
+    [InlineData(1.0, 2.0, null)]
+    [InlineData(double.NaN, 2.0, "trainLoss is NaN")]
+    [InlineData(1.0, double.PositiveInfinity, "testLoss is +∞")]
+    [InlineData(1.0, double.NegativeInfinity, "testLoss is −∞")]
+    public void AProbeDivergesAtTheFirstNonFiniteLoss(double train, double test, string? expected)
+    {
+        var progress = new RunProgress(10, 100, 0.1, TimeSpan.Zero, new Dictionary<string, double> { ["trainLoss"] = train, ["testLoss"] = test });
+        Assert.Equal(expected, progress.Divergence);
+    }
+
+    [Fact]
+    public void AnInfinitePsnrIsAPerfectFitNotADivergence()
+    {
+        var progress = new RunProgress(10, 100, 0.1, TimeSpan.Zero, new Dictionary<string, double> { ["trainPsnr"] = double.PositiveInfinity });
+        Assert.Null(progress.Divergence);
+        Assert.Equal("testPsnr is NaN", (progress with { Values = new Dictionary<string, double> { ["testPsnr"] = double.NaN } }).Divergence);
+    }
+
+    private static FitExperimentConfig Exploding() => FitExperiment.LoadDefault() with
+    {
+        Model = FitExperiment.LoadDefault().Model with { Hidden = [16] },
+        Training = FitExperiment.LoadDefault().Training with { Steps = 200, Optimizer = OptimizerKind.Sgd, LearningRate = 1e6, CheckpointEvery = 50 },
+        Probe = FitExperiment.LoadDefault().Probe with { Every = 10 },
+    };
+
+    [Fact]
+    public void ARunWhoseLossBecomesNaNStopsAsDivergedWithItsDataAndSaysSo()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var run = Path.Combine(dir, "run");
+            var result = FitExperiment.Run(Exploding(), new RunOptions { RunDirectory = run }, TestContext.Current.CancellationToken);
+            Assert.Equal(RunStatus.Diverged, result.Status);
+            var manifest = RunFolder.ReadManifest(run);
+            Assert.Equal(RunStatus.Diverged, manifest.Status);
+            Assert.False(manifest.Finished);
+            Assert.Equal(10, manifest.StepsCompleted);
+            Assert.Equal("training diverged at step 10: trainLoss is NaN", manifest.Error);
+            Assert.Equal(["step,train_loss,test_loss", "0", "10"], File.ReadAllLines(Path.Combine(run, "metrics.csv")).Select((l, i) => i == 0 ? l : l.Split(',')[0]));
+            Assert.False(result.Summary!.Finished);
+
+            // The report says so first, and the folder is not resumable.
+            var html = File.ReadAllText(Path.Combine(run, RunFolder.ReportFile));
+            Assert.StartsWith("DIVERGED RUN: training stopped at a loss that is not a finite number (10 of 200 steps)", System.Text.RegularExpressions.Regex.Match(html, "<div class=\"banner\" id=\"unfinished\">([^<]*)</div>").Groups[1].Value, StringComparison.Ordinal);
+            Assert.True(html.IndexOf("DIVERGED RUN", StringComparison.Ordinal) < html.IndexOf("id=\"verdict\"", StringComparison.Ordinal));
+            var (code, output) = CliRunner.Run("run", "--resume", run);
+            Assert.Equal(CliApp.ExitError, code);
+            Assert.Contains($"error: cannot resume {run}: training diverged at step 10: trainLoss is NaN; change the config", output);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void ASweepListsItsDivergedMembersAsSuchAndKeepsThemOnResume()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        try
+        {
+            var config = Path.Combine(dir, "lr.json");
+            File.WriteAllText(config, """
+                { "name": "lr", "device": "cpu",
+                  "target": { "kind": "sinusoids", "terms": [ { "frequency": 1 } ] },
+                  "data": { "domain": [0, 1], "train": { "count": 101 } },
+                  "model": { "hidden": [8] },
+                  "training": { "optimizer": "sgd", "steps": 40, "checkpointEvery": 100 },
+                  "probe": { "every": 10 },
+                  "sweep": { "values": { "training.learningRate": [0.01, 1e6] } } }
+                """);
+            var sweepDir = Path.Combine(dir, "sweep");
+            var (code, output) = SweepBackendTests.Cli("sweep", config, "--out", sweepDir, "--no-report", "--no-ensemble");
+            Assert.True(code == CliApp.ExitOk, output);
+            Assert.Contains("1 of 2 members diverged: lr-001", output);
+            var members = SweepRunner.ReadManifest(sweepDir).Members;
+            Assert.Equal([RunStatus.Finished, RunStatus.Diverged], members.Select(m => m.Status));
+            Assert.Equal("training diverged at step 10: trainLoss is NaN", members[1].Error);
+            Assert.Equal(["finished", "diverged"], SweepBackendTests.ReadTable(sweepDir).Values.Select(r => r.Status));
+
+            (code, output) = SweepBackendTests.Cli("sweep", "--resume", sweepDir, "--no-report");
+            Assert.True(code == CliApp.ExitOk, output);
+            Assert.Contains("lr-001 training.learningRate=1e6  diverged (skipped: diverged before) training diverged at step 10: trainLoss is NaN", output);
+            Assert.Contains("lr-000 training.learningRate=0.01  finished (skipped: finished before)", output);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+}
