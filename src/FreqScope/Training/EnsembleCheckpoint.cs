@@ -58,6 +58,7 @@ public sealed record EnsembleCheckpoint(long Step, IReadOnlyList<string> Members
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(trainer);
+        Checkpoint.Recover(groupDir);
         var dir = Checkpoint.Locate(groupDir) ?? throw new InvalidOperationException($"{groupDir} has no ensemble checkpoint to resume from");
         var state = JsonSerializer.Deserialize<EnsembleCheckpoint>(File.ReadAllText(Path.Combine(dir, "state.json")))
             ?? throw new InvalidDataException($"{Path.Combine(dir, "state.json")} is empty");

@@ -34,6 +34,7 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
+            FaultPoint.Reach(FaultPoint.TemporaryWritten);
             File.Move(temporary, path, overwrite: true);
         }
         catch

@@ -39,12 +39,17 @@ public static class Checkpoint
         });
     }
 
-    /// <summary>Reads the newest checkpoint of <paramref name="runDir"/> and restores every part from it.</summary>
+    /// <summary>
+    /// Reads the newest checkpoint of <paramref name="runDir"/> and restores every part from it; a checkpoint left
+    /// between two names by a crash is first put back as <c>checkpoint/</c> (<see cref="Recover"/>), where parts that
+    /// keep files of their own beside it find them.
+    /// </summary>
     /// <exception cref="InvalidOperationException">There is no checkpoint.</exception>
     /// <exception cref="InvalidDataException">The checkpoint is malformed, lacks a part, or was written by a FreqScope whose checkpoints cannot be resumed.</exception>
     public static CheckpointState Load(string runDir, IReadOnlyList<ICheckpointPart> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
+        Recover(runDir);
         var dir = Locate(runDir) ?? throw new InvalidOperationException($"{runDir} has no checkpoint to resume from (expected {Path.Combine(runDir, FolderName, StateFile)})");
         var path = Path.Combine(dir, StateFile);
         JsonObject state;
@@ -97,6 +102,7 @@ public static class Checkpoint
         if (Directory.Exists(fresh)) Directory.Delete(fresh, true);
         Directory.CreateDirectory(fresh);
         write(fresh);
+        FaultPoint.Reach(FaultPoint.CheckpointWritten);
         foreach (var file in Directory.GetFiles(fresh))
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
@@ -109,10 +115,12 @@ public static class Checkpoint
         {
             if (Directory.Exists(old)) Directory.Delete(old, true);
             Directory.Move(final, old);
+            FaultPoint.Reach(FaultPoint.CheckpointMovedAside);
         }
 
         Directory.Move(fresh, final);
         Posix.SyncFolder(dir);
+        FaultPoint.Reach(FaultPoint.CheckpointSwapped);
         if (Directory.Exists(old)) Directory.Delete(old, true);
     }
 

@@ -69,6 +69,7 @@ public static class RunFolder
             {
                 // Another process may have created the run between the first look and the lock.
                 RefuseNotEmpty();
+                RemoveStaleTemporaries(runDir);
                 AtomicFile.WriteAllText(Path.Combine(runDir, ConfigFile), configJson);
                 return held;
             }
@@ -84,9 +85,13 @@ public static class RunFolder
         }
     }
 
-    /// <summary>Whether <paramref name="dir"/> exists and holds anything besides its <see cref="FolderLock"/> file.</summary>
+    /// <summary>
+    /// Whether <paramref name="dir"/> exists and holds anything besides its <see cref="FolderLock"/> file and the
+    /// temporary files of a writer killed before its first file was in place (<see cref="AtomicFile.TemporaryPath"/>).
+    /// </summary>
     public static bool HasContent(string dir) =>
-        Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any(e => Path.GetFileName(e) != FolderLock.FileName);
+        Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName)
+            .Any(name => name != FolderLock.FileName && !name!.Contains(AtomicFile.TemporarySuffix, StringComparison.Ordinal));
 
     /// <summary>
     /// Empties <paramref name="runDir"/> to run it again from nothing, under its <see cref="FolderLock"/>: a folder that
@@ -127,8 +132,7 @@ public static class RunFolder
         try
         {
             var (config, previous) = ReadUnfinished(kind, runDir, path);
-            foreach (var stale in Directory.EnumerateFiles(runDir, "*" + AtomicFile.TemporarySuffix + "*", SearchOption.AllDirectories).ToList())
-                File.Delete(stale);
+            RemoveStaleTemporaries(runDir);
             return (config, previous, held);
         }
         catch
@@ -136,6 +140,13 @@ public static class RunFolder
             held.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Removes the temporary files a killed writer left under <paramref name="runDir"/>; only the lock's holder calls it.</summary>
+    private static void RemoveStaleTemporaries(string runDir)
+    {
+        foreach (var stale in Directory.EnumerateFiles(runDir, "*" + AtomicFile.TemporarySuffix + "*", SearchOption.AllDirectories).ToList())
+            File.Delete(stale);
     }
 
     private static (IExperimentConfig Config, RunManifest? Previous) ReadUnfinished(IExperimentKind kind, string runDir, string path)
@@ -180,12 +191,18 @@ public static class RunFolder
     }
 
     /// <summary>Writes manifest.json atomically.</summary>
-    public static void WriteManifest(string runDir, RunManifest manifest) =>
+    public static void WriteManifest(string runDir, RunManifest manifest)
+    {
         AtomicFile.WriteAllText(Path.Combine(runDir, ManifestFile), JsonSerializer.Serialize(manifest, Json) + "\n");
+        FaultPoint.Reach(FaultPoint.ManifestWritten);
+    }
 
     /// <summary>Writes summary.json atomically.</summary>
-    public static void WriteSummary<T>(string runDir, T summary) =>
+    public static void WriteSummary<T>(string runDir, T summary)
+    {
         AtomicFile.WriteAllText(Path.Combine(runDir, SummaryFile), JsonSerializer.Serialize(summary, Json) + "\n");
+        FaultPoint.Reach(FaultPoint.SummaryWritten);
+    }
 
     /// <summary>
     /// Builds a stopped run's report with <paramref name="build"/> without letting a failure touch the run: the reason

@@ -150,6 +150,7 @@ public static class RunLoop
                 table.RecordRows(counts);
             }
 
+            FaultPoint.Reach(FaultPoint.TablesFlushed);
             Checkpoint.Save(info.RunDirectory, step, counts, session.CheckpointParts);
         }
 

@@ -50,7 +50,12 @@ public sealed class CsvTable : IDisposable
         Rows++;
     }
 
-    public void Flush() => _writer.Flush();
+    /// <summary>Writes the buffered rows and flushes them to disk, so that a checkpoint never counts rows a power loss could take.</summary>
+    public void Flush()
+    {
+        _writer.Flush();
+        ((FileStream)_writer.BaseStream).Flush(flushToDisk: true);
+    }
 
     public void Dispose() => _writer.Dispose();
 }

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using FreqScope.Cli;
+using FreqScope.Core.Runs;
+using FreqScope.Tests.Support;
+
+namespace FreqScope.Tests.Golden;
+
+/// <summary>
+/// kill -9 at the run loop's writes (<see cref="FaultPoint"/>): a run is started in a process of its own that kills
+/// itself at the chosen point, then resumed here; it must end with exactly the data files of an uninterrupted run,
+/// never a folder that says finished with other data.
+/// </summary>
+[Collection(TorchCollection.Name)]
+public sealed class FaultInjectionTests : IDisposable
+{
+    private readonly string _dir = RepoPaths.NewTempDirectory("freqscope-faults");
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    /// <summary>Every point for fit1d, at its first three hits; three points for each other kind (ntk, which keeps no checkpoint, two).</summary>
+    public static TheoryData<string, string> Cases()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var point in FaultPoint.Names)
+            foreach (var n in new[] { 1, 2, 3 })
+                if (!(point == FaultPoint.SummaryWritten && n > 1)) cases.Add("fprinciple-1d.json", $"{point}:{n}");
+        foreach (var file in new[] { "fashion-mnist-mlp-filtering.json", "poisson-1d-hybrid.json", "ff-gaussian.json", "parity-10.json", "image-fit-plain.json" })
+            foreach (var point in new[] { $"{FaultPoint.CheckpointMovedAside}:2", $"{FaultPoint.ManifestWritten}:3", $"{FaultPoint.SummaryWritten}:1" })
+                cases.Add(file, point);
+        cases.Add("ntk-linearised-vs-training.json", $"{FaultPoint.ManifestWritten}:2");
+        cases.Add("ntk-linearised-vs-training.json", $"{FaultPoint.SummaryWritten}:1");
+        return cases;
+    }
+
+    private static int RunKilledAt(string killAt, params string[] args)
+    {
+        var command = CliLocator.Command();
+        var psi = new ProcessStartInfo(command[0]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in command.Skip(1).Concat(args)) psi.ArgumentList.Add(a);
+        psi.Environment[FaultPoint.Variable] = killAt;
+        using var process = Process.Start(psi)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(300_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the run killed at {killAt} did not end");
+        }
+
+        return process.ExitCode;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void AKillAtAWriteResumesToTheUninterruptedFiles(string file, string killAt)
+    {
+        var work = Path.Combine(_dir, Path.GetFileNameWithoutExtension(file) + "-" + killAt.Replace(':', '-'));
+        var (config, _) = GoldenRunTests.PrepareConfig(file, work);
+        var whole = Path.Combine(work, "whole");
+        var (code, text) = CliRunner.Run("run", config, "--smoke", "--no-report", "--out", whole);
+        Assert.True(code == CliApp.ExitOk, $"{file}: exit {code}\n{text}");
+
+        var killed = Path.Combine(work, "killed");
+        code = RunKilledAt(killAt, "run", config, "--smoke", "--no-report", "--out", killed);
+        Assert.True(code == 137, $"{file}: the run was to be killed at {killAt} (exit 137, SIGKILL) but exited {code}");
+        if (!File.Exists(Path.Combine(killed, RunFolder.ConfigFile)))
+        {
+            // Killed before its config.json was in place: nothing to resume, and the folder takes the run afresh.
+            (code, text) = CliRunner.Run("run", config, "--smoke", "--no-report", "--out", killed);
+            Assert.True(code == CliApp.ExitOk, $"{file} killed at {killAt}: a new run into the folder exited {code}\n{text}");
+        }
+        else if (RunFolder.TryReadManifest(killed)?.Status != RunStatus.Finished)
+        {
+            (code, text) = CliRunner.Run("run", "--resume", killed, "--no-report");
+            Assert.True(code == CliApp.ExitOk, $"{file} killed at {killAt}: resume exit {code}\n{text}");
+        }
+
+        // Whatever the point, a folder that says finished holds the uninterrupted run's data.
+        string[] Digest(string dir) => [.. RunDigest.Of(dir, [(dir, "<RUN>"), (work, "<WORK>"), (RepoPaths.Root, "<REPO>")]).Split('\n')
+            .Where(l => !l.StartsWith(RunFolder.ManifestFile + " ", StringComparison.Ordinal))];
+        Assert.Equal(Digest(whole), Digest(killed));
+        var manifest = RunFolder.ReadManifest(killed);
+        Assert.Equal(RunStatus.Finished, manifest.Status);
+        Assert.Equal(RunFolder.ReadManifest(whole).StepsCompleted, manifest.StepsCompleted);
+        Assert.Empty(Directory.GetFiles(killed, "*" + AtomicFile.TemporarySuffix + "*", SearchOption.AllDirectories));
+        Assert.False(Directory.Exists(Path.Combine(killed, Checkpoint.FolderName + ".new")));
+        Assert.False(Directory.Exists(Path.Combine(killed, Checkpoint.FolderName + ".old")));
+    }
+}
