@@ -86,4 +86,56 @@ public sealed class FaultInjectionTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(killed, Checkpoint.FolderName + ".new")));
         Assert.False(Directory.Exists(Path.Combine(killed, Checkpoint.FolderName + ".old")));
     }
+
+    private static string WriteFit(string dir, long steps, int checkpointEvery)
+    {
+        var path = Path.Combine(dir, "fit.json");
+        File.WriteAllText(path, $$"""
+            { "name": "fit", "device": "cpu",
+              "target": { "kind": "sinusoids", "terms": [ { "frequency": 1 } ] },
+              "data": { "domain": [0, 1], "train": { "count": 101 } },
+              "model": { "hidden": [64, 64] },
+              "training": { "steps": {{steps}}, "checkpointEvery": {{checkpointEvery}} },
+              "probe": { "every": 100 } }
+            """);
+        return path;
+    }
+
+    private static double CheckpointWallSeconds(string runDir) =>
+        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Checkpoint.Locate(runDir)!, Checkpoint.StateFile)))!["wallSeconds"]!.GetValue<double>();
+
+    [Fact]
+    public void WallTimeCountsAProcessThatWasKilledAfterItsLastCheckpoint()
+    {
+        var work = Path.Combine(_dir, "wall");
+        Directory.CreateDirectory(work);
+        var config = WriteFit(work, 2000, 500);
+        var run = Path.Combine(work, "run");
+        // Manifest writes: the first, after start-up, then at the checkpoints of steps 500, 1000 and 1500: killed after 1500's.
+        Assert.Equal(137, RunKilledAt($"{FaultPoint.ManifestWritten}:5", "run", config, "--no-report", "--out", run));
+        Assert.Null(RunFolder.ReadManifest(run).WallSeconds);
+        var killedSeconds = CheckpointWallSeconds(run);
+        Assert.True(killedSeconds > 0);
+
+        var (code, text) = CliRunner.Run("run", "--resume", run, "--no-report");
+        Assert.True(code == CliApp.ExitOk, text);
+        var manifest = RunFolder.ReadManifest(run);
+        Assert.Equal([1500L], manifest.ResumedFrom);
+        // The 1500 steps of the killed process count, besides the 500 of this one.
+        Assert.True(manifest.WallSeconds >= killedSeconds, $"wallSeconds {manifest.WallSeconds} < {killedSeconds}, the killed process's time up to its checkpoint");
+    }
+
+    [Fact]
+    public void AResumeKilledDuringStartUpStillSaysHowFarTheRunGot()
+    {
+        var work = Path.Combine(_dir, "startup");
+        Directory.CreateDirectory(work);
+        var config = WriteFit(work, 2000, 500);
+        var run = Path.Combine(work, "run");
+        Assert.Equal(137, RunKilledAt($"{FaultPoint.ManifestWritten}:4", "run", config, "--no-report", "--out", run));
+        Assert.Equal(1000, RunFolder.ReadManifest(run).StepsCompleted);
+        // The resume dies at its first manifest write, before it has read the checkpoint.
+        Assert.Equal(137, RunKilledAt($"{FaultPoint.ManifestWritten}:1", "run", "--resume", run, "--no-report"));
+        Assert.Equal(1000, RunFolder.ReadManifest(run).StepsCompleted);
+    }
 }

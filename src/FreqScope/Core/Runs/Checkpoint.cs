@@ -19,8 +19,11 @@ public static class Checkpoint
     /// <summary>The state file's name.</summary>
     public const string StateFile = "state.json";
 
-    /// <summary>Writes a checkpoint at <paramref name="step"/> with the tables' <paramref name="rows"/> and every part into <paramref name="runDir"/>.</summary>
-    public static void Save(string runDir, long step, IReadOnlyDictionary<string, long> rows, IReadOnlyList<ICheckpointPart> parts)
+    /// <summary>
+    /// Writes a checkpoint at <paramref name="step"/> with the tables' <paramref name="rows"/>, every part and the run's
+    /// wall seconds so far (<paramref name="wallSeconds"/>, every process of it) into <paramref name="runDir"/>.
+    /// </summary>
+    public static void Save(string runDir, long step, IReadOnlyDictionary<string, long> rows, IReadOnlyList<ICheckpointPart> parts, double? wallSeconds = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(parts);
@@ -31,6 +34,7 @@ public static class Checkpoint
             var state = new JsonObject
             {
                 ["step"] = step,
+                ["wallSeconds"] = wallSeconds,
                 ["fileRows"] = new JsonObject(rows.Select(r => KeyValuePair.Create(r.Key, (JsonNode?)r.Value))),
                 ["parts"] = saved,
             };
@@ -72,7 +76,7 @@ public static class Checkpoint
         }
 
         var rows = (state["fileRows"] as JsonObject ?? []).ToDictionary(r => r.Key, r => r.Value!.GetValue<long>());
-        return new CheckpointState(state["step"]!.GetValue<long>(), rows);
+        return new CheckpointState(state["step"]!.GetValue<long>(), rows) { WallSeconds = state["wallSeconds"]?.GetValue<double>() };
     }
 
     /// <summary>The state of the first checkpoint format (one record, PascalCase) in the parts format.</summary>

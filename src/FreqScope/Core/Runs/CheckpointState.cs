@@ -1,4 +1,11 @@
 namespace FreqScope.Core.Runs;
 
-/// <summary>What a checkpoint says of the run apart from its parts: the step, and the rows each data file had then.</summary>
-public sealed record CheckpointState(long Step, IReadOnlyDictionary<string, long> FileRows);
+/// <summary>
+/// What a checkpoint says of the run apart from its parts: the step, the rows each data file had then, and the wall
+/// seconds of every process of the run up to it (null in checkpoints written before FreqScope recorded them).
+/// </summary>
+public sealed record CheckpointState(long Step, IReadOnlyDictionary<string, long> FileRows)
+{
+    /// <summary>Wall seconds of the run's processes up to this checkpoint, so that a process killed after it still counts.</summary>
+    public double? WallSeconds { get; init; }
+}

@@ -22,12 +22,18 @@ namespace FreqScope.Core.Runs;
 internal sealed class RunLedger(string runDirectory, RunManifest? previous, NativeLoadReport load, Device device, long seed, bool smoke,
     DateTimeOffset started, Stopwatch clock, Func<RunManifest, RunManifest> progress)
 {
+    /// <summary>
+    /// The wall seconds of the run's earlier processes: the previous manifest's, or, when that process was killed
+    /// before it could write them, its last checkpoint's (set on resume).
+    /// </summary>
+    public double EarlierSeconds { get; set; } = previous?.WallSeconds ?? 0;
+
     /// <summary>The step this run continued from (a checkpoint's, or the earlier run's when it starts again); null for a fresh run.</summary>
     public long? ResumedFrom { get; set; }
 
     /// <summary>The manifest with <paramref name="status"/> (and the failure's <paramref name="error"/>).</summary>
     public RunManifest Manifest(string status, string? error = null) => progress(
-        RunManifest.Create(load, device, seed, previous, started, clock, status, previous?.Smoke ?? smoke, ResumedFrom, error));
+        RunManifest.Create(load, device, seed, previous, EarlierSeconds, started, clock, status, previous?.Smoke ?? smoke, ResumedFrom, error));
 
     /// <summary>Writes the manifest with <paramref name="status"/> (and <paramref name="error"/>, for a diverged run).</summary>
     public void Write(string status, string? error = null) => RunFolder.WriteManifest(runDirectory, Manifest(status, error));

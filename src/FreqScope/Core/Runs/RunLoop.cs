@@ -71,7 +71,8 @@ public static class RunLoop
             var report = new ReportCallback(options.OnNotice);
             if (options.BuildReport) callbacks.Add(report);
 
-            long step = 0;
+            // Until a resumed checkpoint is read, the steps done are what the folder last said.
+            long step = options.Resume ? previous?.StepsCompleted ?? 0 : 0;
             RunDriverOfSession? driver = null;
             var ledger = new RunLedger(runDir, previous, load, device, config.Seed, options.Smoke, started, clock, m => m with
             {
@@ -91,18 +92,21 @@ public static class RunLoop
                 {
                     var state = Checkpoint.Load(runDir, parts);
                     (step, rows, ledger.ResumedFrom) = (state.Step, state.FileRows, state.Step);
+                    // A process killed after this checkpoint wrote no wall time; the checkpoint kept it.
+                    if (previous?.WallSeconds is null && state.WallSeconds is double wall) ledger.EarlierSeconds = wall;
                 }
                 else if (options.Resume)
                 {
                     // No checkpoint to continue from: the run starts again, its earlier data removed.
                     ledger.ResumedFrom = previous?.StepsCompleted ?? 0;
+                    step = 0;
                     foreach (var file in session.Tables.Select(t => t.File).Append(RunFolder.SummaryFile))
                         File.Delete(Path.Combine(runDir, file));
                 }
 
                 foreach (var table in session.Tables) table.Open(rows);
                 session.Start(rows is null ? null : step);
-                driver = new RunDriverOfSession(step, session, info, previous?.WallSeconds ?? 0, clock, Progress, ledger);
+                driver = new RunDriverOfSession(step, session, info, clock, Progress, ledger);
                 ledger.Write(RunStatus.Running);
                 foreach (var c in callbacks) c.OnStart(info);
                 var (status, summary) = driver.Drive(fresh: rows is null, cancellation);
@@ -123,7 +127,7 @@ public static class RunLoop
     }
 
     /// <summary>One run folder's session under <see cref="RunDriver"/>.</summary>
-    private sealed class RunDriverOfSession(long start, IRunSession session, RunInfo info, double earlierSeconds, Stopwatch clock,
+    private sealed class RunDriverOfSession(long start, IRunSession session, RunInfo info, Stopwatch clock,
         Action<RunProgress> progress, RunLedger ledger) : RunDriver(start)
     {
         protected override RunPlan Plan => info.Plan;
@@ -151,7 +155,7 @@ public static class RunLoop
             }
 
             FaultPoint.Reach(FaultPoint.TablesFlushed);
-            Checkpoint.Save(info.RunDirectory, step, counts, session.CheckpointParts);
+            Checkpoint.Save(info.RunDirectory, step, counts, session.CheckpointParts, ledger.EarlierSeconds + clock.Elapsed.TotalSeconds);
         }
 
         protected override void WriteManifests(string status, string? error = null) => ledger.Write(status, error);
@@ -166,7 +170,7 @@ public static class RunLoop
 
         protected override object Finish(long step)
         {
-            var summary = session.Finish(step, earlierSeconds + clock.Elapsed.TotalSeconds);
+            var summary = session.Finish(step, ledger.EarlierSeconds + clock.Elapsed.TotalSeconds);
             RunFolder.WriteSummary(info.RunDirectory, summary);
             return summary;
         }

@@ -50,9 +50,10 @@ public sealed record RunManifest
 
     /// <summary>
     /// A manifest with the versions, loading path, device, seed, times, commit and status filled in; the caller sets
-    /// the progress fields with <c>with</c>. A resumed run keeps its first start time and adds up wall time.
+    /// the progress fields with <c>with</c>. A resumed run keeps its first start time and adds this process's wall time
+    /// to <paramref name="earlierSeconds"/>, the earlier processes'.
     /// </summary>
-    internal static RunManifest Create(NativeLoadReport load, TorchSharp.torch.Device device, long seed, RunManifest? previous,
+    internal static RunManifest Create(NativeLoadReport load, TorchSharp.torch.Device device, long seed, RunManifest? previous, double earlierSeconds,
         DateTimeOffset started, Stopwatch clock, string status, bool smoke, long? resumedFromStep, string? error) => new()
         {
             FreqScopeVersion = VersionInfo.FreqScope,
@@ -63,7 +64,7 @@ public sealed record RunManifest
             Seed = seed,
             StartedAt = previous?.StartedAt ?? started,
             EndedAt = status == RunStatus.Running ? null : DateTimeOffset.UtcNow,
-            WallSeconds = status == RunStatus.Running ? null : (previous?.WallSeconds ?? 0) + clock.Elapsed.TotalSeconds,
+            WallSeconds = status == RunStatus.Running ? null : earlierSeconds + clock.Elapsed.TotalSeconds,
             GitCommit = VersionInfo.GitCommit(Environment.CurrentDirectory) ?? VersionInfo.GitCommit(AppContext.BaseDirectory),
             Status = status,
             StepsCompleted = 0,
