@@ -65,7 +65,11 @@ public static class IdxReader
         return Parse(ReadBytes(path), path, expectedMagic: null, what: null, meaning: null);
     }
 
-    /// <summary>The whole content of <paramref name="path"/>, decompressed if it starts with the gzip magic bytes 1F 8B.</summary>
+    /// <summary>
+    /// The whole content of <paramref name="path"/>, decompressed if it starts with the gzip magic bytes 1F 8B. The
+    /// decompression reads no more than the IDX header inside announces (header plus one byte per value), so a
+    /// corrupt file or a decompression bomb is refused after at most that many bytes, never by running out of memory.
+    /// </summary>
     /// <exception cref="DataFileException">The file is missing or unreadable, or its gzip stream is corrupt or truncated.</exception>
     internal static byte[] ReadBytes(string path)
     {
@@ -78,10 +82,9 @@ public static class IdxReader
             if (got == 2 && head[0] == 0x1F && head[1] == 0x8B)
             {
                 using var gzip = new GZipStream(file, CompressionMode.Decompress);
-                using var output = new MemoryStream();
-                gzip.CopyTo(output);
-                CheckGzipTrailer(file, output.Length, path);
-                return output.ToArray();
+                var content = ReadBounded(gzip, path);
+                CheckGzipTrailer(file, content.Length, path);
+                return content;
             }
 
             var bytes = new byte[file.Length];
@@ -96,6 +99,46 @@ public static class IdxReader
         {
             throw DataFileException.Unreadable(path, e);
         }
+    }
+
+    /// <summary>
+    /// The decompressed IDX bytes of <paramref name="gzip"/>, read to the length its header announces and no further:
+    /// more than that is refused at once. A header that is not an unsigned-byte IDX header is returned as read, for
+    /// <see cref="Parse"/> to name what is wrong with it.
+    /// </summary>
+    private static byte[] ReadBounded(Stream gzip, string path)
+    {
+        var head = new byte[4];
+        int got = gzip.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        if (got < 4 || head[0] != 0 || head[1] != 0 || head[2] != UnsignedByteType || head[3] == 0) return head[..got];
+        int header = 4 + 4 * head[3];
+        var bytes = new byte[header];
+        head.CopyTo(bytes, 0);
+        got = 4 + gzip.ReadAtLeast(bytes.AsSpan(4), header - 4, throwOnEndOfStream: false);
+        if (got < header) return bytes[..got];
+        long expected = header;
+        long product = 1;
+        for (int d = 0; d < head[3]; d++)
+        {
+            product *= Math.Max(1u, BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(4 + 4 * d)));
+            if (product > Array.MaxLength) return bytes; // Parse names the dimensions that are too large
+        }
+
+        expected += product;
+        if (expected > Array.MaxLength)
+            throw new DataFileException(path, null, $"its IDX header announces {expected} bytes, more than an array holds ({Array.MaxLength})");
+        var content = new byte[expected];
+        bytes.CopyTo(content, 0);
+        got = header + gzip.ReadAtLeast(content.AsSpan(header), (int)(expected - header), throwOnEndOfStream: false);
+        if (got < expected) return content[..got];
+        Span<byte> more = stackalloc byte[1];
+        if (gzip.Read(more) > 0)
+        {
+            throw new DataFileException(path, null,
+                $"it decompresses to more than the {expected} bytes its IDX header announces; refused without reading further (a corrupt file or a decompression bomb): delete it and get it again");
+        }
+
+        return content;
     }
 
     /// <summary>

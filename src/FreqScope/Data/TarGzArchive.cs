@@ -59,7 +59,9 @@ public static class TarGzArchive
         {
             string fileName = entry.Name.Replace('\\', '/').Split('/')[^1];
             if (!IsRegularFile(entry.EntryType) || !wanted.Contains(fileName) || entry.DataStream is null) return;
-            using var buffer = new MemoryStream(checked((int)entry.Length));
+            if (entry.Length > Array.MaxLength)
+                throw new DataFileException(archivePath, null, $"its entry {entry.Name} is {entry.Length} bytes, more than an array holds ({Array.MaxLength}); expected a data file of the data set, which is far smaller");
+            using var buffer = new MemoryStream((int)entry.Length);
             entry.DataStream.CopyTo(buffer);
             found[fileName] = buffer.ToArray();
         });

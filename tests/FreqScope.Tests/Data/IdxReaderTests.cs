@@ -158,6 +158,28 @@ public sealed class IdxReaderTests : IDisposable
     }
 
     [Fact]
+    public void AGzipThatDecompressesBeyondItsHeaderIsRefusedWithoutReadingOn()
+    {
+        var (images, labels) = TestDataFiles.Digits(50, 8, 8);
+        // A valid header for 50 images of 8×8, then 64 MiB of zeros: a small file that expands far past what it announces.
+        var bomb = new byte[images.Length + (64 << 20)];
+        images.CopyTo(bomb, 0);
+        var e = ReadFails(TestDataFiles.Gzip(bomb), labels);
+        Assert.EndsWith($"it decompresses to more than the {images.Length} bytes its IDX header announces; refused without reading further (a corrupt file or a decompression bomb): delete it and get it again",
+            e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AGzipWhoseHeaderAnnouncesMoreThanAnArrayHoldsIsRefusedBeforeReadingIt()
+    {
+        var (_, labels) = TestDataFiles.Digits(1, 2, 2);
+        // An image file's magic 00 00 08 03, then 2^30 images of 2×2: 4 GiB announced, nothing behind it.
+        byte[] header = [0, 0, 8, 3, 0x40, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 2];
+        var e = ReadFails(TestDataFiles.Gzip(header), labels);
+        Assert.Contains($"dimensions 1073741824×2 hold more than {Array.MaxLength} values", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingFileGivesTheFullPath()
     {
         var (_, labels) = TestDataFiles.Digits(1, 2, 2);
