@@ -105,15 +105,33 @@ public static class Checkpoint
         var old = final + ".old";
         if (Directory.Exists(fresh)) Directory.Delete(fresh, true);
         Directory.CreateDirectory(fresh);
-        write(fresh);
-        FaultPoint.Reach(FaultPoint.CheckpointWritten);
-        foreach (var file in Directory.GetFiles(fresh))
+        try
         {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
-            stream.Flush(flushToDisk: true);
+            write(fresh);
+            FaultPoint.Reach(FaultPoint.CheckpointWritten);
+            foreach (var file in Directory.GetFiles(fresh))
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+                stream.Flush(flushToDisk: true);
+            }
+
+            Posix.SyncFolder(fresh);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A half-written checkpoint is of no use and, on a full disk, takes the room the failed manifest needs.
+            try
+            {
+                Directory.Delete(fresh, true);
+            }
+            catch (IOException)
+            {
+                // The original error matters more.
+            }
+
+            throw;
         }
 
-        Posix.SyncFolder(fresh);
         // checkpoint exists here (Recover saw to it, or this is the first): it alone may be moved aside.
         if (Directory.Exists(final))
         {

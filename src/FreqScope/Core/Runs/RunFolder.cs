@@ -252,10 +252,21 @@ public static class RunFolder
     }
 
     /// <summary>Writes the failed manifest and removes a summary.json left from an earlier stop, so the folder never looks complete.</summary>
+    /// <remarks>
+    /// On a full disk the atomic write, which needs room for a second copy, fails; the manifest is then overwritten in
+    /// place (truncated first, so its own blocks take the new text), which a full disk still allows.
+    /// </remarks>
     public static void MarkFailed(string runDir, RunManifest failed)
     {
-        WriteManifest(runDir, failed);
         var stale = Path.Combine(runDir, SummaryFile);
         if (File.Exists(stale)) File.Delete(stale);
+        try
+        {
+            WriteManifest(runDir, failed);
+        }
+        catch (IOException)
+        {
+            File.WriteAllText(Path.Combine(runDir, ManifestFile), JsonSerializer.Serialize(failed, Json) + "\n");
+        }
     }
 }

@@ -22,9 +22,24 @@ public class RunTable(string runDir, string file, string header) : IDisposable
     /// <summary>Records the file's current row count under its name.</summary>
     public void RecordRows(Dictionary<string, long> rows) => rows[File] = _csv!.Rows;
 
+    /// <summary>
+    /// Closes the file, always: a run flushes its tables before it finishes or stops, so rows still buffered here are
+    /// those of a run that has already failed, and a disk that refuses them (full) must not keep the file open or hide
+    /// the first error.
+    /// </summary>
     public void Dispose()
     {
-        _csv?.Dispose();
-        _csv = null;
+        try
+        {
+            _csv?.Dispose();
+        }
+        catch (IOException)
+        {
+            // See above: the run's own error is the one reported.
+        }
+        finally
+        {
+            _csv = null;
+        }
     }
 }
