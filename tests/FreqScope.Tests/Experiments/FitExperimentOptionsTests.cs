@@ -157,4 +157,30 @@ public sealed class FitExperimentOptionsTests
             return 0;
         });
     }
+
+    [Theory]
+    [InlineData(10_000, 100, 1_000)]
+    [InlineData(10_000, 100, 20_000)]
+    [InlineData(50_000, 7, 100_000)]
+    [InlineData(3_000, 1, 200_000)]
+    [InlineData(100, 50, 1_000)]
+    public void ManySnapshotsGiveTheStepsOfOneIterationPerSnapshot(long total, int every, int count)
+    {
+        // The definition, one iteration per snapshot, against the per-probe shortcut taken for large counts.
+        var probes = new List<long>();
+        for (long s = 0; s < total; s += every) probes.Add(s);
+        probes.Add(total);
+        int last = probes.Count - 1;
+        var expected = new HashSet<long> { probes[0], probes[last] };
+        for (int i = 1; i < count - 1; i++)
+            expected.Add(probes[(int)Math.Clamp(Math.Round(Math.Pow(last, (double)(i - 1) / (count - 2))), 1, last)]);
+        Assert.Equal(expected.Order(), FitExperiment.SnapshotSteps(total, every, count).Order());
+    }
+
+    [Fact]
+    public void ABillionSnapshotsAreEveryProbeAtOnce()
+    {
+        var steps = FitExperiment.SnapshotSteps(10_000, 100, 2_000_000_000);
+        Assert.Equal(101, steps.Count);
+    }
 }

@@ -101,6 +101,23 @@ internal sealed class FitRecorder : IDisposable
         probes.Add(total);
         int last = probes.Count - 1;
         var set = new HashSet<long> { probes[0], probes[last] };
+        if (last >= 2 && count - 2 > 4L * last)
+        {
+            // Far more snapshots asked for than there are probes (probe.snapshots may be in the billions): rather than
+            // one iteration per snapshot, each probe index j is kept when some i of the loop below rounds to it, i.e.
+            // when [log_last(j − ½), log_last(j + ½)) · (count − 2) holds an integer i − 1 in [0, count − 3].
+            double n = count - 2;
+            double logLast = Math.Log(last);
+            for (int j = 1; j <= last; j++)
+            {
+                double lo = j == 1 ? 0 : Math.Ceiling(n * Math.Log(j - 0.5) / logLast);
+                double hi = n * Math.Log(j + 0.5) / logLast;
+                if (lo < hi && lo <= n - 1) set.Add(probes[j]);
+            }
+
+            return set;
+        }
+
         for (int i = 1; i < count - 1; i++)
             set.Add(probes[(int)Math.Clamp(Math.Round(Math.Pow(last, (double)(i - 1) / (count - 2))), 1, last)]);
         return set;
