@@ -13,31 +13,6 @@ namespace FreqScope.Tests.Cli;
 [Collection(TorchCollection.Name)]
 public sealed class SignalTests
 {
-    private static string WriteLongFit(string dir, long steps)
-    {
-        var path = Path.Combine(dir, "long.json");
-        File.WriteAllText(path, $$"""
-            { "name": "long", "device": "cpu",
-              "target": { "kind": "sinusoids", "terms": [ { "frequency": 1 } ] },
-              "data": { "domain": [0, 1], "train": { "count": 101 } },
-              "model": { "hidden": [64, 64] },
-              "training": { "steps": {{steps}}, "checkpointEvery": 50 },
-              "probe": { "every": 50 } }
-            """);
-        return path;
-    }
-
-    private static Process StartCli(params string[] args)
-    {
-        var command = CliLocator.Command();
-        var psi = new ProcessStartInfo(command[0]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in command.Skip(1).Concat(args)) psi.ArgumentList.Add(a);
-        var process = Process.Start(psi)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
     private static void WaitFor(Func<bool> condition, string what, int seconds = 120)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
@@ -87,7 +62,7 @@ public sealed class SignalTests
         try
         {
             var run = Path.Combine(dir, "run");
-            using var process = StartCli("run", WriteLongFit(dir, 1_000_000), "--out", run, "--no-report");
+            using var process = CliRunner.Start(null, "run", CliRunner.WriteFitConfig(dir, 1_000_000, 50, 50), "--out", run, "--no-report");
             try
             {
                 WaitFor(() => CheckpointedPastStepZero(run), "the run's first checkpoint after step 0");
@@ -117,12 +92,12 @@ public sealed class SignalTests
         var dir = RepoPaths.NewTempDirectory();
         try
         {
-            var config = WriteLongFit(dir, 1_000_000);
+            var config = CliRunner.WriteFitConfig(dir, 1_000_000, 50, 50);
             var text = File.ReadAllText(config).TrimEnd().TrimEnd('}') + """, "sweep": { "values": { "seed": [0] } } }""";
             File.WriteAllText(config, text);
             var sweepDir = Path.Combine(dir, "sweep");
-            var member = Path.Combine(sweepDir, "long-000");
-            using var parent = StartCli("sweep", config, "--out", sweepDir, "--backend", "local", "--jobs", "1", "--no-report");
+            var member = Path.Combine(sweepDir, "fit-000");
+            using var parent = CliRunner.Start(null, "sweep", config, "--out", sweepDir, "--backend", "local", "--jobs", "1", "--no-report");
             try
             {
                 WaitFor(() => CheckpointedPastStepZero(member), "the member's first checkpoint after step 0");

@@ -34,13 +34,7 @@ public sealed class FaultInjectionTests : IDisposable
 
     private static int RunKilledAt(string killAt, params string[] args)
     {
-        var command = CliLocator.Command();
-        var psi = new ProcessStartInfo(command[0]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in command.Skip(1).Concat(args)) psi.ArgumentList.Add(a);
-        psi.Environment[FaultPoint.Variable] = killAt;
-        using var process = Process.Start(psi)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        using var process = CliRunner.Start(new Dictionary<string, string> { [FaultPoint.Variable] = killAt }, args);
         if (!process.WaitForExit(300_000))
         {
             process.Kill(entireProcessTree: true);
@@ -87,20 +81,6 @@ public sealed class FaultInjectionTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(killed, Checkpoint.FolderName + ".old")));
     }
 
-    private static string WriteFit(string dir, long steps, int checkpointEvery)
-    {
-        var path = Path.Combine(dir, "fit.json");
-        File.WriteAllText(path, $$"""
-            { "name": "fit", "device": "cpu",
-              "target": { "kind": "sinusoids", "terms": [ { "frequency": 1 } ] },
-              "data": { "domain": [0, 1], "train": { "count": 101 } },
-              "model": { "hidden": [64, 64] },
-              "training": { "steps": {{steps}}, "checkpointEvery": {{checkpointEvery}} },
-              "probe": { "every": 100 } }
-            """);
-        return path;
-    }
-
     private static double CheckpointWallSeconds(string runDir) =>
         System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Checkpoint.Locate(runDir)!, Checkpoint.StateFile)))!["wallSeconds"]!.GetValue<double>();
 
@@ -109,7 +89,7 @@ public sealed class FaultInjectionTests : IDisposable
     {
         var work = Path.Combine(_dir, "wall");
         Directory.CreateDirectory(work);
-        var config = WriteFit(work, 2000, 500);
+        var config = CliRunner.WriteFitConfig(work, 2000, 500, 100);
         var run = Path.Combine(work, "run");
         // Manifest writes: the first, after start-up, then at the checkpoints of steps 500, 1000 and 1500: killed after 1500's.
         Assert.Equal(137, RunKilledAt($"{FaultPoint.ManifestWritten}:5", "run", config, "--no-report", "--out", run));
@@ -130,7 +110,7 @@ public sealed class FaultInjectionTests : IDisposable
     {
         var work = Path.Combine(_dir, "startup");
         Directory.CreateDirectory(work);
-        var config = WriteFit(work, 2000, 500);
+        var config = CliRunner.WriteFitConfig(work, 2000, 500, 100);
         var run = Path.Combine(work, "run");
         Assert.Equal(137, RunKilledAt($"{FaultPoint.ManifestWritten}:4", "run", config, "--no-report", "--out", run));
         Assert.Equal(1000, RunFolder.ReadManifest(run).StepsCompleted);

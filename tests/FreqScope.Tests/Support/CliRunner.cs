@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FreqScope.Cli;
 using Spectre.Console;
 
@@ -19,5 +20,36 @@ public static class CliRunner
         console.Profile.Width = 400;
         int code = CliApp.Run(args, console, writer);
         return (code, writer.ToString());
+    }
+
+    /// <summary>
+    /// Starts the command line in a process of its own (as <c>sweep --backend local</c> starts its members), with
+    /// <paramref name="environment"/> added to its environment; its output is read and dropped.
+    /// </summary>
+    public static Process Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var command = CliLocator.Command();
+        var psi = new ProcessStartInfo(command[0]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in command.Skip(1).Concat(args)) psi.ArgumentList.Add(a);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) psi.Environment[key] = value;
+        var process = Process.Start(psi)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>A fit1d config of a sine on 101 points, a 64×64 network, <paramref name="steps"/> steps, written as DIR/fit.json.</summary>
+    public static string WriteFitConfig(string dir, long steps, int checkpointEvery, int probeEvery)
+    {
+        var path = Path.Combine(dir, "fit.json");
+        File.WriteAllText(path, $$"""
+            { "name": "fit", "device": "cpu",
+              "target": { "kind": "sinusoids", "terms": [ { "frequency": 1 } ] },
+              "data": { "domain": [0, 1], "train": { "count": 101 } },
+              "model": { "hidden": [64, 64] },
+              "training": { "steps": {{steps}}, "checkpointEvery": {{checkpointEvery}} },
+              "probe": { "every": {{probeEvery}} } }
+            """);
+        return path;
     }
 }
