@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using FreqScope.Core.Runs;
 
 namespace FreqScope.Sweeps;
 
@@ -10,47 +10,15 @@ public static class ProcessSignals
 {
     private const int SigInt = 2;
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "kill")]
-    private static extern int Kill(int pid, int signal);
-
     /// <summary>The environment variable through which a parent sweep tells its member processes its process id.</summary>
     public const string ParentVariable = "FREQSCOPE_PARENT_PID";
-
-    [DllImport("libc", EntryPoint = "getppid")]
-    private static extern int GetParentId();
 
     /// <summary>
     /// Whether the process that started this one (named by <see cref="ParentVariable"/>) has ended: this process has
     /// been handed to another parent (init or a subreaper). False where it cannot tell.
     /// </summary>
-    public static bool ParentEnded(int parentPid)
-    {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return false;
-        try
-        {
-            return GetParentId() != parentPid;
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return false;
-        }
-    }
+    public static bool ParentEnded(int parentPid) => Posix.ParentId() is int parent && parent != parentPid;
 
     /// <summary>Asks the process to stop as Ctrl-C would; false where it is gone or signals are not available.</summary>
-    public static bool Interrupt(int pid)
-    {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return false;
-        try
-        {
-            return Kill(pid, SigInt) == 0;
-        }
-        catch (DllNotFoundException)
-        {
-            return false;
-        }
-        catch (EntryPointNotFoundException)
-        {
-            return false;
-        }
-    }
+    public static bool Interrupt(int pid) => Posix.Signal(pid, SigInt);
 }

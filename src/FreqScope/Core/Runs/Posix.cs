@@ -3,9 +3,10 @@ using System.Runtime.InteropServices;
 namespace FreqScope.Core.Runs;
 
 /// <summary>
-/// The few C library calls that .NET's file API lacks on Linux and macOS: reading a file another process holds
-/// an exclusive <c>flock</c> on (.NET takes a shared one on every open), and flushing a folder's entries to disk
-/// after files were renamed into it. Elsewhere each answers "cannot" and callers go on without it.
+/// The few C library calls that .NET lacks on Linux and macOS: reading a file another process holds an exclusive
+/// <c>flock</c> on (.NET takes a shared one on every open), flushing a folder's entries to disk after files were
+/// renamed into it, sending a signal and asking for the parent process. Elsewhere each answers "cannot" and callers
+/// go on without it.
 /// </summary>
 internal static partial class Posix
 {
@@ -61,6 +62,40 @@ internal static partial class Posix
             return false;
         }
     }
+
+    /// <summary>Sends <paramref name="signal"/> to process <paramref name="pid"/>; false where it is gone or signals are not available.</summary>
+    public static bool Signal(int pid, int signal)
+    {
+        if (!Available) return false;
+        try
+        {
+            return Kill(pid, signal) == 0;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>This process's parent process id, or null where it cannot be asked.</summary>
+    public static int? ParentId()
+    {
+        if (!Available) return null;
+        try
+        {
+            return GetParentId();
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill")]
+    private static partial int Kill(int pid, int signal);
+
+    [LibraryImport("libc", EntryPoint = "getppid")]
+    private static partial int GetParentId();
 
     [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags);

@@ -193,7 +193,7 @@ public static class RunFolder
     /// <summary>Writes manifest.json atomically.</summary>
     public static void WriteManifest(string runDir, RunManifest manifest)
     {
-        AtomicFile.WriteAllText(Path.Combine(runDir, ManifestFile), JsonSerializer.Serialize(manifest, Json) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(runDir, ManifestFile), ManifestText(manifest));
         FaultPoint.Reach(FaultPoint.ManifestWritten);
     }
 
@@ -266,7 +266,9 @@ public static class RunFolder
         }
         catch (IOException)
         {
-            File.WriteAllText(Path.Combine(runDir, ManifestFile), JsonSerializer.Serialize(failed, Json) + "\n");
+            File.WriteAllText(Path.Combine(runDir, ManifestFile), ManifestText(failed));
         }
     }
+
+    private static string ManifestText(RunManifest manifest) => JsonSerializer.Serialize(manifest, Json) + "\n";
 }

@@ -171,7 +171,7 @@ public static class FitEnsembleExperiment
                 step = checkpoint.Step;
                 foreach (var ledger in ledgers) ledger.ResumedFrom = step;
                 for (int k = 0; k < count; k++) recorders[k].OpenFiles(checkpoint.FileRows[k]);
-                if (new RunPlan(cfg[0].Training.Steps) { ProbeEvery = cfg[0].Probe.Every }.IsProbeStep(step))
+                if (FitSession.PlanOf(cfg[0]).IsProbeStep(step))
                 {
                     // Saved right after a probe: its outputs are the model's now (see FitRecorder.ResumeAfterProbe).
                     var evalOut = EnsembleTrainer.Predict(model, xEval);
@@ -212,7 +212,7 @@ public static class FitEnsembleExperiment
         EnsembleMlp model, EnsembleTrainer trainer, Tensor xEval, Tensor? xTrain, Stopwatch clock, Action<int, RunProgress>? onProgress,
         Action<string> writeManifests) : RunDriver(start)
     {
-        protected override RunPlan Plan { get; } = new(first.Training.Steps) { ProbeEvery = first.Probe.Every, CheckpointEvery = first.Training.CheckpointEvery };
+        protected override RunPlan Plan { get; } = FitSession.PlanOf(first);
 
         protected override bool Checkpoints => true;
 

@@ -36,7 +36,11 @@ internal sealed class FitSession : IRunSession
 
     public IExperimentConfig Config => _config;
 
-    public RunPlan Plan => new(_config.Training.Steps) { ProbeEvery = _config.Probe.Every, CheckpointEvery = _config.Training.CheckpointEvery };
+    public RunPlan Plan => PlanOf(_config);
+
+    /// <summary>A fit1d run's steps and cadence, alone or as an ensemble member: training.steps, probe.every, training.checkpointEvery.</summary>
+    internal static RunPlan PlanOf(FitExperimentConfig config) =>
+        new(config.Training.Steps) { ProbeEvery = config.Probe.Every, CheckpointEvery = config.Training.CheckpointEvery };
 
     public IReadOnlyList<RunTable> Tables => _recorder.Tables;
 
