@@ -226,6 +226,7 @@ public static class CliApp
             ("native loading", load.Path),
             ("libtorch folder", load.LibTorchDirectory),
             ("LibTorchSharp", load.LibTorchSharpPath),
+            ("MKL CNR mode", MklReproducibility.Describe()),
         };
         foreach (var (what, value) in rows) output.WriteLine($"{what + ":",-22}{value}");
         output.WriteLine("loading steps:");

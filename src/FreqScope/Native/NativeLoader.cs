@@ -37,7 +37,19 @@ public static class NativeLoader
     private static NativeLoadReport LoadDefault()
     {
         torch.InitializeDeviceType(DeviceType.CPU);
-        return new NativeLoadReport("TorchSharp's own loader (not Linux)", "", "", [], ["torch.InitializeDeviceType(CPU)"]);
+        return new NativeLoadReport("TorchSharp's own loader (not Linux)", "", "", [], ["torch.InitializeDeviceType(CPU)", FixThreads()]);
+    }
+
+    /// <summary>
+    /// Sets torch's CPU thread count to the one it chose, which fixes it for OpenMP and MKL alike and switches MKL's
+    /// dynamic threading off (libtorch does that only inside set_num_threads): two of MKL's conditions for results
+    /// that do not change from one process to the next.
+    /// </summary>
+    private static string FixThreads()
+    {
+        int threads = torch.get_num_threads();
+        torch.set_num_threads(threads);
+        return $"torch.set_num_threads({threads}): thread count fixed, MKL dynamic threading off";
     }
 
     /// <summary>Folders where the app's own native libraries may lie: portable layout first, then RID-specific.</summary>
@@ -76,6 +88,9 @@ public static class NativeLoader
             Handles[LogicalName(path)] = LoadOrThrow(path, steps);
         }
 
+        // Before LibTorchSharp and libtorch's initialisation, which are the first to call into MKL.
+        steps.Add(MklReproducibility.Configure(Handles.GetValueOrDefault("torch_cpu")));
+
         string sharpPath = plan.LibTorchSharpPath;
         if (plan.WeakenVersions.Count > 0)
         {
@@ -87,6 +102,7 @@ public static class NativeLoader
         NativeLibrary.SetDllImportResolver(typeof(torch).Assembly, Resolve);
         steps.Add("TorchSharp's DllImport lookups answered with these handles");
         torch.InitializeDeviceType(DeviceType.CPU);
+        steps.Add(FixThreads());
 
         string description = (plan.Source == "bundled" ? "bundled libtorch" : $"{NativeLoadPlan.LibTorchVariable}={plan.LibTorchDirectory}")
             + (plan.WeakenVersions.Count > 0

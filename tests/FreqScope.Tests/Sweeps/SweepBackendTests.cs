@@ -106,7 +106,7 @@ public sealed class SweepBackendTests
         var dir = RepoPaths.NewTempDirectory();
         try
         {
-            var spec = SweepSpec.LoadFile(WriteTinySweep(dir, "[0, 1, 2]", steps: 4000, probeEvery: 20));
+            var spec = SweepSpec.LoadFile(WriteTinySweep(dir, "[0, 1, 2]", steps: 30000, probeEvery: 20));
             var sweepDir = Path.Combine(dir, "sweep");
             var local = new LocalSweepOptions { Command = ["dotnet", Path.Combine(AppContext.BaseDirectory, "FreqScope.Cli.dll")], Jobs = 2 };
             using var cts = new CancellationTokenSource();
