@@ -31,4 +31,13 @@ public sealed record EncodingConfig
     [Variant("positional", "gaussian", Required = true)]
     [Range(0, MinExclusive = true, Note = " (cycles per unit of x)")]
     public double Scale { get; init; }
+
+    /// <summary>The width of γ(x) for <paramref name="inputs"/> input components: d unencoded, 2d basic, 2Ld positional, 2m Gaussian.</summary>
+    public int EncodedWidth(int inputs) => Kind switch
+    {
+        InputEncodingKind.Basic => 2 * inputs,
+        InputEncodingKind.Positional => 2 * Levels * inputs,
+        InputEncodingKind.Gaussian => 2 * Features,
+        _ => inputs,
+    };
 }

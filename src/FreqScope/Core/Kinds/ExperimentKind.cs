@@ -116,6 +116,14 @@ public abstract class ExperimentKind<TSelf, TConfig, TSummary> : IExperimentKind
 
     IReadOnlyList<IRunCallback> IExperimentKind.Callbacks(IExperimentConfig config) => Callbacks(Cast(config));
 
+    IReadOnlyList<MemoryNeed> IExperimentKind.MemoryNeeds(IExperimentConfig config) => MemoryNeeds(Cast(config));
+
+    /// <summary>
+    /// The largest allocations a run of <paramref name="config"/> surely makes, for the memory preflight (see
+    /// <see cref="IExperimentKind.MemoryNeeds"/>); none by default, which leaves the kind unchecked.
+    /// </summary>
+    protected virtual IReadOnlyList<MemoryNeed> MemoryNeeds(TConfig config) => [];
+
     /// <summary><paramref name="config"/> as this kind's record; an error for another kind's.</summary>
     protected TConfig Cast(IExperimentConfig config) =>
         config as TConfig ?? throw new ArgumentException($"a {config?.Experiment ?? "null"} config is not a {Name} config", nameof(config));

@@ -55,6 +55,13 @@ public interface IExperimentKind
     /// </summary>
     IRunSession Open(IExperimentConfig config, RunContext context);
 
+    /// <summary>
+    /// The largest allocations a run of <paramref name="config"/> surely makes (lower-bound estimates, each naming the
+    /// key that sizes it), which <see cref="MemoryPreflight"/> checks against the machine before the run folder is
+    /// made. Empty for a kind that estimates none.
+    /// </summary>
+    IReadOnlyList<MemoryNeed> MemoryNeeds(IExperimentConfig config);
+
     /// <summary>The callbacks a run of <paramref name="config"/> always has (stopping at a loss, say).</summary>
     IReadOnlyList<IRunCallback> Callbacks(IExperimentConfig config);
 

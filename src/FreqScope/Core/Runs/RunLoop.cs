@@ -25,7 +25,7 @@ namespace FreqScope.Core.Runs;
 public static class RunLoop
 {
     /// <summary>Runs or resumes <paramref name="config"/> of <paramref name="kind"/>; returns when it finishes, fails (rethrowing) or is cancelled.</summary>
-    /// <exception cref="ConfigException">A resumed folder's config.json is invalid.</exception>
+    /// <exception cref="ConfigException">A resumed folder's config.json is invalid, or the run cannot fit in memory (<see cref="MemoryPreflight"/>).</exception>
     /// <exception cref="InvalidOperationException">The folder cannot be created or resumed (not empty, finished, no checkpoint, another kind).</exception>
     public static RunResult<object> Run(IExperimentKind kind, IExperimentConfig config, RunOptions options, CancellationToken cancellation = default)
     {
@@ -45,6 +45,7 @@ public static class RunLoop
             }
 
             ArgumentNullException.ThrowIfNull(config);
+            MemoryPreflight.Check(kind.MemoryNeeds(config), options.MemoryLimit ?? MemoryPreflight.MachineLimit());
             var device = DeviceSelector.Resolve(config.Device);
             var started = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();

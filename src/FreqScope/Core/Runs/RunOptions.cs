@@ -32,4 +32,7 @@ public sealed record RunOptions
 
     /// <summary>More observers of the run, in the manner of PyTorch Lightning's callbacks.</summary>
     public IReadOnlyList<IRunCallback> Callbacks { get; init; } = [];
+
+    /// <summary>The memory the preflight allows the run, in bytes; null (default) for <see cref="MemoryPreflight.MachineLimit"/>.</summary>
+    public long? MemoryLimit { get; init; }
 }

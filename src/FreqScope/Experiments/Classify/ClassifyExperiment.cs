@@ -78,6 +78,24 @@ public sealed class ClassifyExperiment : ExperimentKind<ClassifyExperiment, Clas
         return new ClassifySession(config, context, data);
     }
 
+    /// <summary>
+    /// For an MLP: the network and the activations of a training batch (with their gradients) and of an evaluation
+    /// batch, counted from the smallest image FreqScope reads (28 × 28 pixels). The CNN and VGG are bounded by their
+    /// fixed shapes and model.widthMultiplier ≤ 16, and the datasets by their files.
+    /// </summary>
+    protected override IReadOnlyList<MemoryNeed> MemoryNeeds(ClassifyExperimentConfig config)
+    {
+        if (config.Model.Kind != ClassifierKind.Mlp) return [];
+        const int inputs = 28 * 28, classes = 10;
+        int[] widths = [inputs, .. config.Model.Hidden, classes];
+        return
+        [
+            MemoryNeed.Network("model.hidden", config.Model.Hidden, inputs, classes),
+            MemoryNeed.Activations("training.batchSize", config.Training.BatchSize, widths, training: true, "a training batch's activations and their gradients"),
+            MemoryNeed.Activations("probe.evalBatchSize", config.Probe.EvalBatchSize, widths, training: false, "an evaluation batch's widest layer"),
+        ];
+    }
+
     /// <inheritdoc/>
     public override ReportResult BuildReport(string runDir) => ClassifyReport.Build(runDir);
 

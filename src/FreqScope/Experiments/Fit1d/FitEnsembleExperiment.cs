@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FreqScope.Core;
+using FreqScope.Core.Kinds;
 using FreqScope.Core.Runs;
 using FreqScope.Data;
 using FreqScope.Models;
@@ -71,6 +72,9 @@ public static class FitEnsembleExperiment
         var load = NativeLoader.EnsureLoaded();
         var dirs = runDirectories.Select(Path.GetFullPath).ToArray();
         var cfg = configs.ToArray();
+        // The members train side by side: their needs add up.
+        IExperimentKind kind = FitExperiment.Instance;
+        MemoryPreflight.Check([.. cfg.SelectMany(kind.MemoryNeeds)], MemoryPreflight.MachineLimit());
         var previous = new RunManifest?[count];
         var held = new List<FolderLock>();
         try

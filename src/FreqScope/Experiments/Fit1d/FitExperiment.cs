@@ -59,6 +59,25 @@ public sealed class FitExperiment : ExperimentKind<FitExperiment, FitExperimentC
     /// <inheritdoc/>
     protected override IRunSession Open(FitExperimentConfig config, RunContext context) => new FitSession(config, context);
 
+    /// <summary>
+    /// The evaluation grid with the outputs, their DFT and the target's (about 84 bytes a point) and the first
+    /// layer's activations on it; the training batch's activations and their gradients; the network.
+    /// </summary>
+    protected override IReadOnlyList<MemoryNeed> MemoryNeeds(FitExperimentConfig config)
+    {
+        int inputs = config.Model.Encoding.EncodedWidth(1);
+        int[] widths = [inputs, .. config.Model.Hidden, 1];
+        long eval = config.Data.Eval.Count;
+        var batch = config.Training.BatchSize is int b ? ("training.batchSize", (long)b) : ("data.train.count", (long)config.Data.Train.Count);
+        return
+        [
+            new("data.eval.count", eval.ToString(CultureInfo.InvariantCulture), eval * (84.0 + MemoryNeed.FloatBytes * widths.Max()),
+                "the evaluation grid, the outputs on it, their DFT and the target's"),
+            MemoryNeed.Activations(batch.Item1, batch.Item2, widths, training: true, "the training batch's activations and their gradients"),
+            MemoryNeed.Network("model.hidden", config.Model.Hidden, inputs, 1),
+        ];
+    }
+
     /// <summary>A run stops early once its training loss is below <see cref="FitTrainingConfig.StopAtLoss"/>.</summary>
     protected override IReadOnlyList<IRunCallback> Callbacks(FitExperimentConfig config) =>
         config.Training.StopAtLoss is double loss ? [new StopAtLoss(loss)] : [];

@@ -107,6 +107,16 @@ public sealed class ImageFitExperiment : ExperimentKind<ImageFitExperiment, Imag
         return new ImageFitSession(config, context);
     }
 
+    /// <summary>The network, and (a generated image, whose size the config gives) every pixel's activations and their gradients.</summary>
+    protected override IReadOnlyList<MemoryNeed> MemoryNeeds(ImageFitExperimentConfig config)
+    {
+        int inputs = config.Model.Encoding.EncodedWidth(2);
+        var network = MemoryNeed.Network("model.hidden", config.Model.Hidden, inputs, 1);
+        if (config.Image.Source != ImageSourceConfig.Generated) return [network];
+        long pixels = (long)config.Image.Size * config.Image.Size;
+        return [network, MemoryNeed.Activations("model.hidden", pixels, [inputs, .. config.Model.Hidden, 1], training: true, $"the activations of all {pixels} pixels and their gradients") with { Value = network.Value }];
+    }
+
     /// <inheritdoc/>
     public override ReportResult BuildReport(string runDir) => ImageFitReport.Build(runDir);
 

@@ -75,6 +75,16 @@ public sealed class NtkExperiment : ExperimentKind<NtkExperiment, NtkExperimentC
     /// <inheritdoc/>
     protected override IRunSession Open(NtkExperimentConfig config, RunContext context) => new NtkSession(config, context);
 
+    /// <summary>The network, and a batch of the Jacobian's rows (probe.ntkBatchSize × parameters, float32).</summary>
+    protected override IReadOnlyList<MemoryNeed> MemoryNeeds(NtkExperimentConfig config)
+    {
+        int inputs = config.Model.Encoding.EncodedWidth(1);
+        var network = MemoryNeed.Network("model.hidden", config.Model.Hidden, inputs, 1);
+        double parameters = network.Bytes / (2.0 * MemoryNeed.FloatBytes);
+        long rows = Math.Min(config.Probe.NtkBatchSize, config.Data.TrainCount);
+        return [network, new("model.hidden", network.Value, rows * parameters * MemoryNeed.FloatBytes, $"a batch of {rows} rows of the Jacobian")];
+    }
+
     /// <inheritdoc/>
     public override ReportResult BuildReport(string runDir) => NtkReport.Build(runDir);
 

@@ -73,6 +73,18 @@ public sealed class ParityExperiment : ExperimentKind<ParityExperiment, ParityEx
     /// <inheritdoc/>
     protected override IRunSession Open(ParityExperimentConfig config, RunContext context) => new ParitySession(config, context);
 
+    /// <summary>The network, and the training batch's activations and their gradients.</summary>
+    protected override IReadOnlyList<MemoryNeed> MemoryNeeds(ParityExperimentConfig config)
+    {
+        int inputs = config.Model.Encoding.EncodedWidth(config.Data.Dimension);
+        long rows = config.Training.BatchSize ?? config.Data.TrainCount;
+        return
+        [
+            MemoryNeed.Network("model.hidden", config.Model.Hidden, inputs, 1),
+            MemoryNeed.Activations("model.hidden", rows, [inputs, .. config.Model.Hidden, 1], training: true, $"the activations of a batch of {rows} points and their gradients"),
+        ];
+    }
+
     /// <inheritdoc/>
     public override ReportResult BuildReport(string runDir) => ParityReport.Build(runDir);
 

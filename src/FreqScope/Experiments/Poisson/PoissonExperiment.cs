@@ -89,6 +89,19 @@ public sealed class PoissonExperiment : ExperimentKind<PoissonExperiment, Poisso
     /// <summary>Checks the source on the grid (a formula that is not finite, modes the solution lacks) before anything is written.</summary>
     protected override IRunSession Open(PoissonExperimentConfig config, RunContext context) => new PoissonSession(config, PoissonSetup.Create(config), context);
 
+    /// <summary>The network and its collocation batch's activations and their gradients; nothing for the classic solvers alone (their grids are bounded).</summary>
+    protected override IReadOnlyList<MemoryNeed> MemoryNeeds(PoissonExperimentConfig config)
+    {
+        if (config.Network is not { } net) return [];
+        int inputs = config.Problem.Dimension;
+        return
+        [
+            MemoryNeed.Network("network.hidden", net.Hidden, inputs, 1),
+            MemoryNeed.Activations("network.collocation.count", net.Collocation.Count, [inputs, .. net.Hidden, 1], training: true,
+                "the collocation points' activations and their gradients"),
+        ];
+    }
+
     /// <inheritdoc/>
     public override ReportResult BuildReport(string runDir) => PoissonReport.Build(runDir);
 
