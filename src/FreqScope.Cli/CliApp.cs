@@ -23,6 +23,24 @@ public static class CliApp
             if (Console.IsOutputRedirected) console.Profile.Width = 4096;
         }
         output ??= Console.Out;
+        var root = Commands(console, output);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // A misspelled option is the error; the value after it, left unmatched, is not a second one.
+            var errors = parsed.Errors.Any(e => CliValues.IsUnknownOption(e.Message))
+                ? parsed.Errors.Where(e => CliValues.IsUnknownOption(e.Message))
+                : parsed.Errors;
+            foreach (var error in errors) console.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
+            console.MarkupLine("Run 'freqscope --help' for usage.");
+            return ExitUsage;
+        }
+        return parsed.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null, Output = output, Error = output });
+    }
+
+    /// <summary>The command tree: every command, option and argument, with its action writing to <paramref name="console"/> and <paramref name="output"/>.</summary>
+    internal static RootCommand Commands(IAnsiConsole console, TextWriter output)
+    {
         var root = new RootCommand("FreqScope: watch a neural network learn a target, frequency by frequency (the Frequency Principle / spectral bias).");
 
         var configArg = new Argument<string?>("CONFIG") { Arity = ArgumentArity.ZeroOrOne, Description = "Experiment config (JSON). Without it, the embedded default (experiments/fprinciple-1d.json) runs." };
@@ -160,18 +178,7 @@ public static class CliApp
         root.Subcommands.Add(report);
         root.Subcommands.Add(schema);
         root.Subcommands.Add(info);
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
-        {
-            // A misspelled option is the error; the value after it, left unmatched, is not a second one.
-            var errors = parsed.Errors.Any(e => CliValues.IsUnknownOption(e.Message))
-                ? parsed.Errors.Where(e => CliValues.IsUnknownOption(e.Message))
-                : parsed.Errors;
-            foreach (var error in errors) console.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
-            console.MarkupLine("Run 'freqscope --help' for usage.");
-            return ExitUsage;
-        }
-        return parsed.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null, Output = output, Error = output });
+        return root;
     }
 
     internal static int Guard(IAnsiConsole console, Func<int> action)
