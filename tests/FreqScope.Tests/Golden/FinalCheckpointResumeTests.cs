@@ -72,6 +72,35 @@ public sealed class FinalCheckpointResumeTests : IDisposable
         Assert.NotEmpty(RunFolder.ReadManifest(killed).ResumedFrom);
     }
 
+    /// <summary>
+    /// A run that stop-at-loss ended early, killed at its final manifest write and resumed, stops where it stopped: its
+    /// last checkpoint says training was over (before the fix, the resume trained one more probe interval).
+    /// </summary>
+    [Fact]
+    public void AStopAtLossRunResumedFromItsFinalCheckpointTrainsNoFurther()
+    {
+        var work = Path.Combine(_dir, "stop-at-loss");
+        Directory.CreateDirectory(work);
+        var config = CliRunner.WriteFitConfig(work, steps: 3000, checkpointEvery: 100, probeEvery: 10);
+        var whole = Path.Combine(work, "whole");
+        var (code, text) = CliRunner.Run("run", config, "--set", "training.stopAtLoss=0.01", "--no-report", "--out", whole);
+        Assert.True(code == CliApp.ExitOk, text);
+        var stopped = RunFolder.ReadManifest(whole);
+        Assert.InRange(stopped.StepsCompleted, 1, 2999);
+        Assert.NotEqual(0, stopped.StepsCompleted % 100);
+
+        var killed = Path.Combine(work, "killed");
+        CopyTree(whole, killed);
+        RunFolder.WriteManifest(killed, stopped with { Status = RunStatus.Running, EndedAt = null, WallSeconds = null });
+        File.Delete(Path.Combine(killed, RunFolder.SummaryFile));
+        (code, text) = CliRunner.Run("run", "--resume", killed, "--no-report");
+        Assert.True(code == CliApp.ExitOk, text);
+        string[] Digest(string dir) => [.. RunDigest.Of(dir, [(dir, "<RUN>"), (work, "<WORK>")]).Split('\n')
+            .Where(l => !l.StartsWith(RunFolder.ManifestFile + " ", StringComparison.Ordinal))];
+        Assert.Equal(Digest(whole), Digest(killed));
+        Assert.Equal(stopped.StepsCompleted, RunFolder.ReadManifest(killed).StepsCompleted);
+    }
+
     [Fact]
     public void AnEnsembleSweepKilledAtTheEndResumesToTheUninterruptedFiles()
     {

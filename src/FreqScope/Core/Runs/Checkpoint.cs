@@ -21,9 +21,11 @@ public static class Checkpoint
 
     /// <summary>
     /// Writes a checkpoint at <paramref name="step"/> with the tables' <paramref name="rows"/>, every part and the run's
-    /// wall seconds so far (<paramref name="wallSeconds"/>, every process of it) into <paramref name="runDir"/>.
+    /// wall seconds so far (<paramref name="wallSeconds"/>, every process of it) into <paramref name="runDir"/>;
+    /// <paramref name="complete"/> marks the checkpoint after the last training step (see <see cref="CheckpointState.Complete"/>).
     /// </summary>
-    public static void Save(string runDir, long step, IReadOnlyDictionary<string, long> rows, IReadOnlyList<ICheckpointPart> parts, double? wallSeconds = null)
+    public static void Save(string runDir, long step, IReadOnlyDictionary<string, long> rows, IReadOnlyList<ICheckpointPart> parts, double? wallSeconds = null,
+        bool complete = false)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(parts);
@@ -38,6 +40,7 @@ public static class Checkpoint
                 ["fileRows"] = new JsonObject(rows.Select(r => KeyValuePair.Create(r.Key, (JsonNode?)r.Value))),
                 ["parts"] = saved,
             };
+            if (complete) state["complete"] = true;
             // Written last and atomically: its presence marks the folder complete.
             AtomicFile.WriteAllText(Path.Combine(folder, StateFile), state.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         });
@@ -76,7 +79,7 @@ public static class Checkpoint
         }
 
         var rows = (state["fileRows"] as JsonObject ?? []).ToDictionary(r => r.Key, r => r.Value!.GetValue<long>());
-        return new CheckpointState(state["step"]!.GetValue<long>(), rows) { WallSeconds = state["wallSeconds"]?.GetValue<double>() };
+        return new CheckpointState(state["step"]!.GetValue<long>(), rows) { WallSeconds = state["wallSeconds"]?.GetValue<double>(), Complete = state["complete"]?.GetValue<bool>() ?? false };
     }
 
     /// <summary>The state of the first checkpoint format (one record, PascalCase) in the parts format.</summary>

@@ -8,7 +8,9 @@ namespace FreqScope.Core.Runs;
 /// folders of one stacked network with it; each says what a probe, a checkpoint and a manifest are.
 /// </summary>
 /// <param name="start">The step the run starts from: 0, or a resumed checkpoint's.</param>
-internal abstract class RunDriver(long start)
+/// <param name="trained">Whether training was already over at <paramref name="start"/> (a resumed checkpoint saved after
+/// the last step, or after a stop a callback asked for): the run then only writes its summary.</param>
+internal abstract class RunDriver(long start, bool trained = false)
 {
     /// <summary>The steps done so far (what a manifest reports, also on failure).</summary>
     public long Step { get; private set; } = start;
@@ -28,8 +30,11 @@ internal abstract class RunDriver(long start)
     /// <summary>Records the probe at <paramref name="step"/>.</summary>
     protected abstract void Probe(long step);
 
-    /// <summary>Saves the checkpoint of <paramref name="step"/> (tables flushed, their row counts recorded).</summary>
-    protected abstract void SaveCheckpoint(long step);
+    /// <summary>
+    /// Saves the checkpoint of <paramref name="step"/> (tables flushed, their row counts recorded); <paramref name="complete"/>
+    /// after the last training step (<see cref="CheckpointState.Complete"/>).
+    /// </summary>
+    protected abstract void SaveCheckpoint(long step, bool complete = false);
 
     /// <summary>Writes the manifest(s) with <paramref name="status"/> (and, for a diverged run, <paramref name="error"/>).</summary>
     protected abstract void WriteManifests(string status, string? error = null);
@@ -60,7 +65,7 @@ internal abstract class RunDriver(long start)
         if (Divergence is not null) return Diverged();
         // A fresh run is resumable from its first moment: a kill before the first cadence checkpoint loses nothing.
         if (fresh && Checkpoints) SaveCheckpoint(Step);
-        while (Step < plan.Steps)
+        while (!trained && Step < plan.Steps)
         {
             if (cancellation.IsCancellationRequested) return Interrupted(checkpoint: true);
             // A step abandoned part-way leaves the last checkpoint as the state to resume from.
@@ -79,7 +84,7 @@ internal abstract class RunDriver(long start)
         if (plan.ProbeEvery is not null && lastProbe != Step) ProbeAt(Step);
         if (Divergence is not null) return Diverged();
         var summary = Finish(Step);
-        if (Checkpoints) SaveCheckpoint(Step);
+        if (Checkpoints) SaveCheckpoint(Step, complete: true);
         WriteManifests(RunStatus.Finished);
         return (RunStatus.Finished, summary);
     }

@@ -89,10 +89,11 @@ public static class RunLoop
             {
                 ledger.Write(RunStatus.Running);
                 IReadOnlyDictionary<string, long>? rows = null;
+                bool trained = false;
                 if (options.Resume && checkpointed)
                 {
                     var state = Checkpoint.Load(runDir, parts);
-                    (step, rows, ledger.ResumedFrom) = (state.Step, state.FileRows, state.Step);
+                    (step, rows, ledger.ResumedFrom, trained) = (state.Step, state.FileRows, state.Step, state.Complete);
                     // A process killed after this checkpoint wrote no wall time; the checkpoint kept it.
                     if (previous?.WallSeconds is null && state.WallSeconds is double wall) ledger.EarlierSeconds = wall;
                 }
@@ -107,7 +108,7 @@ public static class RunLoop
 
                 foreach (var table in session.Tables) table.Open(rows);
                 session.Start(rows is null ? null : step);
-                driver = new RunDriverOfSession(step, session, info, clock, Progress, ledger);
+                driver = new RunDriverOfSession(step, trained, session, info, clock, Progress, ledger);
                 ledger.Write(RunStatus.Running);
                 foreach (var c in callbacks) c.OnStart(info);
                 var (status, summary) = driver.Drive(fresh: rows is null, cancellation);
@@ -128,8 +129,8 @@ public static class RunLoop
     }
 
     /// <summary>One run folder's session under <see cref="RunDriver"/>.</summary>
-    private sealed class RunDriverOfSession(long start, IRunSession session, RunInfo info, Stopwatch clock,
-        Action<RunProgress> progress, RunLedger ledger) : RunDriver(start)
+    private sealed class RunDriverOfSession(long start, bool trained, IRunSession session, RunInfo info, Stopwatch clock,
+        Action<RunProgress> progress, RunLedger ledger) : RunDriver(start, trained)
     {
         protected override RunPlan Plan => info.Plan;
 
@@ -146,7 +147,7 @@ public static class RunLoop
             progress(probe);
         }
 
-        protected override void SaveCheckpoint(long step)
+        protected override void SaveCheckpoint(long step, bool complete = false)
         {
             var counts = new Dictionary<string, long>();
             foreach (var table in session.Tables)
@@ -156,7 +157,7 @@ public static class RunLoop
             }
 
             FaultPoint.Reach(FaultPoint.TablesFlushed);
-            Checkpoint.Save(info.RunDirectory, step, counts, session.CheckpointParts, ledger.EarlierSeconds + clock.Elapsed.TotalSeconds);
+            Checkpoint.Save(info.RunDirectory, step, counts, session.CheckpointParts, ledger.EarlierSeconds + clock.Elapsed.TotalSeconds, complete);
         }
 
         protected override void WriteManifests(string status, string? error = null) => ledger.Write(status, error);

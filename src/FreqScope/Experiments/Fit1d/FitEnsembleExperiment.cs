@@ -233,7 +233,8 @@ public static class FitEnsembleExperiment
             for (int k = 0; k < recorders.Count; k++) onProgress?.Invoke(k, recorders[k].Probe(step, evalOut[k], trainOut[k], clock.Elapsed));
         }
 
-        protected override void SaveCheckpoint(long step) => EnsembleCheckpoint.Save(groupDir,
+        // The ensemble has no stop-at-loss, so its last checkpoint is always at the plan's last step: nothing to mark.
+        protected override void SaveCheckpoint(long step, bool complete = false) => EnsembleCheckpoint.Save(groupDir,
             new EnsembleCheckpoint(step, [.. dirs.Select(d => Path.GetFileName(d))], [.. recorders.Select(r => (IReadOnlyDictionary<string, long>)r.FlushRows())]),
             model, trainer);
 
