@@ -46,7 +46,7 @@ public static class MklReproducibility
     /// <summary>The CNR branch MKL reports in force ("AUTO", "COMPATIBLE", "off", …); "no MKL" when it cannot be asked.</summary>
     public static string Describe() => CurrentBranch() is int branch ? BranchName(branch) : "no MKL";
 
-    /// <summary>MKL's CNR branch in force (its MKL_CBWR_* code: 0 off, 2 AUTO, 10 AVX2, 12 AVX-512, …), or null without MKL.</summary>
+    /// <summary>MKL's CNR branch in force (its MKL_CBWR_* code: 1 off, 2 AUTO, 3 COMPATIBLE, 10 AVX2, 12 AVX-512, …), or null without MKL.</summary>
     public static int? CurrentBranch()
     {
         if (!TryExport("mkl_serv_cbwr_get", out var get)) return null;

@@ -28,8 +28,8 @@ public sealed class MemoryPreflightTests
     [Fact]
     public void ActivationsCountEveryLayerTwiceWhenTrainingAndTheWidestLayerOtherwise()
     {
-        Assert.Equal(10 * 2 * (1 + 64 + 32 + 1) * 4, MemoryNeed.Activations("k", 10, [1, 64, 32, 1], training: true, "x").Bytes);
-        Assert.Equal(10 * 64 * 4, MemoryNeed.Activations("k", 10, [1, 64, 32, 1], training: false, "x").Bytes);
+        Assert.Equal(10 * 2 * (1 + 64 + 32 + 1) * 4, MemoryNeed.Activations("k", "10", 10, [1, 64, 32, 1], training: true, "x").Bytes);
+        Assert.Equal(10 * 64 * 4, MemoryNeed.Activations("k", "10", 10, [1, 64, 32, 1], training: false, "x").Bytes);
     }
 
     [Fact]

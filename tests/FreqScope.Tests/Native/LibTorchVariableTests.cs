@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 
@@ -11,18 +10,8 @@ namespace FreqScope.Tests.Native;
 [Collection(TorchCollection.Name)]
 public sealed class LibTorchVariableTests
 {
-    private static (int Code, string Output) Info(string libtorchDir)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FreqScope.Cli.dll"));
-        psi.ArgumentList.Add("info");
-        psi.Environment[NativeLoadPlan.LibTorchVariable] = libtorchDir;
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = p.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        p.WaitForExit();
-        return (p.ExitCode, stdout.Result + stderr.Result);
-    }
+    private static (int Code, string Output) Info(string libtorchDir) =>
+        CliRunner.RunProcess(new Dictionary<string, string> { [NativeLoadPlan.LibTorchVariable] = libtorchDir }, "info");
 
     [Fact]
     public void AnotherLibtorchFolderIsLoadedInsteadOfTheBundledOne()

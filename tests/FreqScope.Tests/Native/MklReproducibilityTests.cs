@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FreqScope.Native;
 using FreqScope.Tests.Support;
 
@@ -22,14 +21,8 @@ public sealed class MklReproducibilityTests
     [Fact]
     public void ABranchChosenByTheUserIsLeftToMkl()
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FreqScope.Cli.dll"));
-        psi.ArgumentList.Add("info");
-        psi.Environment[MklReproducibility.Variable] = "COMPATIBLE";
-        using var p = Process.Start(psi)!;
-        var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, output);
+        var (code, output) = CliRunner.RunProcess(new Dictionary<string, string> { [MklReproducibility.Variable] = "COMPATIBLE" }, "info");
+        Assert.True(code == 0, output);
         Assert.Contains("MKL CNR: MKL_CBWR=COMPATIBLE from the environment, left to MKL", output);
         Assert.Contains("MKL CNR mode:         COMPATIBLE", output);
     }

@@ -28,14 +28,32 @@ public static class CliRunner
     /// </summary>
     public static Process Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
+        var process = Launch(environment, args);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>
+    /// Runs the command line to its end in a process of its own (where what is read once per process, such as the
+    /// native loading, happens afresh), with <paramref name="environment"/> added; its exit code and its output.
+    /// </summary>
+    public static (int Code, string Output) RunProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var process = Launch(environment, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    private static Process Launch(IReadOnlyDictionary<string, string>? environment, string[] args)
+    {
         var command = CliLocator.Command();
         var psi = new ProcessStartInfo(command[0]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in command.Skip(1).Concat(args)) psi.ArgumentList.Add(a);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) psi.Environment[key] = value;
-        var process = Process.Start(psi)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return Process.Start(psi)!;
     }
 
     /// <summary>A fit1d config of a sine on 101 points, a 64×64 network, <paramref name="steps"/> steps, written as DIR/fit.json.</summary>

@@ -22,6 +22,13 @@ public sealed record MemoryNeed(string Key, string Value, double Bytes, string W
     /// </summary>
     public static MemoryNeed Network(string key, IReadOnlyList<int> hidden, int inputs, int outputs)
     {
+        double parameters = Parameters(hidden, inputs, outputs);
+        return new(key, Spell(hidden), parameters * 2 * FloatBytes, $"the network's {parameters:0.###e+0} parameters and their gradients");
+    }
+
+    /// <summary>The weights and biases of a fully connected network <paramref name="inputs"/> → <paramref name="hidden"/> → <paramref name="outputs"/>.</summary>
+    public static double Parameters(IReadOnlyList<int> hidden, int inputs, int outputs)
+    {
         ArgumentNullException.ThrowIfNull(hidden);
         double parameters = 0;
         double fanIn = inputs;
@@ -31,20 +38,25 @@ public sealed record MemoryNeed(string Key, string Value, double Bytes, string W
             fanIn = width;
         }
 
-        return new(key, Spell(hidden), parameters * 2 * FloatBytes, $"the network's {parameters:0.###e+0} parameters and their gradients");
+        return parameters;
     }
 
     /// <summary>
     /// The float32 activations of <paramref name="rows"/> inputs through layers of <paramref name="widths"/>: every
     /// layer's output kept for the backward pass and its gradient when <paramref name="training"/> (2 × 4 bytes per
-    /// value), else the widest layer alone (a forward pass without gradients keeps one layer at a time).
+    /// value), else the widest layer alone (a forward pass without gradients keeps one layer at a time). The need is
+    /// named by <paramref name="key"/> and its <paramref name="value"/>: the row count's key, or the widths' when
+    /// those are what the config leaves unbounded.
     /// </summary>
-    public static MemoryNeed Activations(string key, long rows, IReadOnlyList<int> widths, bool training, string what)
+    public static MemoryNeed Activations(string key, string value, long rows, IReadOnlyList<int> widths, bool training, string what)
     {
         ArgumentNullException.ThrowIfNull(widths);
         double perRow = training ? 2.0 * widths.Sum(w => (double)w) : widths.Count == 0 ? 0 : widths.Max();
-        return new(key, rows.ToString(CultureInfo.InvariantCulture), rows * perRow * FloatBytes, what);
+        return new(key, value, rows * perRow * FloatBytes, what);
     }
+
+    /// <summary>An integer as a config spells it.</summary>
+    public static string Spell(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A list of widths as a config spells it: <c>[200, 200, 100]</c>.</summary>
     public static string Spell(IReadOnlyList<int> values) =>

@@ -12,21 +12,8 @@ namespace FreqScope.Core.Runs;
 /// </summary>
 public static class MemoryPreflight
 {
-    /// <summary>The memory this process may use, in bytes: the runtime's view (machine or container limit), else /proc/meminfo's MemTotal.</summary>
-    public static long MachineLimit()
-    {
-        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-        if (available > 0) return available;
-        try
-        {
-            var line = File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
-            if (line is not null && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture, out var kib))
-                return kib * 1024;
-        }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
-        return long.MaxValue;
-    }
+    /// <summary>The memory this process may use, in bytes, as the .NET runtime sees it (the machine's, or the container's limit).</summary>
+    public static long MachineLimit() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes is > 0 and var limit ? limit : long.MaxValue;
 
     /// <summary>Throws when <paramref name="needs"/> add up to more than <paramref name="limit"/> bytes.</summary>
     /// <exception cref="ConfigException">The run cannot fit; the message names the key of the largest need, its value, the bytes and the limit.</exception>

@@ -91,8 +91,8 @@ public sealed class ClassifyExperiment : ExperimentKind<ClassifyExperiment, Clas
         return
         [
             MemoryNeed.Network("model.hidden", config.Model.Hidden, inputs, classes),
-            MemoryNeed.Activations("training.batchSize", config.Training.BatchSize, widths, training: true, "a training batch's activations and their gradients"),
-            MemoryNeed.Activations("probe.evalBatchSize", config.Probe.EvalBatchSize, widths, training: false, "an evaluation batch's widest layer"),
+            MemoryNeed.Activations("training.batchSize", MemoryNeed.Spell(config.Training.BatchSize), config.Training.BatchSize, widths, training: true, "a training batch's activations and their gradients"),
+            MemoryNeed.Activations("probe.evalBatchSize", MemoryNeed.Spell(config.Probe.EvalBatchSize), config.Probe.EvalBatchSize, widths, training: false, "an evaluation batch's widest layer"),
         ];
     }
 

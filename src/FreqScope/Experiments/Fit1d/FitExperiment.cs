@@ -71,9 +71,9 @@ public sealed class FitExperiment : ExperimentKind<FitExperiment, FitExperimentC
         var batch = config.Training.BatchSize is int b ? ("training.batchSize", (long)b) : ("data.train.count", (long)config.Data.Train.Count);
         return
         [
-            new("data.eval.count", eval.ToString(CultureInfo.InvariantCulture), eval * (84.0 + MemoryNeed.FloatBytes * widths.Max()),
+            new("data.eval.count", MemoryNeed.Spell(eval), eval * (84.0 + MemoryNeed.FloatBytes * widths.Max()),
                 "the evaluation grid, the outputs on it, their DFT and the target's"),
-            MemoryNeed.Activations(batch.Item1, batch.Item2, widths, training: true, "the training batch's activations and their gradients"),
+            MemoryNeed.Activations(batch.Item1, MemoryNeed.Spell(batch.Item2), batch.Item2, widths, training: true, "the training batch's activations and their gradients"),
             MemoryNeed.Network("model.hidden", config.Model.Hidden, inputs, 1),
         ];
     }

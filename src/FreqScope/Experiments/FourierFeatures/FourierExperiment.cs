@@ -67,12 +67,15 @@ public sealed class FourierExperiment : ExperimentKind<FourierExperiment, Fourie
     protected override IRunSession Open(FourierExperimentConfig config, RunContext context) => new FourierSession(config, context);
 
     /// <summary>The features of every point and their gradients (points × width, float32), and the network.</summary>
-    protected override IReadOnlyList<MemoryNeed> MemoryNeeds(FourierExperimentConfig config) =>
-    [
-        MemoryNeed.Activations("network.width", config.Data.Points, [config.Network.Width], training: true, $"the features of {config.Data.Points} points and their gradients")
-            with { Value = config.Network.Width.ToString(CultureInfo.InvariantCulture) },
-        MemoryNeed.Network("network.width", [config.Network.Width], 1, 1) with { Value = config.Network.Width.ToString(CultureInfo.InvariantCulture) },
-    ];
+    protected override IReadOnlyList<MemoryNeed> MemoryNeeds(FourierExperimentConfig config)
+    {
+        var width = MemoryNeed.Spell(config.Network.Width);
+        return
+        [
+            MemoryNeed.Activations("network.width", width, config.Data.Points, [config.Network.Width], training: true, $"the features of {config.Data.Points} points and their gradients"),
+            MemoryNeed.Network("network.width", [config.Network.Width], 1, 1) with { Value = width },
+        ];
+    }
 
     /// <inheritdoc/>
     public override ReportResult BuildReport(string runDir) => FourierReport.Build(runDir);

@@ -114,7 +114,7 @@ public sealed class ImageFitExperiment : ExperimentKind<ImageFitExperiment, Imag
         var network = MemoryNeed.Network("model.hidden", config.Model.Hidden, inputs, 1);
         if (config.Image.Source != ImageSourceConfig.Generated) return [network];
         long pixels = (long)config.Image.Size * config.Image.Size;
-        return [network, MemoryNeed.Activations("model.hidden", pixels, [inputs, .. config.Model.Hidden, 1], training: true, $"the activations of all {pixels} pixels and their gradients") with { Value = network.Value }];
+        return [network, MemoryNeed.Activations("model.hidden", network.Value, pixels, [inputs, .. config.Model.Hidden, 1], training: true, $"the activations of all {pixels} pixels and their gradients")];
     }
 
     /// <inheritdoc/>

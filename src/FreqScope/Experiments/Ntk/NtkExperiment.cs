@@ -80,7 +80,7 @@ public sealed class NtkExperiment : ExperimentKind<NtkExperiment, NtkExperimentC
     {
         int inputs = config.Model.Encoding.EncodedWidth(1);
         var network = MemoryNeed.Network("model.hidden", config.Model.Hidden, inputs, 1);
-        double parameters = network.Bytes / (2.0 * MemoryNeed.FloatBytes);
+        double parameters = MemoryNeed.Parameters(config.Model.Hidden, inputs, 1);
         long rows = Math.Min(config.Probe.NtkBatchSize, config.Data.TrainCount);
         return [network, new("model.hidden", network.Value, rows * parameters * MemoryNeed.FloatBytes, $"a batch of {rows} rows of the Jacobian")];
     }

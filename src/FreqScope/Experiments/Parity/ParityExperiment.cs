@@ -78,10 +78,11 @@ public sealed class ParityExperiment : ExperimentKind<ParityExperiment, ParityEx
     {
         int inputs = config.Model.Encoding.EncodedWidth(config.Data.Dimension);
         long rows = config.Training.BatchSize ?? config.Data.TrainCount;
+        var network = MemoryNeed.Network("model.hidden", config.Model.Hidden, inputs, 1);
         return
         [
-            MemoryNeed.Network("model.hidden", config.Model.Hidden, inputs, 1),
-            MemoryNeed.Activations("model.hidden", rows, [inputs, .. config.Model.Hidden, 1], training: true, $"the activations of a batch of {rows} points and their gradients"),
+            network,
+            MemoryNeed.Activations("model.hidden", network.Value, rows, [inputs, .. config.Model.Hidden, 1], training: true, $"the activations of a batch of {rows} points and their gradients"),
         ];
     }
 

@@ -97,7 +97,7 @@ public sealed class PoissonExperiment : ExperimentKind<PoissonExperiment, Poisso
         return
         [
             MemoryNeed.Network("network.hidden", net.Hidden, inputs, 1),
-            MemoryNeed.Activations("network.collocation.count", net.Collocation.Count, [inputs, .. net.Hidden, 1], training: true,
+            MemoryNeed.Activations("network.collocation.count", MemoryNeed.Spell(net.Collocation.Count), net.Collocation.Count, [inputs, .. net.Hidden, 1], training: true,
                 "the collocation points' activations and their gradients"),
         ];
     }
