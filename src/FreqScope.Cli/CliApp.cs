@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FreqScope.Core;
 using FreqScope.Core.Config;
 using FreqScope.Core.Runs;
 using FreqScope.Native;
@@ -189,13 +190,13 @@ public static class CliApp
         }
         catch (Exception e) when (e is ConfigException or UsageException)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            console.MarkupLineInterpolated($"[red]error:[/] {PrintableText.Escape(e.Message, keepLineBreaks: true)}");
             return ExitUsage;
         }
         catch (Exception e) when (e is NativeLoadException or FreqScope.Data.DataFileException or InvalidOperationException or InvalidDataException
             or IOException or ArgumentException or System.Net.Http.HttpRequestException or UnauthorizedAccessException)
         {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            console.MarkupLineInterpolated($"[red]error:[/] {PrintableText.Escape(e.Message, keepLineBreaks: true)}");
             return ExitError;
         }
         catch (Exception e) when (e is System.Runtime.InteropServices.ExternalException or OutOfMemoryException)

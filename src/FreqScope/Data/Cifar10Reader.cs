@@ -21,10 +21,19 @@ public static class Cifar10Reader
 
     private const int Classes = 10;
 
+    /// <summary>Records in one batch file of CIFAR-10 (each of its six files holds 10000).</summary>
+    public const int MaxBatchRecords = 10_000;
+
+    /// <summary>
+    /// The most bytes a batch file may hold, <see cref="MaxBatchRecords"/> records: a larger file (or archive entry)
+    /// is refused after reading this many bytes, before it fills memory.
+    /// </summary>
+    public const long MaxBatchBytes = (long)MaxBatchRecords * RecordBytes;
+
     /// <summary>Reads and concatenates the batch files, in the given order, into a 3 × 32 × 32 data set.</summary>
     /// <param name="batchPaths">One or more batch files.</param>
     /// <param name="name">The data set's name, e.g. <c>"cifar10/train"</c>.</param>
-    /// <exception cref="DataFileException">A file is missing, its length is not a positive multiple of 3073, or a label is not 0 … 9.</exception>
+    /// <exception cref="DataFileException">A file is missing, its length is not a positive multiple of 3073 or more than <see cref="MaxBatchBytes"/>, or a label is not 0 … 9.</exception>
     public static ImageDataset Read(IReadOnlyList<string> batchPaths, string name)
     {
         ArgumentNullException.ThrowIfNull(batchPaths);
@@ -32,16 +41,8 @@ public static class Cifar10Reader
         foreach (var path in batchPaths)
         {
             ArgumentNullException.ThrowIfNull(path);
-            byte[] bytes;
-            try
-            {
-                bytes = File.ReadAllBytes(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw DataFileException.Unreadable(path, e);
-            }
-
+            var bytes = DataFileBytes.ReadUpTo(path, MaxBatchBytes, "a CIFAR-10 batch file", out bool more);
+            if (more) throw TooLarge(path);
             Check(bytes, path);
             batches.Add((path, bytes));
         }
@@ -106,4 +107,8 @@ public static class Cifar10Reader
                 $"length {bytes.Length} bytes is not a multiple of {RecordBytes} (1 label byte + {ImageBytes} pixel bytes): {bytes.Length / RecordBytes} whole records and {remainder} bytes left over");
         }
     }
+
+    /// <summary>The error for a batch file or archive entry of more than <see cref="MaxBatchBytes"/> bytes.</summary>
+    internal static DataFileException TooLarge(string source) =>
+        new(source, null, $"holds more than {MaxBatchBytes} bytes; expected a CIFAR-10 batch file, which holds {MaxBatchRecords} records of {RecordBytes} bytes ({MaxBatchBytes} bytes)");
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FreqScope.Core;
 
 namespace FreqScope.Data;
 
@@ -35,21 +36,21 @@ public sealed class CsvTarget : ITargetFunction
     /// <summary>The sample y values, in the order of <see cref="Xs"/>.</summary>
     public IReadOnlyList<double> Ys => _ys;
 
-    /// <summary>Reads columns <paramref name="xColumn"/> and <paramref name="yColumn"/> of <paramref name="filePath"/>.</summary>
-    /// <exception cref="DataFileException">The file is missing, malformed, or has fewer than two samples or a repeated x.</exception>
+    /// <summary>The most bytes a CSV target may hold (64 MiB, over a million samples): a larger file, or a device that never ends, is refused after that many.</summary>
+    public const int MaxFileBytes = 64 << 20;
+
+    /// <summary>Reads columns <paramref name="xColumn"/> and <paramref name="yColumn"/> of <paramref name="filePath"/> (UTF-8, or as its byte order mark says).</summary>
+    /// <exception cref="DataFileException">The file is missing, a folder, larger than <see cref="MaxFileBytes"/>, binary, malformed, or has fewer than two samples or a repeated x.</exception>
     public static CsvTarget Load(string filePath, string xColumn = "x", string yColumn = "y")
     {
         ArgumentNullException.ThrowIfNull(filePath);
-        string[] lines;
-        try
-        {
-            lines = File.ReadAllLines(filePath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw DataFileException.Unreadable(filePath, e);
-        }
-
+        var bytes = DataFileBytes.ReadUpTo(filePath, MaxFileBytes, "a CSV file", out bool more);
+        if (more) throw new DataFileException(filePath, null, $"the file holds more than {MaxFileBytes >> 20} MiB; expected a CSV table of samples");
+        int zero = Array.IndexOf(bytes, (byte)0);
+        if (zero >= 0) throw new DataFileException(filePath, null, $"holds binary data (a zero byte at offset {zero}); expected a CSV text file");
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line) lines.Add(line);
         return Parse(lines, filePath, xColumn, yColumn);
     }
 
@@ -69,7 +70,7 @@ public sealed class CsvTarget : ITargetFunction
         {
             if (index < 0)
             {
-                throw new DataFileException(filePath, headerIndex + 1, $"no column \"{name}\" in the header; columns: {string.Join(", ", header)}");
+                throw new DataFileException(filePath, headerIndex + 1, $"no column \"{name}\" in the header; columns: {PrintableText.Escape(string.Join(", ", header), 120)}");
             }
         }
 
@@ -148,7 +149,7 @@ public sealed class CsvTarget : ITargetFunction
     {
         if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            throw new DataFileException(filePath, line, $"\"{field}\" in column \"{column}\" is not a finite number");
+            throw new DataFileException(filePath, line, $"\"{PrintableText.Escape(field, 60)}\" in column \"{column}\" is not a finite number");
         }
 
         return value;

@@ -82,14 +82,12 @@ public static class IdxReader
             if (got == 2 && head[0] == 0x1F && head[1] == 0x8B)
             {
                 using var gzip = new GZipStream(file, CompressionMode.Decompress);
-                var content = ReadBounded(gzip, path);
+                var content = ReadBounded(gzip, path, rawLength: null);
                 CheckGzipTrailer(file, content.Length, path);
                 return content;
             }
 
-            var bytes = new byte[file.Length];
-            file.ReadExactly(bytes);
-            return bytes;
+            return ReadBounded(file, path, file.Length);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {
@@ -102,19 +100,20 @@ public static class IdxReader
     }
 
     /// <summary>
-    /// The decompressed IDX bytes of <paramref name="gzip"/>, read to the length its header announces and no further:
-    /// more than that is refused at once. A header that is not an unsigned-byte IDX header is returned as read, for
-    /// <see cref="Parse"/> to name what is wrong with it.
+    /// The IDX bytes of <paramref name="stream"/> (decompressed, or the file itself when <paramref name="rawLength"/>
+    /// gives its length), read to the length its header announces and no further: more than that is refused at once,
+    /// so a device that never ends or a file far longer than its header says is never read to its end. A header that
+    /// is not an unsigned-byte IDX header is returned as read, for <see cref="Parse"/> to name what is wrong with it.
     /// </summary>
-    private static byte[] ReadBounded(Stream gzip, string path)
+    private static byte[] ReadBounded(Stream stream, string path, long? rawLength)
     {
         var head = new byte[4];
-        int got = gzip.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        int got = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
         if (got < 4 || head[0] != 0 || head[1] != 0 || head[2] != UnsignedByteType || head[3] == 0) return head[..got];
         int header = 4 + 4 * head[3];
         var bytes = new byte[header];
         head.CopyTo(bytes, 0);
-        got = 4 + gzip.ReadAtLeast(bytes.AsSpan(4), header - 4, throwOnEndOfStream: false);
+        got = 4 + stream.ReadAtLeast(bytes.AsSpan(4), header - 4, throwOnEndOfStream: false);
         if (got < header) return bytes[..got];
         long expected = header;
         long product = 1;
@@ -127,18 +126,22 @@ public static class IdxReader
         expected += product;
         if (expected > Array.MaxLength)
             throw new DataFileException(path, null, $"its IDX header announces {expected} bytes, more than an array holds ({Array.MaxLength})");
-        var content = new byte[expected];
+        // Read in chunks that grow with what arrives, so a header announcing far more than the file holds costs
+        // no more memory than the file's bytes.
+        var body = DataFileBytes.ReadUpTo(stream, expected - header, out bool more);
+        var content = new byte[header + body.Length];
         bytes.CopyTo(content, 0);
-        got = header + gzip.ReadAtLeast(content.AsSpan(header), (int)(expected - header), throwOnEndOfStream: false);
-        if (got < expected) return content[..got];
-        Span<byte> more = stackalloc byte[1];
-        if (gzip.Read(more) > 0)
+        body.CopyTo(content, header);
+        if (!more) return content;
+        if (rawLength is { } length)
         {
-            throw new DataFileException(path, null,
-                $"it decompresses to more than the {expected} bytes its IDX header announces; refused without reading further (a corrupt file or a decompression bomb): delete it and get it again");
+            string shape = string.Join("×", Enumerable.Range(0, head[3]).Select(d => BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(4 + 4 * d))));
+            string extra = length > expected ? (length - expected).ToString(System.Globalization.CultureInfo.InvariantCulture) : "more";
+            throw new DataFileException(path, null, $"{extra} extra bytes after the {expected - header} data bytes that dimensions {shape} call for; expected the file to end there");
         }
 
-        return content;
+        throw new DataFileException(path, null,
+            $"it decompresses to more than the {expected} bytes its IDX header announces; refused without reading further (a corrupt file or a decompression bomb): delete it and get it again");
     }
 
     /// <summary>

@@ -11,9 +11,13 @@ namespace FreqScope.Data;
 public static class TarGzArchive
 {
     /// <summary>Extracts the directories and regular files of <paramref name="archivePath"/> under <paramref name="destinationDir"/>.</summary>
+    /// <param name="archivePath">The .tar.gz file.</param>
+    /// <param name="destinationDir">The folder to extract into.</param>
+    /// <param name="maxEntryBytes">The most bytes one file of the archive may hold: a larger one is refused from its header, before it is written.</param>
+    /// <param name="expected">What a file of the archive is, for the message about a larger one.</param>
     /// <returns>The full paths of the files written.</returns>
-    /// <exception cref="DataFileException">The archive is missing, corrupt or truncated, or an entry's path leads outside <paramref name="destinationDir"/>.</exception>
-    public static IReadOnlyList<string> Extract(string archivePath, string destinationDir)
+    /// <exception cref="DataFileException">The archive is missing, corrupt or truncated, an entry's path leads outside <paramref name="destinationDir"/>, or a file is larger than <paramref name="maxEntryBytes"/>.</exception>
+    public static IReadOnlyList<string> Extract(string archivePath, string destinationDir, long maxEntryBytes, string expected)
     {
         ArgumentNullException.ThrowIfNull(archivePath);
         ArgumentNullException.ThrowIfNull(destinationDir);
@@ -35,6 +39,8 @@ public static class TarGzArchive
             }
             else if (IsRegularFile(entry.EntryType))
             {
+                if (entry.Length > maxEntryBytes)
+                    throw new DataFileException(archivePath, null, $"its entry {entry.Name} is {entry.Length} bytes; expected {expected}");
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 entry.ExtractToFile(target, overwrite: true);
                 written.Add(target);
@@ -47,10 +53,16 @@ public static class TarGzArchive
     /// Reads into memory the regular files of <paramref name="archivePath"/> whose file name (last path component)
     /// is one of <paramref name="fileNames"/>, without writing anything to disk.
     /// </summary>
+    /// <param name="archivePath">The .tar.gz file.</param>
+    /// <param name="fileNames">The file names to read.</param>
+    /// <param name="maxEntryBytes">The most bytes a wanted entry may hold (at most <see cref="Array.MaxLength"/>): a larger one is refused from its header, before anything of it is decompressed.</param>
+    /// <param name="expected">What a wanted entry is, for the message about a larger one (e.g. "a CIFAR-10 batch file of at most 30730000 bytes").</param>
     /// <returns>The content of each file found, keyed by file name; names not found are absent.</returns>
-    /// <exception cref="DataFileException">The archive is missing, corrupt or truncated.</exception>
-    public static IReadOnlyDictionary<string, byte[]> ReadFiles(string archivePath, IReadOnlyCollection<string> fileNames)
+    /// <exception cref="DataFileException">The archive is missing, corrupt or truncated, or a wanted entry is larger than <paramref name="maxEntryBytes"/>.</exception>
+    public static IReadOnlyDictionary<string, byte[]> ReadFiles(string archivePath, IReadOnlyCollection<string> fileNames,
+        long maxEntryBytes, string expected)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxEntryBytes, Array.MaxLength);
         ArgumentNullException.ThrowIfNull(archivePath);
         ArgumentNullException.ThrowIfNull(fileNames);
         var wanted = new HashSet<string>(fileNames, StringComparer.Ordinal);
@@ -59,8 +71,8 @@ public static class TarGzArchive
         {
             string fileName = entry.Name.Replace('\\', '/').Split('/')[^1];
             if (!IsRegularFile(entry.EntryType) || !wanted.Contains(fileName) || entry.DataStream is null) return;
-            if (entry.Length > Array.MaxLength)
-                throw new DataFileException(archivePath, null, $"its entry {entry.Name} is {entry.Length} bytes, more than an array holds ({Array.MaxLength}); expected a data file of the data set, which is far smaller");
+            if (entry.Length > maxEntryBytes)
+                throw new DataFileException(archivePath, null, $"its entry {entry.Name} is {entry.Length} bytes; expected {expected}");
             using var buffer = new MemoryStream((int)entry.Length);
             entry.DataStream.CopyTo(buffer);
             found[fileName] = buffer.ToArray();

@@ -37,6 +37,9 @@ internal static class FitEnsembleSweep
             var runDir = Path.Combine(dir, member.Name);
             var existing = RunFolder.TryReadManifest(runDir);
             if (existing?.Status == RunStatus.Finished) continue;
+            // A member that diverged alone is an outcome, as a finished one is; one that diverged inside a group that
+            // did not finish goes on with its group (which leaves it as it stopped).
+            if (existing is { Status: RunStatus.Diverged, Ensemble: null }) continue;
             if (existing is { Status: RunStatus.Interrupted or RunStatus.Running, Ensemble: null } && Checkpoint.Locate(runDir) is not null) continue;
             candidates.Add((member, config, existing));
         }
@@ -51,10 +54,25 @@ internal static class FitEnsembleSweep
             if (cancellation.IsCancellationRequested) return (handled, RunStatus.Interrupted);
             var groupDir = Path.Combine(dir, GroupPrefix + group[0].Member.Index.ToString("D3", CultureInfo.InvariantCulture));
             var dirs = group.Select(c => Path.Combine(dir, c.Member.Name)).ToArray();
+            var records = new SweepMemberRecord[group.Length];
+            if (group.All(c => c.Existing?.Status == RunStatus.Diverged))
+            {
+                // Every member diverged: the group stopped, and running it again would diverge again.
+                for (int k = 0; k < group.Length; k++)
+                {
+                    options.OnMemberStart?.Invoke(group[k].Member, "skip");
+                    records[k] = Record(group[k].Member, RunStatus.Diverged, group[k].Existing!.WallSeconds) with { Error = group[k].Existing!.Error };
+                    handled.Add(group[k].Member.Index);
+                    done(group[k].Member, records[k]);
+                }
+
+                continue;
+            }
+
             var checkpoint = EnsembleCheckpoint.Peek(groupDir);
             bool resume = checkpoint is not null
                 && checkpoint.Members.SequenceEqual(group.Select(c => c.Member.Name))
-                && group.All(c => c.Existing is { Status: RunStatus.Interrupted or RunStatus.Running, Ensemble: not null });
+                && group.All(c => c.Existing is { Status: RunStatus.Interrupted or RunStatus.Running or RunStatus.Diverged, Ensemble: not null });
             for (int k = 0; k < group.Length; k++)
             {
                 var action = "run";
@@ -67,7 +85,6 @@ internal static class FitEnsembleSweep
                 options.OnMemberStart?.Invoke(group[k].Member, resume ? "resume" : action);
             }
 
-            var records = new SweepMemberRecord[group.Length];
             try
             {
                 long steps = group[0].Config.Training.Steps;
@@ -87,6 +104,7 @@ internal static class FitEnsembleSweep
                     records[k] = Record(group[k].Member, results[k].Status, manifest.WallSeconds) with
                     {
                         Metrics = results[k].Status == RunStatus.Finished ? SweepRunner.ReadMetrics(dirs[k], spec.Experiment) : new Dictionary<string, double?>(),
+                        Error = results[k].Status == RunStatus.Diverged ? manifest.Error : null,
                     };
                 }
             }

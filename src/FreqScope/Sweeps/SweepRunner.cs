@@ -144,14 +144,17 @@ public static class SweepRunner
     /// <summary>
     /// Creates the sweep folder when absent and takes its <see cref="FolderLock"/>, held by the sweep's parent process
     /// while it runs (each member's run folder has a lock of its own); an error naming the holder when another sweep
-    /// process holds it.
+    /// process holds it. The temporary files a sweep process killed mid-write left in the folder are removed.
     /// </summary>
     public static FolderLock LockFolder(SweepRunOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var dir = Path.GetFullPath(options.OutputDirectory);
         Directory.CreateDirectory(dir);
-        return FolderLock.Acquire(dir, $"cannot run the sweep in {dir}");
+        var held = FolderLock.Acquire(dir, $"cannot run the sweep in {dir}");
+        // What a sweep process killed while writing sweep.json or sweep.csv left; each member's folder cleans its own.
+        RunFolder.RemoveStaleTemporaries(dir, SearchOption.TopDirectoryOnly);
+        return held;
     }
 
     /// <summary>

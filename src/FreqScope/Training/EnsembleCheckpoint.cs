@@ -13,9 +13,15 @@ namespace FreqScope.Training;
 /// </summary>
 /// <param name="Step">Steps completed.</param>
 /// <param name="Members">Each member's run-folder name, in ensemble order.</param>
-/// <param name="FileRows">Per member, the rows of each data file at <paramref name="Step"/>.</param>
+/// <param name="FileRows">Per member, the rows of each data file at <paramref name="Step"/> (a diverged member's: where it stopped).</param>
 public sealed record EnsembleCheckpoint(long Step, IReadOnlyList<string> Members, IReadOnlyList<IReadOnlyDictionary<string, long>> FileRows)
 {
+    /// <summary>
+    /// Per member, the step at whose probe its loss stopped being a finite number (its folder then says
+    /// <c>diverged</c> and records no more while the others train on), or null; null as a whole when none diverged.
+    /// </summary>
+    public IReadOnlyList<long?>? DivergedAt { get; init; }
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     /// <summary>Writes the checkpoint atomically under <paramref name="groupDir"/>.</summary>
@@ -60,12 +66,30 @@ public sealed record EnsembleCheckpoint(long Step, IReadOnlyList<string> Members
         ArgumentNullException.ThrowIfNull(trainer);
         Checkpoint.Recover(groupDir);
         var dir = Checkpoint.Locate(groupDir) ?? throw new InvalidOperationException($"{groupDir} has no ensemble checkpoint to resume from");
-        var state = JsonSerializer.Deserialize<EnsembleCheckpoint>(File.ReadAllText(Path.Combine(dir, "state.json")))
-            ?? throw new InvalidDataException($"{Path.Combine(dir, "state.json")} is empty");
-        model.load(Path.Combine(dir, "model.bin"));
-        using var fs = File.OpenRead(Path.Combine(dir, "optimizer.bin"));
-        using var r = new BinaryReader(fs);
-        trainer.LoadState(r);
+        var path = Path.Combine(dir, "state.json");
+        EnsembleCheckpoint state;
+        try
+        {
+            state = JsonSerializer.Deserialize<EnsembleCheckpoint>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path} is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: cannot resume, the checkpoint is not valid JSON ({e.Message})", e);
+        }
+
+        try
+        {
+            model.load(Path.Combine(dir, "model.bin"));
+            using var fs = File.OpenRead(Path.Combine(dir, "optimizer.bin"));
+            using var r = new BinaryReader(fs);
+            trainer.LoadState(r);
+        }
+        catch (Exception e) when (e is ArgumentException or EndOfStreamException or IOException or FormatException
+            or System.Runtime.InteropServices.ExternalException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"{dir}: cannot resume, its model or optimizer file cannot be read ({e.Message.Split('\n', 2)[0]}); the checkpoint is damaged", e);
+        }
+
         return state;
     }
 }

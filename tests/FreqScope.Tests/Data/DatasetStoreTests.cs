@@ -204,7 +204,7 @@ public sealed class DatasetStoreTests : IDisposable
         var archive = Path.Combine(_dir.FullName, "evil.tar.gz");
         TestDataFiles.WriteTarGz(archive, [("ok/a.bin", [1]), ("../escaped.bin", [2])]);
         var target = Dir("extract");
-        var e = Assert.Throws<DataFileException>(() => TarGzArchive.Extract(archive, target));
+        var e = Assert.Throws<DataFileException>(() => TarGzArchive.Extract(archive, target, 1 << 20, "a small file"));
         Assert.Equal(archive, e.FilePath);
         Assert.Contains("entry \"../escaped.bin\"", e.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_dir.FullName, "escaped.bin")));
@@ -212,7 +212,7 @@ public sealed class DatasetStoreTests : IDisposable
     }
 
     [Fact]
-    public void AnArchiveEntryLargerThanAnArrayIsRefusedWithItsSizeNamed()
+    public void AnArchiveEntryLargerThanTheBoundIsRefusedFromItsHeaderWithItsSizeNamed()
     {
         // A hand-made ustar header announcing a 3 GiB data_batch_1.bin, and nothing behind it.
         var header = new byte[512];
@@ -231,7 +231,28 @@ public sealed class DatasetStoreTests : IDisposable
         var archive = Path.Combine(_dir.FullName, "huge.tar.gz");
         File.WriteAllBytes(archive, TestDataFiles.Gzip([.. header, .. new byte[1024]]));
 
-        var e = Assert.Throws<DataFileException>(() => TarGzArchive.ReadFiles(archive, ["data_batch_1.bin"]));
-        Assert.Contains($"its entry cifar-10-batches-bin/data_batch_1.bin is {3L << 30} bytes, more than an array holds", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<DataFileException>(() => TarGzArchive.ReadFiles(archive, ["data_batch_1.bin"], Cifar10Reader.MaxBatchBytes, "a batch"));
+        Assert.Contains($"its entry cifar-10-batches-bin/data_batch_1.bin is {3L << 30} bytes; expected a batch", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<DataFileException>(() => TarGzArchive.Extract(archive, Dir("huge"), Cifar10Reader.MaxBatchBytes, "a batch"));
+        Assert.Contains($"is {3L << 30} bytes; expected a batch", e.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(Dir("huge"), "*", SearchOption.AllDirectories));
+    }
+
+    [Theory]
+    [InlineData(100, true)]
+    [InlineData(99, false)]
+    public void AnArchiveEntryIsReadUpToItsBoundAndNoByteMore(int bound, bool taken)
+    {
+        var archive = Path.Combine(_dir.FullName, "bound.tar.gz");
+        var content = Enumerable.Range(0, 100).Select(i => (byte)i).ToArray();
+        TestDataFiles.WriteTarGz(archive, [("d/a.bin", content)]);
+        if (taken)
+        {
+            Assert.Equal(content, TarGzArchive.ReadFiles(archive, ["a.bin"], bound, "small")["a.bin"]);
+            return;
+        }
+
+        var e = Assert.Throws<DataFileException>(() => TarGzArchive.ReadFiles(archive, ["a.bin"], bound, "at most 99 bytes"));
+        Assert.EndsWith("its entry d/a.bin is 100 bytes; expected at most 99 bytes", e.Message, StringComparison.Ordinal);
     }
 }

@@ -17,7 +17,7 @@ public sealed class FaultInjectionTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, true);
 
-    /// <summary>Every point for fit1d, at its first three hits; three points for each other kind (ntk, which keeps no checkpoint, two).</summary>
+    /// <summary>Every point for fit1d, at its first three hits; three points for each other kind (ntk, which keeps no checkpoint, two). The fit1d ensemble has cases of its own below.</summary>
     public static TheoryData<string, string> Cases()
     {
         var cases = new TheoryData<string, string>();
@@ -79,6 +79,84 @@ public sealed class FaultInjectionTests : IDisposable
         Assert.Empty(Directory.GetFiles(killed, "*" + AtomicFile.TemporarySuffix + "*", SearchOption.AllDirectories));
         Assert.False(Directory.Exists(Path.Combine(killed, Checkpoint.FolderName + ".new")));
         Assert.False(Directory.Exists(Path.Combine(killed, Checkpoint.FolderName + ".old")));
+    }
+
+    /// <summary>Every point at its first and third hits in the fit1d ensemble sweep (two groups of two members trained together), and the summary at its second.</summary>
+    public static TheoryData<string> EnsembleCases()
+    {
+        var cases = new TheoryData<string>();
+        foreach (var point in FaultPoint.Names)
+            foreach (var n in new[] { 1, 3 })
+                cases.Add($"{point}:{n}");
+        cases.Add($"{FaultPoint.SummaryWritten}:2");
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(EnsembleCases))]
+    public void AKillInAnEnsembleSweepResumesToTheUninterruptedFiles(string killAt)
+    {
+        const string file = "sweep-seeds-1d.json";
+        var work = Path.Combine(_dir, "ensemble-" + killAt.Replace(':', '-'));
+        var (config, sweep) = GoldenRunTests.PrepareConfig(file, work);
+        Assert.True(sweep);
+        var whole = Path.Combine(work, "whole");
+        var (code, text) = CliRunner.Run("sweep", config, "--smoke", "--no-report", "--out", whole);
+        Assert.True(code == CliApp.ExitOk, $"exit {code}\n{text}");
+
+        var killed = Path.Combine(work, "killed");
+        code = RunKilledAt(killAt, "sweep", config, "--smoke", "--no-report", "--out", killed);
+        Assert.True(code == 137, $"the sweep was to be killed at {killAt} (exit 137, SIGKILL) but exited {code}");
+        (code, text) = File.Exists(Path.Combine(killed, FreqScope.Sweeps.SweepRunner.ManifestFile))
+            ? CliRunner.Run("sweep", "--resume", killed, "--no-report")
+            : CliRunner.Run("sweep", config, "--smoke", "--no-report", "--out", killed);
+        Assert.True(code == CliApp.ExitOk, $"killed at {killAt}: resume exit {code}\n{text}");
+
+        string[] Digest(string dir) => [.. RunDigest.Of(dir, [(dir, "<SWEEP>"), (work, "<WORK>"), (RepoPaths.Root, "<REPO>")]).Split('\n')
+            .Where(l => !l.Contains(RunFolder.ManifestFile + " ", StringComparison.Ordinal))];
+        Assert.Equal(Digest(whole), Digest(killed));
+        foreach (var member in Directory.GetDirectories(killed).Where(d => File.Exists(Path.Combine(d, RunFolder.ManifestFile))))
+        {
+            Assert.Equal(RunStatus.Finished, RunFolder.ReadManifest(member).Status);
+            Assert.Equal(RunFolder.ReadManifest(Path.Combine(whole, Path.GetFileName(member))).StepsCompleted, RunFolder.ReadManifest(member).StepsCompleted);
+        }
+
+        Assert.Empty(Directory.GetFiles(killed, "*" + AtomicFile.TemporarySuffix + "*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetDirectories(killed, Checkpoint.FolderName + ".new", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetDirectories(killed, Checkpoint.FolderName + ".old", SearchOption.AllDirectories));
+    }
+
+    /// <summary>
+    /// An ensemble in which one member diverges at step 10 (the first checkpoint after it is step 20's) is killed at
+    /// its writes before and after that checkpoint: resumed, every file equals the uninterrupted sweep's.
+    /// </summary>
+    [Theory]
+    [InlineData("manifest.written:3")]
+    [InlineData("checkpoint.written:2")]
+    [InlineData("checkpoint.swapped:2")]
+    [InlineData("manifest.written:6")]
+    [InlineData("summary.written:2")]
+    public void AKillInAnEnsembleWithADivergedMemberResumesToTheUninterruptedFiles(string killAt)
+    {
+        var work = Path.Combine(_dir, "ensemble-diverged-" + killAt.Replace(':', '-'));
+        Directory.CreateDirectory(work);
+        var config = FreqScope.Tests.Core.DivergenceTests.WriteLrSweep(work, "lr", "0.01, 1e6");
+        var whole = Path.Combine(work, "whole");
+        var (code, text) = CliRunner.Run("sweep", config, "--no-report", "--out", whole);
+        Assert.True(code == CliApp.ExitOk, $"exit {code}\n{text}");
+
+        var killed = Path.Combine(work, "killed");
+        code = RunKilledAt(killAt, "sweep", config, "--no-report", "--out", killed);
+        Assert.True(code == 137, $"the sweep was to be killed at {killAt} (exit 137, SIGKILL) but exited {code}");
+        (code, text) = CliRunner.Run("sweep", "--resume", killed, "--no-report");
+        Assert.True(code == CliApp.ExitOk, $"killed at {killAt}: resume exit {code}\n{text}");
+
+        string[] Digest(string dir) => [.. RunDigest.Of(dir, [(dir, "<SWEEP>"), (work, "<WORK>"), (RepoPaths.Root, "<REPO>")]).Split('\n')
+            .Where(l => !l.Contains(RunFolder.ManifestFile + " ", StringComparison.Ordinal))];
+        Assert.Equal(Digest(whole), Digest(killed));
+        Assert.Equal([RunStatus.Finished, RunStatus.Diverged], FreqScope.Sweeps.SweepRunner.ReadManifest(killed).Members.Select(m => m.Status));
+        var diverged = RunFolder.ReadManifest(Path.Combine(killed, "lr-001"));
+        Assert.Equal((10L, "training diverged at step 10: trainLoss is NaN"), (diverged.StepsCompleted, diverged.Error));
     }
 
     private static double CheckpointWallSeconds(string runDir) =>

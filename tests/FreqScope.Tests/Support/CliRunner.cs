@@ -38,11 +38,21 @@ public static class CliRunner
     /// Runs the command line to its end in a process of its own (where what is read once per process, such as the
     /// native loading, happens afresh), with <paramref name="environment"/> added; its exit code and its output.
     /// </summary>
-    public static (int Code, string Output) RunProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static (int Code, string Output) RunProcess(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunProcess(environment, Timeout.InfiniteTimeSpan, args);
+
+    /// <summary><see cref="RunProcess(IReadOnlyDictionary{string, string}, string[])"/>, killed (and a <see cref="TimeoutException"/>) when it runs past <paramref name="timeout"/>.</summary>
+    public static (int Code, string Output) RunProcess(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args)
     {
         using var process = Launch(environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"freqscope {string.Join(' ', args)} did not end within {timeout.TotalSeconds} s");
+        }
+
         process.WaitForExit();
         return (process.ExitCode, stdout.Result + stderr.Result);
     }

@@ -75,7 +75,16 @@ public static class Checkpoint
         foreach (var part in parts)
         {
             if (!saved.ContainsKey(part.Key)) throw new InvalidDataException($"{path} has no \"{part.Key}\" part; it does not belong to this run's kind");
-            part.Load(dir, saved[part.Key]);
+            try
+            {
+                part.Load(dir, saved[part.Key]);
+            }
+            catch (Exception e) when (e is ArgumentException or EndOfStreamException or IOException or FormatException or JsonException
+                or System.Runtime.InteropServices.ExternalException or InvalidOperationException)
+            {
+                // A checkpoint is written whole before it is swapped in, so a part that cannot be read was damaged since.
+                throw new InvalidDataException($"{dir}: cannot resume, its \"{part.Key}\" part cannot be read ({e.Message.Split('\n', 2)[0]}); the checkpoint is damaged", e);
+            }
         }
 
         var rows = (state["fileRows"] as JsonObject ?? []).ToDictionary(r => r.Key, r => r.Value!.GetValue<long>());

@@ -33,6 +33,13 @@ public interface IRunSession : IDisposable
     /// <summary>Records the probe after <paramref name="step"/> steps and returns its progress.</summary>
     RunProgress Probe(long step);
 
+    /// <summary>
+    /// Why the training inside the last <see cref="Step"/> diverged, or null: a kind that trains inside one step, as
+    /// poisson's network method does, stops that training at its first non-finite number and says so here; the loop
+    /// then stops the run as <see cref="RunStatus.Diverged"/>, as after a probe that shows it (<see cref="RunProgress.Divergence"/>).
+    /// </summary>
+    string? Divergence => null;
+
     /// <summary>Writes the final files and returns the summary (the loop writes it to summary.json).</summary>
     object Finish(long step, double trainingSeconds);
 

@@ -42,6 +42,9 @@ internal abstract class RunDriver(long start, bool trained = false)
     /// <summary>Why the last probe shows diverged training (<see cref="RunProgress.Divergence"/>), or null; a driver whose probes report no values leaves it null.</summary>
     protected string? Divergence { get; set; }
 
+    /// <summary>Why the training inside the last step diverged (<see cref="IRunSession.Divergence"/>), or null.</summary>
+    protected virtual string? StepDivergence => null;
+
     /// <summary>Flushes the tables and writes the partial summary, if any; returns it.</summary>
     protected abstract object? Interrupt(long step);
 
@@ -71,6 +74,8 @@ internal abstract class RunDriver(long start, bool trained = false)
             // A step abandoned part-way leaves the last checkpoint as the state to resume from.
             if (!TrainStep(Step, cancellation)) return Interrupted(checkpoint: false);
             Step++;
+            Divergence ??= StepDivergence;
+            if (Divergence is not null) return Diverged();
             if (plan.IsProbeStep(Step)) ProbeAt(Step);
             if (Divergence is not null) return Diverged();
             if (StopRequested) break;

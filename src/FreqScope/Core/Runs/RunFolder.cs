@@ -123,15 +123,19 @@ public static class RunFolder
     /// Temporary files that a killed writer left (<see cref="AtomicFile.TemporaryPath"/>) are removed.
     /// </summary>
     /// <exception cref="Config.ConfigException">Its config.json is invalid.</exception>
+    /// <param name="kind">The kind the folder must hold.</param>
+    /// <param name="runDir">The run folder.</param>
+    /// <param name="ensembleMember">Whether the caller resumes the folder as a member of a fit1d ensemble, whose group
+    /// goes on after one member diverged: such a member's diverged manifest is then accepted.</param>
     /// <exception cref="InvalidOperationException">It is not resumable, or another process holds its lock (the message names it).</exception>
-    public static (IExperimentConfig Config, RunManifest? Previous, FolderLock Lock) ReadResumable(IExperimentKind kind, string runDir)
+    public static (IExperimentConfig Config, RunManifest? Previous, FolderLock Lock) ReadResumable(IExperimentKind kind, string runDir, bool ensembleMember = false)
     {
         ArgumentNullException.ThrowIfNull(kind);
         var path = ResumeConfigPath(runDir);
         var held = FolderLock.Acquire(runDir, $"cannot resume {runDir}");
         try
         {
-            var (config, previous) = ReadUnfinished(kind, runDir, path);
+            var (config, previous) = ReadUnfinished(kind, runDir, path, ensembleMember);
             RemoveStaleTemporaries(runDir);
             return (config, previous, held);
         }
@@ -142,14 +146,17 @@ public static class RunFolder
         }
     }
 
-    /// <summary>Removes the temporary files a killed writer left under <paramref name="runDir"/>; only the lock's holder calls it.</summary>
-    private static void RemoveStaleTemporaries(string runDir)
+    /// <summary>
+    /// Removes the temporary files a killed writer left under <paramref name="dir"/> (in its subfolders too, unless
+    /// <paramref name="search"/> says only the top level); only the holder of the folder's lock calls it.
+    /// </summary>
+    internal static void RemoveStaleTemporaries(string dir, SearchOption search = SearchOption.AllDirectories)
     {
-        foreach (var stale in Directory.EnumerateFiles(runDir, "*" + AtomicFile.TemporarySuffix + "*", SearchOption.AllDirectories).ToList())
+        foreach (var stale in Directory.EnumerateFiles(dir, "*" + AtomicFile.TemporarySuffix + "*", search).ToList())
             File.Delete(stale);
     }
 
-    private static (IExperimentConfig Config, RunManifest? Previous) ReadUnfinished(IExperimentKind kind, string runDir, string path)
+    private static (IExperimentConfig Config, RunManifest? Previous) ReadUnfinished(IExperimentKind kind, string runDir, string path, bool ensembleMember = false)
     {
         using var document = ConfigNode.Parse(ConfigNode.ReadFile(path), path);
         var root = ConfigNode.Root(path, document.RootElement);
@@ -157,7 +164,7 @@ public static class RunFolder
             throw new InvalidOperationException($"cannot resume {runDir}: its config.json is not a {kind.Name} experiment");
         var config = kind.Read(root);
         var previous = File.Exists(Path.Combine(runDir, ManifestFile)) ? ReadManifest(runDir) : null;
-        if (previous?.Status == RunStatus.Diverged)
+        if (previous?.Status == RunStatus.Diverged && !(ensembleMember && previous.Ensemble is not null))
             throw new InvalidOperationException($"cannot resume {runDir}: {previous.Error ?? "its training diverged"}; change the config (a smaller learning rate, another initialisation) and run it again");
         if (previous?.Status == RunStatus.Finished)
         {
@@ -169,12 +176,21 @@ public static class RunFolder
     }
 
     /// <summary>Reads a run folder's manifest.json.</summary>
+    /// <exception cref="InvalidOperationException">The folder has no manifest.json.</exception>
+    /// <exception cref="InvalidDataException">manifest.json is empty or not a manifest.</exception>
     public static RunManifest ReadManifest(string runDir)
     {
         var path = Path.Combine(runDir, ManifestFile);
         if (!File.Exists(path)) throw new InvalidOperationException($"{runDir} has no manifest.json (is it a FreqScope run folder?)");
-        return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), Json)
-            ?? throw new InvalidDataException($"{path} is empty");
+        try
+        {
+            return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), Json)
+                ?? throw new InvalidDataException($"{path} is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not a readable manifest ({e.Message}); it is written whole or not at all, so it was changed outside FreqScope", e);
+        }
     }
 
     /// <summary>A run folder's manifest.json, or null when it has none or it cannot be read.</summary>

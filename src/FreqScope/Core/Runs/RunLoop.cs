@@ -140,6 +140,8 @@ public static class RunLoop
 
         protected override bool TrainStep(long step, CancellationToken cancellation) => session.Step(step, cancellation);
 
+        protected override string? StepDivergence => session.Divergence;
+
         protected override void Probe(long step)
         {
             var probe = session.Probe(step) with { IsProbe = true };

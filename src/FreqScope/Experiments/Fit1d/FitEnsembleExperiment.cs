@@ -82,7 +82,7 @@ public static class FitEnsembleExperiment
             for (int k = 0; k < count && options.Resume; k++)
             {
                 // The checkpoint is the group's, not the member folder's.
-                var (config, manifest, memberLock) = RunFolder.ReadResumable(FitExperiment.Instance, dirs[k]);
+                var (config, manifest, memberLock) = RunFolder.ReadResumable(FitExperiment.Instance, dirs[k], ensembleMember: true);
                 held.Add(memberLock);
                 (cfg[k], previous[k]) = ((FitExperimentConfig)config, manifest);
             }
@@ -125,16 +125,27 @@ public static class FitEnsembleExperiment
         var clock = Stopwatch.StartNew();
         long step = 0;
         EnsembleDriver? driver = null;
+        // A member whose loss stopped being finite keeps its folder as it was then, while the others train on; a
+        // resumed group knows them from its checkpoint before it writes any manifest.
+        var divergedAt = new long?[count];
+        if (options.Resume)
+        {
+            Checkpoint.Recover(groupDir);
+            var saved = EnsembleCheckpoint.Peek(groupDir)?.DivergedAt;
+            for (int k = 0; k < count && saved is not null; k++) divergedAt[k] = saved[k];
+        }
+
         var ledgers = Enumerable.Range(0, count).Select(k => new RunLedger(dirs[k], previous[k], load, device, cfg[k].Seed, options.Smoke, started, clock, m => m with
         {
             Experiment = FitExperiment.Instance.Name,
-            StepsCompleted = driver?.Step ?? step,
+            StepsCompleted = divergedAt[k] ?? driver?.Step ?? step,
             StepsPlanned = cfg[k].Training.Steps,
             Ensemble = new EnsembleMembership(k, count, groupDir),
         })).ToArray();
         void WriteManifests(string status)
         {
-            foreach (var ledger in ledgers) ledger.Write(status);
+            for (int k = 0; k < count; k++)
+                if (divergedAt[k] is null) ledgers[k].Write(status);
         }
 
         var recorders = new List<FitRecorder>();
@@ -173,13 +184,19 @@ public static class FitEnsembleExperiment
                 if (!checkpoint.Members.SequenceEqual(dirs.Select(Path.GetFileName)!))
                     throw new InvalidOperationException($"the checkpoint in {groupDir} belongs to members {string.Join(", ", checkpoint.Members)}, not {string.Join(", ", dirs.Select(Path.GetFileName))}");
                 step = checkpoint.Step;
-                foreach (var ledger in ledgers) ledger.ResumedFrom = step;
-                for (int k = 0; k < count; k++) recorders[k].OpenFiles(checkpoint.FileRows[k]);
+                for (int k = 0; k < count; k++)
+                {
+                    if (divergedAt[k] is not null) continue;
+                    ledgers[k].ResumedFrom = step;
+                    recorders[k].OpenFiles(checkpoint.FileRows[k]);
+                }
+
                 if (FitSession.PlanOf(cfg[0]).IsProbeStep(step))
                 {
                     // Saved right after a probe: its outputs are the model's now (see FitRecorder.ResumeAfterProbe).
                     var evalOut = EnsembleTrainer.Predict(model, xEval);
-                    for (int k = 0; k < count; k++) recorders[k].ResumeAfterProbe(evalOut[k]);
+                    for (int k = 0; k < count; k++)
+                        if (divergedAt[k] is null) recorders[k].ResumeAfterProbe(evalOut[k]);
                 }
             }
             else
@@ -188,17 +205,19 @@ public static class FitEnsembleExperiment
             }
 
             WriteManifests(RunStatus.Running);
-            driver = new EnsembleDriver(step, cfg[0], dirs, groupDir, recorders, model, trainer, xEval, xTrain, clock, options.OnProgress, WriteManifests);
-            var (status, summaries) = driver.Drive(fresh: !options.Resume, cancellation);
+            driver = new EnsembleDriver(step, cfg[0], dirs, groupDir, recorders, model, trainer, xEval, xTrain, clock, options.OnProgress, WriteManifests,
+                divergedAt, checkpointRows: options.Resume ? EnsembleCheckpoint.Peek(groupDir)?.FileRows : null, (k, error) => ledgers[k].Write(RunStatus.Diverged, error));
+            var (status, _) = driver.Drive(fresh: !options.Resume, cancellation);
             var reportErrors = dirs.Select(d => options.BuildReport ? RunFolder.TryBuildReport(d, () => FitReport.Build(d)) : null).ToArray();
-            var each = (FitSummary[])summaries!;
-            return [.. dirs.Select((d, k) => new RunResult<FitSummary>(d, status, driver.Step, null, each[k]) { ReportError = reportErrors[k] })];
+            return [.. dirs.Select((d, k) => divergedAt[k] is long at
+                ? new RunResult<FitSummary>(d, RunStatus.Diverged, at, null, driver.Summaries[k]) { ReportError = reportErrors[k] }
+                : new RunResult<FitSummary>(d, status, driver.Step, null, driver.Summaries[k]) { ReportError = reportErrors[k] })];
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             foreach (var r in recorders) r.CloseFiles();
             for (int k = 0; k < count; k++)
-                if (Directory.Exists(dirs[k])) ledgers[k].MarkFailed(e);
+                if (Directory.Exists(dirs[k]) && divergedAt[k] is null) ledgers[k].MarkFailed(e);
             throw;
         }
         finally
@@ -211,11 +230,24 @@ public static class FitEnsembleExperiment
         }
     }
 
-    /// <summary>The member folders of one stacked network under the shared <see cref="RunDriver"/>; the checkpoint is the group's.</summary>
+    /// <summary>
+    /// The member folders of one stacked network under the shared <see cref="RunDriver"/>; the checkpoint is the group's.
+    /// A member whose probe shows diverged training stops there as a solo run does (its tables as far as they go, its
+    /// partial summary, <c>diverged</c> with the step and the value) while the others train on: the members' parameters
+    /// and optimizer state are separate blocks, so its non-finite numbers reach no other member. When every member has
+    /// diverged the group stops.
+    /// </summary>
     private sealed class EnsembleDriver(long start, FitExperimentConfig first, string[] dirs, string groupDir, List<FitRecorder> recorders,
         EnsembleMlp model, EnsembleTrainer trainer, Tensor xEval, Tensor? xTrain, Stopwatch clock, Action<int, RunProgress>? onProgress,
-        Action<string> writeManifests) : RunDriver(start)
+        Action<string> writeManifests, long?[] divergedAt, IReadOnlyList<IReadOnlyDictionary<string, long>>? checkpointRows, Action<int, string> writeDiverged)
+        : RunDriver(start)
     {
+        // The rows of a member that stopped: what each later checkpoint records for it.
+        private readonly IReadOnlyDictionary<string, long>?[] _stoppedRows = [.. divergedAt.Select((at, k) => at is null ? null : checkpointRows?[k])];
+
+        /// <summary>Each member's summary: a diverged member's partial one from where it stopped, the others' from the end (or the interruption).</summary>
+        public FitSummary?[] Summaries { get; } = new FitSummary?[dirs.Length];
+
         protected override RunPlan Plan { get; } = FitSession.PlanOf(first);
 
         protected override bool Checkpoints => true;
@@ -230,25 +262,54 @@ public static class FitEnsembleExperiment
         {
             var evalOut = EnsembleTrainer.Predict(model, xEval);
             var trainOut = xTrain is null ? evalOut : EnsembleTrainer.Predict(model, xTrain);
-            for (int k = 0; k < recorders.Count; k++) onProgress?.Invoke(k, recorders[k].Probe(step, evalOut[k], trainOut[k], clock.Elapsed));
+            for (int k = 0; k < recorders.Count; k++)
+            {
+                if (divergedAt[k] is not null) continue;
+                var progress = recorders[k].Probe(step, evalOut[k], trainOut[k], clock.Elapsed);
+                onProgress?.Invoke(k, progress);
+                if (progress.Divergence is { } why) StopDiverged(k, step, why);
+            }
+
+            if (divergedAt.All(at => at is not null)) Divergence = "every member of the ensemble diverged";
+        }
+
+        private void StopDiverged(int k, long step, string why)
+        {
+            _stoppedRows[k] = recorders[k].FlushRows();
+            Summaries[k] = recorders[k].Summarize(step, finished: false);
+            RunFolder.WriteSummary(dirs[k], Summaries[k]!);
+            recorders[k].CloseFiles();
+            divergedAt[k] = step;
+            writeDiverged(k, $"training diverged at step {step}: {why}");
         }
 
         // The ensemble has no stop-at-loss, so its last checkpoint is always at the plan's last step: nothing to mark.
-        protected override void SaveCheckpoint(long step, bool complete = false) => EnsembleCheckpoint.Save(groupDir,
-            new EnsembleCheckpoint(step, [.. dirs.Select(d => Path.GetFileName(d))], [.. recorders.Select(r => (IReadOnlyDictionary<string, long>)r.FlushRows())]),
-            model, trainer);
+        protected override void SaveCheckpoint(long step, bool complete = false)
+        {
+            IReadOnlyDictionary<string, long>[] rows = [.. recorders.Select((r, k) => _stoppedRows[k] ?? (IReadOnlyDictionary<string, long>)r.FlushRows())];
+            FaultPoint.Reach(FaultPoint.TablesFlushed);
+            EnsembleCheckpoint.Save(groupDir, new EnsembleCheckpoint(step, [.. dirs.Select(d => Path.GetFileName(d))], rows)
+            {
+                DivergedAt = divergedAt.Any(at => at is not null) ? [.. divergedAt] : null,
+            }, model, trainer);
+        }
 
         protected override void WriteManifests(string status, string? error = null) => writeManifests(status);
 
-        protected override object? Interrupt(long step) => Summaries(step, finished: false);
+        protected override object? Interrupt(long step) => Summarize(step, finished: false);
 
-        protected override object Finish(long step) => Summaries(step, finished: true);
+        protected override object Finish(long step) => Summarize(step, finished: true);
 
-        private FitSummary[] Summaries(long step, bool finished)
+        private FitSummary?[] Summarize(long step, bool finished)
         {
-            var summaries = recorders.Select(r => r.Summarize(step, finished)).ToArray();
-            for (int k = 0; k < dirs.Length; k++) RunFolder.WriteSummary(dirs[k], summaries[k]);
-            return summaries;
+            for (int k = 0; k < dirs.Length; k++)
+            {
+                if (divergedAt[k] is not null) continue;
+                Summaries[k] = recorders[k].Summarize(step, finished);
+                RunFolder.WriteSummary(dirs[k], Summaries[k]!);
+            }
+
+            return Summaries;
         }
     }
 }

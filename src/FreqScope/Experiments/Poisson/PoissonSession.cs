@@ -67,6 +67,9 @@ internal sealed class PoissonSession : IRunSession
 
     public RunProgress Probe(long step) => throw new InvalidOperationException("a poisson run records inside its methods");
 
+    /// <summary>Set when the network method's error stopped being a finite number (its training stops there).</summary>
+    public string? Divergence { get; private set; }
+
     public object Finish(long step, double trainingSeconds)
     {
         WriteSolution(_state.NetworkOutput(_setup.Grid.Unknowns));
@@ -121,8 +124,9 @@ internal sealed class PoissonSession : IRunSession
             long step = long.Parse(method["hybrid-".Length..], CultureInfo.InvariantCulture);
             var handover = state.Handovers.Single(h => h.Step == step);
             var start = state.HandoverOutput(step, _setup.Grid.Unknowns);
-            // A network that diverged hands over NaN or ∞: no relaxation can recover from that, so the hybrid is
-            // recorded as failing at once instead of sweeping to the limit.
+            // A network that diverged now stops the run (Divergence), but a folder interrupted by an earlier FreqScope
+            // may hold a NaN or ∞ handover: no relaxation can recover from that, so the hybrid is recorded as failing
+            // at once instead of sweeping to the limit.
             var result = double.IsFinite(handover.Error)
                 ? RunRelaxation(method, index, _config.Hybrid!.Relaxation, start, handover.Seconds, recordModes: false, cancellation)
                 : Summarise(method, "hybrid", null, null, 0, handover.Seconds, Probe(method, 0, handover.Seconds, start, null), null);
@@ -214,6 +218,7 @@ internal sealed class PoissonSession : IRunSession
         }
 
         var schedule = new LearningRateSchedule(net.LearningRate, net.Schedule, net.DecaySteps, net.Gamma, (int)net.Steps);
+        long trained = net.Steps;
         ProbeAt(0);
         for (long step = 1; step <= net.Steps; step++)
         {
@@ -224,11 +229,19 @@ internal sealed class PoissonSession : IRunSession
             trainer.Step();
             if (probe && cuda) TorchSharp.torch.cuda.synchronize(_device);
             clock.Stop();
-            if (probe) ProbeAt(step);
+            if (!probe) continue;
+            ProbeAt(step);
+            if (!double.IsFinite(error))
+            {
+                // Diverged: the run stops here as diverged (no hybrid could start from a non-finite handover).
+                Divergence = $"the network's error is {(double.IsNaN(error) ? "NaN" : "+∞")} at its training step {step}";
+                trained = step;
+                break;
+            }
         }
 
         state.SaveNetworkOutput(output);
-        return Summarise(PoissonExperiment.Network, "network", toTolerance, secondsToTolerance, net.Steps, clock.Elapsed.TotalSeconds, error, history);
+        return Summarise(PoissonExperiment.Network, "network", toTolerance, secondsToTolerance, trained, clock.Elapsed.TotalSeconds, error, history);
     }
 
     /// <summary>The network's output at every grid node, evaluated 65 536 nodes at a time (a 2-D grid can have millions).</summary>
