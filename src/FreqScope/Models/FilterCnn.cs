@@ -58,6 +58,18 @@ public sealed class FilterCnn : nn.Module<Tensor, Tensor>
     /// <summary>Number of trainable scalars.</summary>
     public long ParameterCount => parameters().Sum(p => p.numel());
 
+    /// <summary>
+    /// What the network holds for <paramref name="channels"/> × <paramref name="height"/> × <paramref name="width"/>
+    /// inputs without building it: its trainable scalars and the values one input leaves in each layer the backward
+    /// pass keeps (both convolutions' outputs, the pool's, the hidden layer's, the logits).
+    /// </summary>
+    public static (double Parameters, IReadOnlyList<int> LayerValues) Count(int channels, int height, int width, int classes)
+    {
+        int flat = 64 * ((height - 4) / 2) * ((width - 4) / 2);
+        double parameters = (9.0 * channels * 32 + 32) + (9.0 * 32 * 64 + 64) + (flat + 1.0) * 400 + 401.0 * classes;
+        return (parameters, [32 * (height - 2) * (width - 2), 64 * (height - 4) * (width - 4), flat, 400, classes]);
+    }
+
     /// <summary>Logits (N, classes) for images (N, C, H, W).</summary>
     public override Tensor forward(Tensor input)
     {

@@ -50,6 +50,47 @@ public sealed class Vgg : nn.Module<Tensor, Tensor>
     /// <param name="classes">Number of classes, ≥ 1.</param>
     public Vgg(int depth, double widthMultiplier, bool batchNorm, int channels, int height, int width, int classes) : base(nameof(Vgg))
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 1);
+        var plan = Plan(depth, widthMultiplier, height, width);
+        Depth = depth;
+        WidthMultiplier = widthMultiplier;
+        BatchNorm = batchNorm;
+        Classes = classes;
+
+        var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
+        int inChannels = channels;
+        foreach (var layer in plan)
+        {
+            if (layer.Pool)
+            {
+                layers.Add((layers.Count.ToString(), nn.MaxPool2d(2, 2)));
+                continue;
+            }
+
+            layers.Add((layers.Count.ToString(), nn.Conv2d(inChannels, layer.Channels, 3, padding: 1)));
+            if (batchNorm) layers.Add((layers.Count.ToString(), nn.BatchNorm2d(layer.Channels)));
+            layers.Add((layers.Count.ToString(), nn.ReLU(inplace: true)));
+            inChannels = layer.Channels;
+        }
+
+        ConvChannels = [.. plan.Where(l => !l.Pool).Select(l => l.Channels)];
+        PoolCount = plan.Count(l => l.Pool);
+        _features = nn.Sequential(layers);
+        _pool = nn.AdaptiveAvgPool2d(1);
+        _classifier = nn.Linear(inChannels, classes);
+        RegisterComponents();
+    }
+
+    /// <summary>
+    /// The feature layers a VGG of <paramref name="depth"/> and <paramref name="widthMultiplier"/> has for
+    /// <paramref name="height"/> × <paramref name="width"/> inputs, in order: each convolution (3×3, padding 1) or
+    /// 2×2 max-pool with the channels, height and width of its output. What the constructor builds, and what the
+    /// memory preflight counts without building anything.
+    /// </summary>
+    /// <exception cref="ArgumentException">The depth is not 11 or 16, or the multiplier is not a finite number &gt; 0.</exception>
+    public static IReadOnlyList<(bool Pool, int Channels, int Height, int Width)> Plan(int depth, double widthMultiplier, int height, int width)
+    {
         var config = depth switch
         {
             11 => ConfigA,
@@ -58,42 +99,50 @@ public sealed class Vgg : nn.Module<Tensor, Tensor>
         };
         if (!(widthMultiplier > 0) || double.IsInfinity(widthMultiplier))
             throw new ArgumentException($"VGG width multiplier must be a finite number > 0; got {widthMultiplier}", nameof(widthMultiplier));
-        ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 1);
-        Depth = depth;
-        WidthMultiplier = widthMultiplier;
-        BatchNorm = batchNorm;
-        Classes = classes;
-
-        var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
-        var convChannels = new List<int>();
-        int inChannels = channels, h = height, w = width, pools = 0;
+        var plan = new List<(bool, int, int, int)>();
+        int channels = 0, h = height, w = width;
         foreach (int c in config)
         {
             if (c == Pool)
             {
                 if (h / 2 < 1 || w / 2 < 1) continue;
-                layers.Add((layers.Count.ToString(), nn.MaxPool2d(2, 2)));
                 h /= 2;
                 w /= 2;
-                pools++;
+                plan.Add((true, channels, h, w));
                 continue;
             }
-            int outChannels = Scale(c, widthMultiplier);
-            layers.Add((layers.Count.ToString(), nn.Conv2d(inChannels, outChannels, 3, padding: 1)));
-            if (batchNorm) layers.Add((layers.Count.ToString(), nn.BatchNorm2d(outChannels)));
-            layers.Add((layers.Count.ToString(), nn.ReLU(inplace: true)));
-            convChannels.Add(outChannels);
-            inChannels = outChannels;
+
+            channels = Scale(c, widthMultiplier);
+            plan.Add((false, channels, h, w));
         }
-        ConvChannels = convChannels;
-        PoolCount = pools;
-        _features = nn.Sequential(layers);
-        _pool = nn.AdaptiveAvgPool2d(1);
-        _classifier = nn.Linear(inChannels, classes);
-        RegisterComponents();
+
+        return plan;
+    }
+
+    /// <summary>
+    /// What a VGG of this configuration holds without building it: its trainable scalars (each convolution's 9·in·out
+    /// weights and out biases, BatchNorm's 2·out, the classifier's) and the values one input leaves in each layer the
+    /// backward pass keeps (every convolution's output, and BatchNorm's when enabled, the pools', the logits).
+    /// </summary>
+    public static (double Parameters, IReadOnlyList<int> LayerValues) Count(int depth, double widthMultiplier, bool batchNorm, int channels, int height, int width, int classes)
+    {
+        double parameters = 0;
+        var values = new List<int>();
+        int inChannels = channels;
+        foreach (var layer in Plan(depth, widthMultiplier, height, width))
+        {
+            int size = layer.Channels * layer.Height * layer.Width;
+            values.Add(size);
+            if (layer.Pool) continue;
+            parameters += 9.0 * inChannels * layer.Channels + layer.Channels + (batchNorm ? 2.0 * layer.Channels : 0);
+            if (batchNorm) values.Add(size);
+            inChannels = layer.Channels;
+        }
+
+        values.Add(classes);
+        return (parameters + (inChannels + 1.0) * classes, values);
     }
 
     /// <summary>max(1, round(c·w)), the channel count of a layer with c channels at width multiplier w.</summary>

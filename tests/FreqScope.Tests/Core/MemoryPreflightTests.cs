@@ -3,6 +3,8 @@ using FreqScope.Core;
 using FreqScope.Core.Config;
 using FreqScope.Core.Runs;
 using FreqScope.Experiments;
+using FreqScope.Experiments.Classify;
+using FreqScope.Core.Kinds;
 using FreqScope.Models;
 using FreqScope.Tests.Support;
 
@@ -23,6 +25,50 @@ public sealed class MemoryPreflightTests
         var need = MemoryNeed.Network("model.hidden", config.Hidden, inputs: 1, outputs: 1);
         Assert.Equal(parameters * 2 * 4, need.Bytes);
         Assert.Equal("[200, 200, 100]", need.Value);
+    }
+
+    [Theory]
+    [InlineData(11, 1.0, false, 3, 32, 32)]
+    [InlineData(16, 1.0, true, 3, 32, 32)]
+    [InlineData(16, 0.25, false, 1, 28, 28)]
+    [InlineData(11, 2.0, true, 1, 28, 28)]
+    public void AVggsCountIsWhatTorchCountsAndItsPlanWhatItBuilds(int depth, double multiplier, bool batchNorm, int channels, int height, int width)
+    {
+        using var model = new Vgg(depth, multiplier, batchNorm, channels, height, width, 10);
+        var (parameters, layers) = Vgg.Count(depth, multiplier, batchNorm, channels, height, width, 10);
+        Assert.Equal(model.ParameterCount, parameters);
+        var plan = Vgg.Plan(depth, multiplier, height, width);
+        Assert.Equal(model.ConvChannels, plan.Where(l => !l.Pool).Select(l => l.Channels));
+        Assert.Equal(model.PoolCount, plan.Count(l => l.Pool));
+        // Every convolution (twice with BatchNorm) and pool keeps its output, then the logits.
+        Assert.Equal(plan.Sum(l => l.Pool || !batchNorm ? 1 : 2) + 1, layers.Count);
+    }
+
+    [Fact]
+    public void TheLayerValuesOfAVggAndTheCnnAreTheirOutputShapes()
+    {
+        // VGG-11 on 32 × 32: 64·32², pool 64·16², 128·16², pool 128·8², 256·8² twice, pool 256·4², 512·4² twice,
+        // pool 512·2², 512·2² twice, pool 512·1², the 10 logits.
+        Assert.Equal([65536, 16384, 32768, 8192, 16384, 16384, 4096, 8192, 8192, 2048, 2048, 2048, 512, 10],
+            Vgg.Count(11, 1, false, 3, 32, 32, 10).LayerValues);
+        // The CNN on 28 × 28: 32·26², 64·24², pooled 64·12², 400, 10; torch agrees on the parameters.
+        var (parameters, layers) = FilterCnn.Count(1, 28, 28, 10);
+        Assert.Equal([21632, 36864, 9216, 400, 10], layers);
+        using var cnn = new FilterCnn(1, 28, 28, 10);
+        Assert.Equal(cnn.ParameterCount, parameters);
+        Assert.Equal(new FilterCnn(3, 32, 32, 10).ParameterCount, FilterCnn.Count(3, 32, 32, 10).Parameters);
+    }
+
+    [Fact]
+    public void AClassifiersBatchNeverCountsMoreRowsThanItsSplitHolds()
+    {
+        var config = (ClassifyExperimentConfig)ExperimentKinds.Registry.LoadFile(Path.Combine(RepoPaths.Experiments, "fashion-mnist-mlp-filtering.json"));
+        IExperimentKind kind = ClassifyExperiment.Instance;
+        MemoryNeed Need(int batch) => kind.MemoryNeeds(config with { Training = config.Training with { BatchSize = batch } }).Single(n => n.Key == "training.batchSize");
+        int train = config.Data.Train.Count!.Value;
+        Assert.Equal(Need(train).Bytes, Need(50_000_000).Bytes);
+        Assert.Equal("50000000", Need(50_000_000).Value);
+        Assert.Equal(2 * Need(100).Bytes, Need(200).Bytes);
     }
 
     [Fact]
@@ -86,7 +132,7 @@ public sealed class MemoryPreflightTests
     [InlineData("image-fit-plain.json", "model.hidden=[200000,200000]", "model.hidden", "[200000, 200000]")]
     [InlineData("poisson-1d-jacobi-vs-network.json", "network.hidden=[200000,200000]", "network.hidden", "[200000, 200000]")]
     [InlineData("fashion-mnist-mlp-filtering.json", "model.hidden=[1000000,100000]", "model.hidden", "[1000000, 100000]")]
-    [InlineData("fashion-mnist-mlp-filtering.json", "training.batchSize=50000000", "training.batchSize", "50000000")]
+    [InlineData("cifar10-vgg16-filtering.json", "model.widthMultiplier=16;training.batchSize=5000", "training.batchSize", "5000")]
     public void AValueThatCannotFitIsRefusedByName(string file, string sets, string key, string value)
     {
         var work = RepoPaths.NewTempDirectory("freqscope-preflight");

@@ -4,6 +4,7 @@ using FreqScope.Core.Config;
 using FreqScope.Core.Kinds;
 using FreqScope.Core.Runs;
 using FreqScope.Data;
+using FreqScope.Models;
 using FreqScope.Reporting;
 using FreqScope.Spectral;
 
@@ -85,14 +86,30 @@ public sealed class ClassifyExperiment : ExperimentKind<ClassifyExperiment, Clas
     /// </summary>
     protected override IReadOnlyList<MemoryNeed> MemoryNeeds(ClassifyExperimentConfig config)
     {
-        if (config.Model.Kind != ClassifierKind.Mlp) return [];
-        const int inputs = 28 * 28, classes = 10;
-        int[] widths = [inputs, .. config.Model.Hidden, classes];
+        var data = DatasetCatalog.Get(config.Data.Dataset);
+        int inputs = data.Channels * data.Height * data.Width, classes = data.ClassCount;
+        var m = config.Model;
+        var (parameters, layerValues) = m.Kind switch
+        {
+            ClassifierKind.Mlp => (MemoryNeed.Parameters(m.Hidden, inputs, classes), [.. m.Hidden, classes]),
+            ClassifierKind.Cnn => FilterCnn.Count(data.Channels, data.Height, data.Width, classes),
+            _ => Vgg.Count(m.Depth, m.WidthMultiplier, m.BatchNorm, data.Channels, data.Height, data.Width, classes),
+        };
+        // The network's size is named by the key that sets it: an MLP's widths, a VGG's multiplier (a CNN has no size key).
+        var (key, value) = m.Kind switch
+        {
+            ClassifierKind.Mlp => ("model.hidden", MemoryNeed.Spell(m.Hidden)),
+            ClassifierKind.Cnn => ("model.kind", "\"cnn\""),
+            _ => ("model.widthMultiplier", m.WidthMultiplier.ToString("R", CultureInfo.InvariantCulture)),
+        };
+        IReadOnlyList<int> layers = [inputs, .. layerValues];
+        // Batches hold at most the split they are drawn from.
+        long train = config.Data.Train.Count ?? data.TrainCount, test = config.Data.Test.Count ?? data.TestCount;
         return
         [
-            MemoryNeed.Network("model.hidden", config.Model.Hidden, inputs, classes),
-            MemoryNeed.Activations("training.batchSize", MemoryNeed.Spell(config.Training.BatchSize), config.Training.BatchSize, widths, training: true, "a training batch's activations and their gradients"),
-            MemoryNeed.Activations("probe.evalBatchSize", MemoryNeed.Spell(config.Probe.EvalBatchSize), config.Probe.EvalBatchSize, widths, training: false, "an evaluation batch's widest layer"),
+            new MemoryNeed(key, value, parameters * 2 * MemoryNeed.FloatBytes, $"the network's {parameters:0.###e+0} parameters and their gradients"),
+            MemoryNeed.Activations("training.batchSize", MemoryNeed.Spell(config.Training.BatchSize), Math.Min(config.Training.BatchSize, train), layers, training: true, "a training batch's activations and their gradients"),
+            MemoryNeed.Activations("probe.evalBatchSize", MemoryNeed.Spell(config.Probe.EvalBatchSize), Math.Min(config.Probe.EvalBatchSize, Math.Max(train, test)), layers, training: false, "an evaluation batch's widest layer"),
         ];
     }
 
