@@ -32,25 +32,84 @@ public sealed class FullDiskTests
         }
     }
 
+    /// <summary>Mounts a tmpfs of <paramref name="size"/> on <paramref name="disk"/>, or skips the test with the reason.</summary>
+    private static void Mount(string disk, string size)
+    {
+        bool mounted = false;
+        try
+        {
+            mounted = Command("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", disk) == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No mount command.
+        }
+
+        if (!mounted) Assert.Skip($"this test mounts a {size} tmpfs to fill, and mounting is not allowed here (it needs root or CAP_SYS_ADMIN)");
+    }
+
+    /// <summary>A lazy unmount if the plain one finds the disk busy, so that a failure in the test is the one reported.</summary>
+    private static void Unmount(string disk)
+    {
+        if (Command("mountpoint", "-q", disk) != 0) return;
+        if (Command("umount", disk) != 0) Command("umount", "-l", disk);
+    }
+
+    public static TheoryData<string, string> KindsAndDisks()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var file in new[] { "fprinciple-1d.json", "fashion-mnist-mlp-filtering.json", "poisson-1d-hybrid.json", "ff-gaussian.json", "parity-10.json", "image-fit-plain.json", "ntk-linearised-vs-training.json" })
+            foreach (var size in new[] { "24k", "48k" })
+                cases.Add(file, size);
+        return cases;
+    }
+
+    /// <summary>
+    /// Every kind, in smoke mode, on a disk too small for its files (24 or 48 KiB, so that different writes fail: a
+    /// table, a temporary file, a checkpoint): one error line with the system's message, the manifest failed with it,
+    /// no summary, no half checkpoint, no temporary file, every file closed.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(KindsAndDisks))]
+    public void EveryKindFailsCleanlyWhenItsDiskFills(string file, string size)
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        var disk = Path.Combine(dir, "disk");
+        Directory.CreateDirectory(disk);
+        try
+        {
+            Mount(disk, size);
+            var (config, _) = FreqScope.Tests.Golden.GoldenRunTests.PrepareConfig(file, Path.Combine(dir, "work"));
+            var run = Path.Combine(disk, "run");
+            var (code, output) = CliRunner.Run("run", config, "--smoke", "--no-report", "--out", run);
+            Assert.True(code == 1, $"{file} on {size}: exit {code}\n{output}");
+            var error = Assert.Single(output.Split('\n'), l => l.StartsWith("error: ", StringComparison.Ordinal));
+            Assert.Contains("No space left on device", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+            Assert.DoesNotContain(Directory.GetFiles("/proc/self/fd").Select(OpenFile), t => t?.StartsWith(disk, StringComparison.Ordinal) == true);
+            var manifest = RunFolder.ReadManifest(run);
+            Assert.Equal(RunStatus.Failed, manifest.Status);
+            Assert.Contains("No space left on device", manifest.Error, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(run, RunFolder.SummaryFile)));
+            Assert.False(Directory.Exists(Path.Combine(run, Checkpoint.FolderName + ".new")));
+            Assert.Empty(Directory.GetFiles(run, "*" + AtomicFile.TemporarySuffix + "*", SearchOption.AllDirectories));
+        }
+        finally
+        {
+            Unmount(disk);
+            Directory.Delete(dir, true);
+        }
+    }
+
     [Fact]
     public void ARunThatFillsItsDiskEndsFailedWithTheErrorAndNoSummary()
     {
         var dir = RepoPaths.NewTempDirectory();
         var disk = Path.Combine(dir, "disk");
         Directory.CreateDirectory(disk);
-        bool mounted = false;
         try
         {
-            try
-            {
-                mounted = Command("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", disk) == 0;
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                // No mount command.
-            }
-
-            if (!mounted) Assert.Skip("this test mounts a 1 MiB tmpfs to fill, and mounting is not allowed here (it needs root or CAP_SYS_ADMIN)");
+            Mount(disk, "1m");
             // Every step probed: spectra.csv grows by about 7 kB a probe and fills 1 MiB long before step 1000.
             var config = Path.Combine(dir, "fill.json");
             File.WriteAllText(config, """
@@ -79,8 +138,7 @@ public sealed class FullDiskTests
         }
         finally
         {
-            // A lazy unmount if the plain one finds the disk busy, so that a failure above is the one reported.
-            if (mounted && Command("umount", disk) != 0) Command("umount", "-l", disk);
+            Unmount(disk);
             Directory.Delete(dir, true);
         }
     }
