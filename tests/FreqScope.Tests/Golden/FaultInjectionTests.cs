@@ -132,35 +132,44 @@ public sealed class FaultInjectionTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(killed, Checkpoint.FolderName + ".old")));
     }
 
-    /// <summary>Every point at its first and third hits in the fit1d ensemble sweep (two groups of two members trained together), and the summary at its second.</summary>
-    public static TheoryData<string> EnsembleCases()
+    /// <summary>
+    /// Every point at its first and third hits, and the summary at its second, in the fit1d sweep of four members: as
+    /// ensembles (two groups of two members trained together) and member by member (<c>--no-ensemble</c>).
+    /// </summary>
+    public static TheoryData<bool, string> SweepCases()
     {
-        var cases = new TheoryData<string>();
-        foreach (var point in FaultPoint.Names)
-            foreach (var n in new[] { 1, 3 })
-                cases.Add($"{point}:{n}");
-        cases.Add($"{FaultPoint.SummaryWritten}:2");
+        var cases = new TheoryData<bool, string>();
+        foreach (var ensemble in new[] { true, false })
+        {
+            foreach (var point in FaultPoint.Names)
+                foreach (var n in new[] { 1, 3 })
+                    cases.Add(ensemble, $"{point}:{n}");
+            cases.Add(ensemble, $"{FaultPoint.SummaryWritten}:2");
+        }
+
         return cases;
     }
 
     [Theory]
-    [MemberData(nameof(EnsembleCases))]
-    public void AKillInAnEnsembleSweepResumesToTheUninterruptedFiles(string killAt)
+    [MemberData(nameof(SweepCases))]
+    public void AKillInASweepResumesToTheUninterruptedFiles(bool ensemble, string killAt)
     {
         const string file = "sweep-seeds-1d.json";
-        var work = Path.Combine(_dir, "ensemble-" + killAt.Replace(':', '-'));
+        var work = Path.Combine(_dir, (ensemble ? "ensemble-" : "members-") + killAt.Replace(':', '-'));
         var (config, sweep) = GoldenRunTests.PrepareConfig(file, work);
         Assert.True(sweep);
+        string[] how = ensemble ? ["--smoke", "--no-report"] : ["--smoke", "--no-report", "--no-ensemble"];
         var whole = Path.Combine(work, "whole");
-        var (code, text) = CliRunner.Run("sweep", config, "--smoke", "--no-report", "--out", whole);
+        var (code, text) = CliRunner.Run(["sweep", config, .. how, "--out", whole]);
         Assert.True(code == CliApp.ExitOk, $"exit {code}\n{text}");
 
         var killed = Path.Combine(work, "killed");
-        code = RunKilledAt(killAt, "sweep", config, "--smoke", "--no-report", "--out", killed);
+        code = RunKilledAt(killAt, ["sweep", config, .. how, "--out", killed]);
         Assert.True(code == 137, $"the sweep was to be killed at {killAt} (exit 137, SIGKILL) but exited {code}");
+        // A resumed sweep runs as it first ran (sweep.json remembers --no-ensemble).
         (code, text) = File.Exists(Path.Combine(killed, FreqScope.Sweeps.SweepRunner.ManifestFile))
             ? CliRunner.Run("sweep", "--resume", killed, "--no-report")
-            : CliRunner.Run("sweep", config, "--smoke", "--no-report", "--out", killed);
+            : CliRunner.Run(["sweep", config, .. how, "--out", killed]);
         Assert.True(code == CliApp.ExitOk, $"killed at {killAt}: resume exit {code}\n{text}");
 
         string[] Digest(string dir) => [.. RunDigest.Of(dir, [(dir, "<SWEEP>"), (work, "<WORK>"), (RepoPaths.Root, "<REPO>")]).Split('\n')
@@ -170,6 +179,7 @@ public sealed class FaultInjectionTests : IDisposable
         {
             Assert.Equal(RunStatus.Finished, RunFolder.ReadManifest(member).Status);
             Assert.Equal(RunFolder.ReadManifest(Path.Combine(whole, Path.GetFileName(member))).StepsCompleted, RunFolder.ReadManifest(member).StepsCompleted);
+            Assert.Equal(ensemble, RunFolder.ReadManifest(member).Ensemble is not null);
         }
 
         Assert.Empty(Directory.GetFiles(killed, "*" + AtomicFile.TemporarySuffix + "*", SearchOption.AllDirectories));
