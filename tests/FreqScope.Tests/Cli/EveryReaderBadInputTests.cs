@@ -79,25 +79,6 @@ public sealed class EveryReaderBadInputTests : IDisposable
         Enumerable.Range(1, 5).Select(b => ($"cifar-10-batches-bin/data_batch_{b}.bin", TestDataFiles.CifarBatch(20)))
             .Append(("cifar-10-batches-bin/test_batch.bin", TestDataFiles.CifarBatch(20))).SkipLast(skip);
 
-    /// <summary>A ustar header for <paramref name="name"/> announcing <paramref name="size"/> bytes.</summary>
-    private static byte[] TarHeader(string name, long size)
-    {
-        var header = new byte[512];
-        void Field(int offset, string text) => Encoding.ASCII.GetBytes(text).CopyTo(header, offset);
-        Field(0, name);
-        Field(100, "0000644\0");
-        Field(108, "0000000\0");
-        Field(116, "0000000\0");
-        Field(124, Convert.ToString(size, 8).PadLeft(11, '0') + "\0");
-        Field(136, "00000000000\0");
-        header[156] = (byte)'0';
-        Field(257, "ustar\0");
-        Field(263, "00");
-        for (int i = 148; i < 156; i++) header[i] = (byte)' ';
-        Field(148, Convert.ToString(header.Sum(b => (int)b), 8).PadLeft(6, '0') + "\0 ");
-        return header;
-    }
-
     /// <summary>A gzip file of <paramref name="head"/> followed by <paramref name="zeros"/> zero bytes, written in chunks.</summary>
     private static void GzipWithZeros(string path, byte[] head, long zeros)
     {
@@ -235,9 +216,9 @@ public sealed class EveryReaderBadInputTests : IDisposable
             File.WriteAllBytes(a, bytes[..(bytes.Length / 2)]);
         }, "the archive is corrupt or truncated"),
         ["cifar archive lacks a batch"] = d => CifarArchive(d, a => TestDataFiles.WriteTarGz(a, CifarEntries(skip: 1)), "the archive lacks test_batch.bin"),
-        ["cifar archive 3 GiB entry"] = d => CifarArchive(d, a => File.WriteAllBytes(a, TestDataFiles.Gzip([.. TarHeader(CifarBatch, 3L << 30), .. new byte[1024]])),
+        ["cifar archive 3 GiB entry"] = d => CifarArchive(d, a => File.WriteAllBytes(a, TestDataFiles.Gzip([.. TestDataFiles.TarHeader(CifarBatch, 3L << 30), .. new byte[1024]])),
             $"its entry {CifarBatch} is {3L << 30} bytes; expected a CIFAR-10 batch file of at most 30730000 bytes"),
-        ["cifar archive bomb"] = d => CifarArchive(d, a => GzipWithZeros(a, TarHeader(CifarBatch, 1L << 30), 1L << 30),
+        ["cifar archive bomb"] = d => CifarArchive(d, a => GzipWithZeros(a, TestDataFiles.TarHeader(CifarBatch, 1L << 30), 1L << 30),
             $"its entry {CifarBatch} is {1L << 30} bytes; expected a CIFAR-10 batch file of at most 30730000 bytes"),
 
         // PGM images (image-fit)

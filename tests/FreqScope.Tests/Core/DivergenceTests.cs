@@ -147,14 +147,13 @@ public sealed class DivergenceTests
 
             // The members' parameters are separate blocks: member 0 trains exactly as beside a partner that does not diverge.
             var calm = Path.Combine(dir, "calm");
-            (code, output) = SweepBackendTests.Cli("sweep", WriteLrSweep(Path.Combine(dir), "lr", "0.01, 0.02"), "--out", calm, "--no-report");
+            (code, output) = SweepBackendTests.Cli("sweep", WriteLrSweep(Directory.CreateDirectory(Path.Combine(dir, "calm-config")).FullName, "lr", "0.01, 0.02"), "--out", calm, "--no-report");
             Assert.True(code == CliApp.ExitOk, output);
             Assert.NotNull(RunFolder.ReadManifest(Path.Combine(calm, "lr-000")).Ensemble);
             foreach (var file in DataFiles)
                 Assert.Equal(File.ReadAllBytes(Path.Combine(calm, "lr-000", file)), File.ReadAllBytes(Path.Combine(sweepDir, "lr-000", file)));
 
-            (code, output) = SweepBackendTests.Cli("sweep", "--resume", sweepDir, "--no-report");
-            Assert.True(code == CliApp.ExitOk, output);
+            output = Resumed(sweepDir);
             Assert.Contains("lr-001 training.learningRate=1e6  diverged (skipped: diverged before) training diverged at step 10: trainLoss is NaN", output);
             Assert.Contains("lr-000 training.learningRate=0.01  finished (skipped: finished before)", output);
         }
@@ -162,6 +161,14 @@ public sealed class DivergenceTests
         {
             Directory.Delete(dir, true);
         }
+    }
+
+    /// <summary>The output of <c>sweep --resume</c> of <paramref name="sweepDir"/>, which must succeed.</summary>
+    private static string Resumed(string sweepDir)
+    {
+        var (code, output) = SweepBackendTests.Cli("sweep", "--resume", sweepDir, "--no-report");
+        Assert.True(code == CliApp.ExitOk, output);
+        return output;
     }
 
     [Fact]
@@ -182,8 +189,7 @@ public sealed class DivergenceTests
                 Assert.True(manifest.StepsCompleted <= 100, $"{member}: {manifest.StepsCompleted} steps");
             }
 
-            (code, output) = SweepBackendTests.Cli("sweep", "--resume", sweepDir, "--no-report");
-            Assert.True(code == CliApp.ExitOk, output);
+            output = Resumed(sweepDir);
             Assert.Contains("lr-000 training.learningRate=1e6  diverged (skipped: diverged before)", output);
             Assert.Contains("lr-001 training.learningRate=1e7  diverged (skipped: diverged before)", output);
         }

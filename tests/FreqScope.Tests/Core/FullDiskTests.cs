@@ -55,6 +55,25 @@ public sealed class FullDiskTests
         if (Command("umount", disk) != 0) Command("umount", "-l", disk);
     }
 
+    /// <summary>
+    /// One error line with the system's message, no stack frame, every file on <paramref name="disk"/> closed, the
+    /// manifest failed with the message, no summary, no half checkpoint, no temporary file.
+    /// </summary>
+    private static void AssertFailedCleanly(string disk, string run, int code, string context, string output)
+    {
+        Assert.True(code == 1, context);
+        var error = Assert.Single(output.Split('\n'), l => l.StartsWith("error: ", StringComparison.Ordinal));
+        Assert.Contains("No space left on device", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Directory.GetFiles("/proc/self/fd").Select(OpenFile), t => t?.StartsWith(disk, StringComparison.Ordinal) == true);
+        var manifest = RunFolder.ReadManifest(run);
+        Assert.Equal(RunStatus.Failed, manifest.Status);
+        Assert.Contains("No space left on device", manifest.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(run, RunFolder.SummaryFile)));
+        Assert.False(Directory.Exists(Path.Combine(run, Checkpoint.FolderName + ".new")));
+        Assert.Empty(Directory.GetFiles(run, "*" + AtomicFile.TemporarySuffix + "*", SearchOption.AllDirectories));
+    }
+
     public static TheoryData<string, string> KindsAndDisks()
     {
         var cases = new TheoryData<string, string>();
@@ -82,17 +101,7 @@ public sealed class FullDiskTests
             var (config, _) = FreqScope.Tests.Golden.GoldenRunTests.PrepareConfig(file, Path.Combine(dir, "work"));
             var run = Path.Combine(disk, "run");
             var (code, output) = CliRunner.Run("run", config, "--smoke", "--no-report", "--out", run);
-            Assert.True(code == 1, $"{file} on {size}: exit {code}\n{output}");
-            var error = Assert.Single(output.Split('\n'), l => l.StartsWith("error: ", StringComparison.Ordinal));
-            Assert.Contains("No space left on device", error, StringComparison.Ordinal);
-            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
-            Assert.DoesNotContain(Directory.GetFiles("/proc/self/fd").Select(OpenFile), t => t?.StartsWith(disk, StringComparison.Ordinal) == true);
-            var manifest = RunFolder.ReadManifest(run);
-            Assert.Equal(RunStatus.Failed, manifest.Status);
-            Assert.Contains("No space left on device", manifest.Error, StringComparison.Ordinal);
-            Assert.False(File.Exists(Path.Combine(run, RunFolder.SummaryFile)));
-            Assert.False(Directory.Exists(Path.Combine(run, Checkpoint.FolderName + ".new")));
-            Assert.Empty(Directory.GetFiles(run, "*" + AtomicFile.TemporarySuffix + "*", SearchOption.AllDirectories));
+            AssertFailedCleanly(disk, run, code, $"{file} on {size}: exit {code}\n{output}", output);
         }
         finally
         {
@@ -122,19 +131,7 @@ public sealed class FullDiskTests
                 """);
             var run = Path.Combine(disk, "run");
             var (code, output) = CliRunner.Run("run", config, "--out", run, "--no-report");
-            Assert.Equal(1, code);
-            var errors = output.Split('\n').Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToList();
-            Assert.Single(errors);
-            Assert.Contains("No space left on device", errors[0], StringComparison.Ordinal);
-            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
-
-            // Every file of the run is closed again.
-            Assert.DoesNotContain(Directory.GetFiles("/proc/self/fd").Select(OpenFile), t => t?.StartsWith(disk, StringComparison.Ordinal) == true);
-            var manifest = RunFolder.ReadManifest(run);
-            Assert.Equal(RunStatus.Failed, manifest.Status);
-            Assert.Contains("No space left on device", manifest.Error, StringComparison.Ordinal);
-            Assert.False(File.Exists(Path.Combine(run, RunFolder.SummaryFile)));
-            Assert.False(Directory.Exists(Path.Combine(run, Checkpoint.FolderName + ".new")));
+            AssertFailedCleanly(disk, run, code, $"exit {code}\n{output}", output);
         }
         finally
         {

@@ -215,19 +215,7 @@ public sealed class DatasetStoreTests : IDisposable
     public void AnArchiveEntryLargerThanTheBoundIsRefusedFromItsHeaderWithItsSizeNamed()
     {
         // A hand-made ustar header announcing a 3 GiB data_batch_1.bin, and nothing behind it.
-        var header = new byte[512];
-        void Field(int offset, string text) => System.Text.Encoding.ASCII.GetBytes(text).CopyTo(header, offset);
-        Field(0, "cifar-10-batches-bin/data_batch_1.bin");
-        Field(100, "0000644\0");
-        Field(108, "0000000\0");
-        Field(116, "0000000\0");
-        Field(124, Convert.ToString(3L << 30, 8).PadLeft(11, '0') + "\0");
-        Field(136, "00000000000\0");
-        header[156] = (byte)'0';
-        Field(257, "ustar\0");
-        Field(263, "00");
-        for (int i = 148; i < 156; i++) header[i] = (byte)' ';
-        Field(148, Convert.ToString(header.Sum(b => (int)b), 8).PadLeft(6, '0') + "\0 ");
+        var header = TestDataFiles.TarHeader("cifar-10-batches-bin/data_batch_1.bin", 3L << 30);
         var archive = Path.Combine(_dir.FullName, "huge.tar.gz");
         File.WriteAllBytes(archive, TestDataFiles.Gzip([.. header, .. new byte[1024]]));
 

@@ -53,6 +53,25 @@ internal static class TestDataFiles
         return bytes;
     }
 
+    /// <summary>A hand-made ustar header of a regular file <paramref name="name"/> announcing <paramref name="size"/> bytes (more than TarWriter writes without the data).</summary>
+    public static byte[] TarHeader(string name, long size)
+    {
+        var header = new byte[512];
+        void Field(int offset, string text) => System.Text.Encoding.ASCII.GetBytes(text).CopyTo(header, offset);
+        Field(0, name);
+        Field(100, "0000644\0");
+        Field(108, "0000000\0");
+        Field(116, "0000000\0");
+        Field(124, Convert.ToString(size, 8).PadLeft(11, '0') + "\0");
+        Field(136, "00000000000\0");
+        header[156] = (byte)'0';
+        Field(257, "ustar\0");
+        Field(263, "00");
+        for (int i = 148; i < 156; i++) header[i] = (byte)' ';
+        Field(148, Convert.ToString(header.Sum(b => (int)b), 8).PadLeft(6, '0') + "\0 ");
+        return header;
+    }
+
     /// <summary>A tar.gz of regular files (entry name → content).</summary>
     public static void WriteTarGz(string path, IEnumerable<(string Name, byte[] Content)> entries)
     {
