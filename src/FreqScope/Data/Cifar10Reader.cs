@@ -30,6 +30,9 @@ public static class Cifar10Reader
     /// </summary>
     public const long MaxBatchBytes = (long)MaxBatchRecords * RecordBytes;
 
+    /// <summary>What a batch file (or archive entry) must be, for the messages about one that is larger.</summary>
+    internal static readonly string BatchBound = $"a CIFAR-10 batch file of at most {MaxBatchBytes} bytes ({MaxBatchRecords} records)";
+
     /// <summary>Reads and concatenates the batch files, in the given order, into a 3 × 32 × 32 data set.</summary>
     /// <param name="batchPaths">One or more batch files.</param>
     /// <param name="name">The data set's name, e.g. <c>"cifar10/train"</c>.</param>
@@ -42,7 +45,7 @@ public static class Cifar10Reader
         {
             ArgumentNullException.ThrowIfNull(path);
             var bytes = DataFileBytes.ReadUpTo(path, MaxBatchBytes, "a CIFAR-10 batch file", out bool more);
-            if (more) throw TooLarge(path);
+            if (more) throw new DataFileException(path, null, $"holds more than {MaxBatchBytes} bytes; expected {BatchBound}");
             Check(bytes, path);
             batches.Add((path, bytes));
         }
@@ -107,8 +110,4 @@ public static class Cifar10Reader
                 $"length {bytes.Length} bytes is not a multiple of {RecordBytes} (1 label byte + {ImageBytes} pixel bytes): {bytes.Length / RecordBytes} whole records and {remainder} bytes left over");
         }
     }
-
-    /// <summary>The error for a batch file or archive entry of more than <see cref="MaxBatchBytes"/> bytes.</summary>
-    internal static DataFileException TooLarge(string source) =>
-        new(source, null, $"holds more than {MaxBatchBytes} bytes; expected a CIFAR-10 batch file, which holds {MaxBatchRecords} records of {RecordBytes} bytes ({MaxBatchBytes} bytes)");
 }

@@ -195,7 +195,7 @@ public static class DatasetStore
         string temporary = Path.Combine(cacheDir, ".extract-" + Guid.NewGuid().ToString("N"));
         try
         {
-            TarGzArchive.Extract(archive, temporary, Cifar10Reader.MaxBatchBytes, CifarEntry);
+            TarGzArchive.Extract(archive, temporary, Cifar10Reader.MaxBatchBytes, Cifar10Reader.BatchBound);
             string extracted = Path.Combine(temporary, spec.ArchiveFolder ?? DatasetCatalog.CifarFolder);
             if (!Directory.Exists(extracted))
             {
@@ -241,7 +241,7 @@ public static class DatasetStore
     private static DatasetPair ReadCifarArchive(DatasetSpec spec, string archive)
     {
         var parts = spec.TrainParts.Concat(spec.TestParts).ToList();
-        var files = TarGzArchive.ReadFiles(archive, parts, Cifar10Reader.MaxBatchBytes, CifarEntry);
+        var files = TarGzArchive.ReadFiles(archive, parts, Cifar10Reader.MaxBatchBytes, Cifar10Reader.BatchBound);
         var missing = parts.Where(p => !files.ContainsKey(p)).ToList();
         if (missing.Count > 0)
         {
@@ -253,9 +253,6 @@ public static class DatasetStore
             Cifar10Reader.Parse(Batches(spec.TrainParts), spec.Name + "/train"),
             Cifar10Reader.Parse(Batches(spec.TestParts), spec.Name + "/test"));
     }
-
-    private static readonly string CifarEntry =
-        $"a CIFAR-10 batch file of at most {Cifar10Reader.MaxBatchBytes} bytes ({Cifar10Reader.MaxBatchRecords} records)";
 
     private static DataFileException Missing(DatasetSpec spec, string folder, IReadOnlyList<string> lookedFor, string fix) =>
         new(folder, null, $"{spec.Name} files are missing; looked for:" + string.Concat(lookedFor.Select(p => "\n  " + p)) + "\n" + fix);

@@ -20,11 +20,16 @@ public sealed record MemoryNeed(string Key, string Value, double Bytes, string W
     /// The weights and biases of a fully connected network <paramref name="inputs"/> → <paramref name="hidden"/> →
     /// <paramref name="outputs"/> in float32 with their gradients (2 × 4 bytes each; optimizer state comes on top).
     /// </summary>
-    public static MemoryNeed Network(string key, IReadOnlyList<int> hidden, int inputs, int outputs)
-    {
-        double parameters = Parameters(hidden, inputs, outputs);
-        return new(key, Spell(hidden), parameters * 2 * FloatBytes, $"the network's {parameters:0.###e+0} parameters and their gradients");
-    }
+    public static MemoryNeed Network(string key, IReadOnlyList<int> hidden, int inputs, int outputs) =>
+        Network(key, Spell(hidden), Parameters(hidden, inputs, outputs));
+
+    /// <summary>
+    /// A network's <paramref name="parameters"/> in float32 with their gradients (2 × 4 bytes each), named by the
+    /// <paramref name="key"/> that sizes it and its <paramref name="value"/>: for networks that are not a plain
+    /// stack of fully connected layers (a CNN, a VGG), or whose size key is not the widths list.
+    /// </summary>
+    public static MemoryNeed Network(string key, string value, double parameters) =>
+        new(key, value, parameters * 2 * FloatBytes, $"the network's {parameters:0.###e+0} parameters and their gradients");
 
     /// <summary>The weights and biases of a fully connected network <paramref name="inputs"/> → <paramref name="hidden"/> → <paramref name="outputs"/>.</summary>
     public static double Parameters(IReadOnlyList<int> hidden, int inputs, int outputs)

@@ -156,7 +156,7 @@ public static class RunFolder
             File.Delete(stale);
     }
 
-    private static (IExperimentConfig Config, RunManifest? Previous) ReadUnfinished(IExperimentKind kind, string runDir, string path, bool ensembleMember = false)
+    private static (IExperimentConfig Config, RunManifest? Previous) ReadUnfinished(IExperimentKind kind, string runDir, string path, bool ensembleMember)
     {
         using var document = ConfigNode.Parse(ConfigNode.ReadFile(path), path);
         var root = ConfigNode.Root(path, document.RootElement);

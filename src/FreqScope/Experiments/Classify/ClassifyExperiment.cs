@@ -80,9 +80,9 @@ public sealed class ClassifyExperiment : ExperimentKind<ClassifyExperiment, Clas
     }
 
     /// <summary>
-    /// For an MLP: the network and the activations of a training batch (with their gradients) and of an evaluation
-    /// batch, counted from the smallest image FreqScope reads (28 × 28 pixels). The CNN and VGG are bounded by their
-    /// fixed shapes and model.widthMultiplier ≤ 16, and the datasets by their files.
+    /// The network (an MLP, the CNN or a VGG, counted from the data set's image shape) and the values a training
+    /// batch (with their gradients) and an evaluation batch leave in its layers; a batch counts at most the rows of
+    /// the split it is drawn from.
     /// </summary>
     protected override IReadOnlyList<MemoryNeed> MemoryNeeds(ClassifyExperimentConfig config)
     {
@@ -107,7 +107,7 @@ public sealed class ClassifyExperiment : ExperimentKind<ClassifyExperiment, Clas
         long train = config.Data.Train.Count ?? data.TrainCount, test = config.Data.Test.Count ?? data.TestCount;
         return
         [
-            new MemoryNeed(key, value, parameters * 2 * MemoryNeed.FloatBytes, $"the network's {parameters:0.###e+0} parameters and their gradients"),
+            MemoryNeed.Network(key, value, parameters),
             MemoryNeed.Activations("training.batchSize", MemoryNeed.Spell(config.Training.BatchSize), Math.Min(config.Training.BatchSize, train), layers, training: true, "a training batch's activations and their gradients"),
             MemoryNeed.Activations("probe.evalBatchSize", MemoryNeed.Spell(config.Probe.EvalBatchSize), Math.Min(config.Probe.EvalBatchSize, Math.Max(train, test)), layers, training: false, "an evaluation batch's widest layer"),
         ];

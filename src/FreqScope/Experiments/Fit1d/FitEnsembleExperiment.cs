@@ -127,13 +127,9 @@ public static class FitEnsembleExperiment
         EnsembleDriver? driver = null;
         // A member whose loss stopped being finite keeps its folder as it was then, while the others train on; a
         // resumed group knows them from its checkpoint before it writes any manifest.
-        var divergedAt = new long?[count];
-        if (options.Resume)
-        {
-            Checkpoint.Recover(groupDir);
-            var saved = EnsembleCheckpoint.Peek(groupDir)?.DivergedAt;
-            for (int k = 0; k < count && saved is not null; k++) divergedAt[k] = saved[k];
-        }
+        if (options.Resume) Checkpoint.Recover(groupDir);
+        var resumed = options.Resume ? EnsembleCheckpoint.Peek(groupDir) : null;
+        var divergedAt = resumed?.DivergedAt?.ToArray() ?? new long?[count];
 
         var ledgers = Enumerable.Range(0, count).Select(k => new RunLedger(dirs[k], previous[k], load, device, cfg[k].Seed, options.Smoke, started, clock, m => m with
         {
@@ -206,7 +202,7 @@ public static class FitEnsembleExperiment
 
             WriteManifests(RunStatus.Running);
             driver = new EnsembleDriver(step, cfg[0], dirs, groupDir, recorders, model, trainer, xEval, xTrain, clock, options.OnProgress, WriteManifests,
-                divergedAt, checkpointRows: options.Resume ? EnsembleCheckpoint.Peek(groupDir)?.FileRows : null, (k, error) => ledgers[k].Write(RunStatus.Diverged, error));
+                divergedAt, resumed?.FileRows, (k, error) => ledgers[k].Write(RunStatus.Diverged, error));
             var (status, _) = driver.Drive(fresh: !options.Resume, cancellation);
             var reportErrors = dirs.Select(d => options.BuildReport ? RunFolder.TryBuildReport(d, () => FitReport.Build(d)) : null).ToArray();
             return [.. dirs.Select((d, k) => divergedAt[k] is long at

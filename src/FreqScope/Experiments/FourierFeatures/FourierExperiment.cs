@@ -73,7 +73,7 @@ public sealed class FourierExperiment : ExperimentKind<FourierExperiment, Fourie
         return
         [
             MemoryNeed.Activations("network.width", width, config.Data.Points, [config.Network.Width], training: true, $"the features of {config.Data.Points} points and their gradients"),
-            MemoryNeed.Network("network.width", [config.Network.Width], 1, 1) with { Value = width },
+            MemoryNeed.Network("network.width", width, MemoryNeed.Parameters([config.Network.Width], 1, 1)),
         ];
     }
 
