@@ -4,6 +4,7 @@ using FreqScope.Core.Config;
 using FreqScope.Core.Kinds;
 using FreqScope.Core.Runs;
 using FreqScope.Experiments;
+using FreqScope.Reporting;
 using Spectre.Console;
 
 namespace FreqScope.Cli;
@@ -155,6 +156,8 @@ internal static class RunCommand
 
         if (r.Summary is not null)
         {
+            // A smoke run's first line says so, as its report's verdict does.
+            if (RunFolder.ReadManifest(r.RunDirectory).Smoke) console.MarkupLineInterpolated($"[yellow]{ReportHtml.SmokeLead.TrimEnd()}[/]");
             foreach (var line in kind.Outcome(r.Summary)) console.MarkupLineInterpolated($"[green]{line}[/]");
         }
 

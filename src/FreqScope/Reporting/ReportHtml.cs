@@ -101,6 +101,35 @@ public static class ReportHtml
         return html;
     }
 
+    /// <summary>
+    /// Starts a report as <see cref="Open(string, string?, string)"/> does, with the verdict led by what kind of run
+    /// it was (<see cref="Lead"/>), so that a smoke or diverged run says so in its first sentence.
+    /// </summary>
+    public static StringBuilder Open(string title, string? banner, string verdict, ManifestView manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return Open(title, banner, Lead(manifest) + verdict);
+    }
+
+    /// <summary>The words that lead a smoke run's verdict.</summary>
+    public const string SmokeLead = "Smoke run: shortened settings that check the pipeline, not a measurement. ";
+
+    /// <summary>
+    /// What leads a run's verdict: <see cref="SmokeLead"/> for a smoke run, then "Diverged run (ERROR). " for a diverged
+    /// one; empty for a full run (an unfinished run's verdict says so itself, under its banner).
+    /// </summary>
+    public static string Lead(ManifestView manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        string lead = manifest.Smoke ? SmokeLead : string.Empty;
+        if (manifest.Status == RunStatus.Diverged)
+        {
+            lead += manifest.Error is { Length: > 0 } error ? $"Diverged run ({error.TrimEnd('.')}). " : "Diverged run. ";
+        }
+
+        return lead;
+    }
+
     /// <summary>The red banner of an unfinished run.</summary>
     public static void AppendBanner(StringBuilder html, string text) =>
         html.Append("<div class=\"banner\" id=\"unfinished\">").Append(Encode(text)).Append("</div>\n");

@@ -83,6 +83,8 @@ public static class SpectralBiasIndex
     /// (one peak: "Frequency 1 converged (spectral-bias index undefined).");</item>
     /// <item>some never converged: "Frequencies 1, 3 converged in that order; 5 did not converge (spectral-bias index +1.00)."
     /// (one converged: "Frequency 3 converged; 1, 5 did not converge (…).");</item>
+    /// <item>some converged at the same step: the ties are named, e.g. "Frequencies converged in the order 1, then 3
+    /// and 5 together (step 120) (…)." or "Frequencies 1, 3 and 5 converged together (step 120) (…).";</item>
     /// <item>none converged (or no peaks): "No frequency peak converged below ε during the run."</item>
     /// </list>
     /// </summary>
@@ -105,16 +107,7 @@ public static class SpectralBiasIndex
         var notConverged = new List<int>();
         foreach (var k in order)
         {
-            var position = -1;
-            for (var i = 0; i < peakIndices.Count; i++)
-            {
-                if (peakIndices[i] == k)
-                {
-                    position = i;
-                    break;
-                }
-            }
-
+            var position = IndexOf(peakIndices, k);
             if (position < 0)
             {
                 throw new ArgumentException($"order names k = {k}, which is not among the peak indices.", nameof(order));
@@ -132,6 +125,20 @@ public static class SpectralBiasIndex
             ? $"(spectral-bias index {value.ToString("+0.00;-0.00;+0.00", CultureInfo.InvariantCulture)})."
             : "(spectral-bias index undefined).";
         var convergedList = string.Join(", ", converged);
+        if (converged.Count > 1 && ConvergenceOrderText.HasTies(convergedAtSteps))
+        {
+            // Ties are named: the order is given in groups, each tied group with its step.
+            var byOrder = converged.Select(k => convergedAtSteps[IndexOf(peakIndices, k)]).ToList();
+            var labels = converged.Select(k => k.ToString(CultureInfo.InvariantCulture)).ToList();
+            var groups = ConvergenceOrderText.Groups(byOrder);
+            var ordered = groups.Count == 1
+                ? $"Frequencies {ConvergenceOrderText.List(labels)} converged together (step {groups[0].Step.ToString(CultureInfo.InvariantCulture)})"
+                : $"Frequencies converged in the order {ConvergenceOrderText.Sequence(labels, byOrder)}";
+            return notConverged.Count == 0
+                ? $"{ordered} {suffix}"
+                : $"{ordered}; {string.Join(", ", notConverged)} did not converge {suffix}";
+        }
+
         if (notConverged.Count == 0)
         {
             return converged.Count == 1
@@ -143,6 +150,19 @@ public static class SpectralBiasIndex
             ? $"Frequency {convergedList} converged"
             : $"Frequencies {convergedList} converged in that order";
         return $"{head}; {string.Join(", ", notConverged)} did not converge {suffix}";
+    }
+
+    private static int IndexOf(IReadOnlyList<int> peakIndices, int k)
+    {
+        for (var i = 0; i < peakIndices.Count; i++)
+        {
+            if (peakIndices[i] == k)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static void CheckCounts(IReadOnlyList<int> peakIndices, IReadOnlyList<long?> convergedAtSteps)

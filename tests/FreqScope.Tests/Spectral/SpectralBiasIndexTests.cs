@@ -109,7 +109,7 @@ public sealed class SpectralBiasIndexTests
             SpectralBiasIndex.Verdict([3], SpectralBiasIndex.Compute([3], steps), steps, peaks));
         Assert.Equal(
             "Frequencies converged in the order 1, 3 (spectral-bias index undefined).",
-            SpectralBiasIndex.Verdict([1, 3], null, [10, 10], [1, 3]));
+            SpectralBiasIndex.Verdict([1, 3], null, [10, 20], [1, 3]));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Experiments.Fit1d;
 using FreqScope.Reporting;
+using FreqScope.Spectral;
 
 namespace FreqScope.Experiments.Classify;
 
@@ -40,7 +41,7 @@ public static class ClassifyReport
         string name = run.Name ?? Path.GetFileName(run.RunDirectory);
         string title = ReportHtml.Title(name, run.IsFinished, run.Manifest.Status);
 
-        StringBuilder html = ReportHtml.Open(title, run.IsFinished ? null : UnfinishedBannerText(run.Manifest), VerdictText(run));
+        StringBuilder html = ReportHtml.Open(title, run.IsFinished ? null : UnfinishedBannerText(run.Manifest), VerdictText(run), run.Manifest);
         ReportHtml.AppendFacts(html, Facts(run, name));
         AppendFiltering(html, run);
         AppendProjection(html, run);
@@ -191,12 +192,18 @@ public static class ClassifyReport
         string component = summary.Component is int c ? "output component " + c.ToString(Invariant) : "all (norm over the output components)";
         string errorForm = summary.ErrorForm + (summary.ErrorForm == "magnitude" ? " (||ĥ(k)| − |ŷ(k)|| / |ŷ(k)|)" : " (|ĥ(k) − ŷ(k)| / |ŷ(k)|)");
         string sbi = summary.SpectralBiasIndex is double v ? v.ToString("+0.00;-0.00;0.00", Invariant) : "undefined";
-        Dictionary<int, double> frequencyOf = summary.Peaks.GroupBy(p => p.Index).ToDictionary(g => g.Key, g => g.First().Frequency);
-        string order = summary.ConvergenceOrder.Count == 0
-            ? "none"
-            : string.Join(" → ", summary.ConvergenceOrder.Select(i => frequencyOf.TryGetValue(i, out double f)
-                ? string.Create(Invariant, $"{Number(f)} (index {i})")
-                : string.Create(Invariant, $"index {i}")));
+        Dictionary<int, ProjectionPeakSummary> peakOf = summary.Peaks.GroupBy(p => p.Index).ToDictionary(g => g.Key, g => g.First());
+        string Label(int i) => peakOf.TryGetValue(i, out ProjectionPeakSummary? p)
+            ? string.Create(Invariant, $"{Number(p.Frequency)} (index {i})")
+            : string.Create(Invariant, $"index {i}");
+
+        // Only peaks that converged are placed in the order (ties named); the others are listed apart.
+        var convergedInOrder = summary.ConvergenceOrder.Where(i => peakOf.TryGetValue(i, out ProjectionPeakSummary? p) && p.ConvergedAtEpoch is not null).ToList();
+        var notConverged = summary.ConvergenceOrder.Except(convergedInOrder).ToList();
+        string order = convergedInOrder.Count == 0
+            ? "none converged"
+            : ConvergenceOrderText.Sequence([.. convergedInOrder.Select(Label)], [.. convergedInOrder.Select(i => (long?)peakOf[i].ConvergedAtEpoch)], "epoch", " → ");
+        string never = notConverged.Count == 0 ? "none" : string.Join(", ", notConverged.Select(Label));
 
         ReportHtml.AppendKeyValues(html, "projection-facts",
         [
@@ -205,6 +212,7 @@ public static class ClassifyReport
             ("ε (convergence threshold)", Number(summary.Epsilon)),
             ("error form", errorForm),
             ("convergence order (frequency)", order),
+            ("not converged", never),
             ("spectral-bias index", sbi),
         ]);
         if (summary.Peaks.Count == 0)

@@ -114,16 +114,22 @@ internal sealed class FilteringProbe : IDisposable
         return null;
     }
 
-    /// <summary>The filtering sentence, e.g. "Filtering: e_low fell below 0.1 before e_high for 3 of 3 δ (low frequencies first)."</summary>
+    /// <summary>
+    /// The filtering sentence, e.g. "Filtering: e_low fell below 0.1 before e_high for 3 of 3 δ (low frequencies
+    /// converged first)."; δ where both fell below at the same epoch are named as ties, apart from those where e_high
+    /// got there first, and "low frequencies converged first" is said only when e_low was strictly first for every δ.
+    /// </summary>
     internal static string Verdict(IReadOnlyList<DeltaSummary> deltas, double threshold)
     {
         string t = threshold.ToString("G4", CultureInfo.InvariantCulture);
         int lowFirst = deltas.Count(d => d.LowBeforeHigh == true);
-        int highFirst = deltas.Count(d => d.LowBeforeHigh == false);
+        int together = deltas.Count(d => d.LowBeforeHigh == false && d.LowBelowAtEpoch is not null && d.LowBelowAtEpoch == d.HighBelowAtEpoch);
+        int highFirst = deltas.Count(d => d.LowBeforeHigh == false) - together;
         int neither = deltas.Count(d => d.LowBeforeHigh is null);
         if (neither == deltas.Count) return $"Filtering: neither e_low nor e_high fell below {t} for any δ during the run.";
-        string tail = lowFirst == deltas.Count ? " (low frequencies converged first)"
-            : highFirst == 0 ? "" : $"; e_high got there first or together for {highFirst}";
+        string tail = lowFirst == deltas.Count ? " (low frequencies converged first)" : string.Empty;
+        if (together > 0) tail += $"; both at the same epoch for {together}";
+        if (highFirst > 0) tail += $"; e_high first for {highFirst}";
         string rest = neither > 0 ? $"; neither fell below {t} for {neither}" : "";
         return $"Filtering: e_low fell below {t} before e_high for {lowFirst} of {deltas.Count} δ{tail}{rest}.";
     }

@@ -125,21 +125,31 @@ internal sealed class ProjectionProbe
         };
     }
 
-    /// <summary>E.g. "Projection: the peaks at frequencies 0.031, 0.094, 0.16 converged in the order 0.031, 0.094, 0.16 (spectral-bias index +1.00)."</summary>
+    /// <summary>
+    /// The projection sentence, e.g. "Projection: peaks converged in the order of frequency 0.031, 0.094, 0.16
+    /// (spectral-bias index +1.00)."; peaks that first fell below ε at the same epoch are named as tied ("0.031, then
+    /// 0.094 and 0.16 together (epoch 3)"), and peaks that never did are listed as not converged, outside the order.
+    /// </summary>
     internal static string Verdict(IReadOnlyList<ProjectionPeakSummary> peaks, IReadOnlyList<int> order, double? index)
     {
         if (peaks.Count == 0) return "Projection: the target's spectrum along the direction has no peak above the height threshold.";
-        string F(int k) => peaks.First(p => p.Index == k).Frequency.ToString("G3", CultureInfo.InvariantCulture);
-        var converged = order.Where(k => peaks.First(p => p.Index == k).ConvergedAtEpoch is not null).Select(F).ToList();
-        var never = order.Where(k => peaks.First(p => p.Index == k).ConvergedAtEpoch is null).Select(F).ToList();
+        ProjectionPeakSummary Peak(int k) => peaks.First(p => p.Index == k);
+        static string F(ProjectionPeakSummary p) => p.Frequency.ToString("G3", CultureInfo.InvariantCulture);
+        var converged = order.Select(Peak).Where(p => p.ConvergedAtEpoch is not null).ToList();
+        var never = order.Select(Peak).Where(p => p.ConvergedAtEpoch is null).Select(F).ToList();
         string idx = index is double v && !double.IsNaN(v)
             ? "spectral-bias index " + v.ToString("+0.00;-0.00;+0.00", CultureInfo.InvariantCulture)
             : "spectral-bias index undefined";
         if (converged.Count == 0) return $"Projection: none of the {peaks.Count} peaks converged below ε during the run.";
+        var labels = converged.Select(F).ToList();
+        var epochs = converged.Select(p => (long?)p.ConvergedAtEpoch).ToList();
+        var groups = ConvergenceOrderText.Groups(epochs);
         string head = converged.Count == 1
-            ? $"Projection: the peak at frequency {converged[0]} converged"
-            : $"Projection: peaks converged in the order of frequency {string.Join(", ", converged)}";
-        string tail = never.Count > 0 ? $"; {string.Join(", ", never)} did not" : "";
+            ? $"Projection: the peak at frequency {labels[0]} converged"
+            : groups.Count == 1
+                ? $"Projection: the peaks at frequencies {ConvergenceOrderText.List(labels)} converged together (epoch {groups[0].Step.ToString(CultureInfo.InvariantCulture)})"
+                : $"Projection: peaks converged in the order of frequency {ConvergenceOrderText.Sequence(labels, epochs, "epoch")}";
+        string tail = never.Count > 0 ? $"; {string.Join(", ", never)} did not converge" : "";
         return $"{head}{tail} ({idx}).";
     }
 }

@@ -117,11 +117,15 @@ internal static class FourierAnalysis
         var order = Enumerable.Range(0, xi.Count).Where(i => converged[i] is not null).OrderBy(i => converged[i]).ThenBy(i => xi[i]).ToArray();
         var never = Enumerable.Range(0, xi.Count).Where(i => converged[i] is null).ToArray();
         string indexText = index is double v ? v.ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture) : "undefined";
+        string[] labels = [.. order.Select(i => F(xi[i]))];
+        long?[] steps = [.. order.Select(i => converged[i])];
         string text = order.Length == 0
             ? "No peak converged"
-            : order.Select(i => converged[i]).Distinct().Count() == 1 && order.Length > 1
-                ? $"Frequencies {string.Join(", ", order.Select(i => F(xi[i])))} converged together at step {converged[order[0]]}"
-                : $"Frequencies converged in the order {string.Join(", ", order.Select(i => F(xi[i])))}";
+            : order.Length == 1
+                ? $"Frequency {labels[0]} converged"
+                : steps.Distinct().Count() == 1
+                    ? $"Frequencies {string.Join(", ", labels)} converged together at step {converged[order[0]]}"
+                    : $"Frequencies converged in the order {ConvergenceOrderText.Sequence(labels, steps)}";
         if (never.Length > 0 && order.Length > 0) text += $"; {string.Join(", ", never.Select(i => F(xi[i])))} did not converge";
         return $"{text} (cycles per unit of x; spectral-bias index {indexText}).";
     }

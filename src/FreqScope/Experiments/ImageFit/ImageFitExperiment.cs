@@ -169,18 +169,8 @@ public sealed class ImageFitExperiment : ExperimentKind<ImageFitExperiment, Imag
 
         double? index = SpectralBiasIndex.Compute(centres, converged);
         var last = metrics[^1];
-        var inv = CultureInfo.InvariantCulture;
-        var convergedBands = bands.Where(b => b.ConvergedAtStep is not null).OrderBy(b => b.ConvergedAtStep).ThenBy(b => b.Band).Select(b => b.Band.ToString(inv)).ToList();
-        string order = convergedBands.Count == 0 ? "no band fell below ε" : $"bands converged in the order {string.Join(", ", convergedBands)}";
-        string direction = index switch
-        {
-            > 0.3 => "coarse to fine",
-            < -0.3 => "fine to coarse",
-            null => "order undefined",
-            _ => "no clear order",
-        };
-        string verdict = string.Create(inv,
-            $"Test PSNR {metrics[0].TestPsnr:F1} → {last.TestPsnr:F1} dB (train {last.TrainPsnr:F1} dB); {order} (ε = {config.Probe.Epsilon:G3}); spectral-bias index {(index is double i ? i.ToString("F2", inv) : "n/a")}: {direction}.");
+        string verdict = ImageFitVerdict.Build(metrics[0].TestPsnr, last.TestPsnr, last.TrainPsnr,
+            [.. bands.Select(b => b.ConvergedAtStep)], config.Probe.Epsilon, index);
         return new ImageFitSummary
         {
             Height = h,

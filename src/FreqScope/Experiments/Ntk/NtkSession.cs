@@ -231,7 +231,8 @@ internal sealed class NtkSession : IRunSession
         if (_spearman is double rho)
         {
             parts.Add(string.Create(inv, $"Eigenvalue rank against eigenvector frequency: Spearman ρ = {rho:+0.00;-0.00;0.00} over {_spearmanCount} eigenvectors")
-                + (rho > 0 ? " (larger eigenvalues, learnt faster, go with lower frequencies)." : "."));
+                + (rho >= 0.5 ? " (larger eigenvalues, learnt faster, go with lower frequencies)."
+                    : rho > 0 ? " (a weak tendency of larger eigenvalues to go with lower frequencies)." : "."));
         }
 
         if (!finished) parts.Add("The run was interrupted; there is no kernel drift.");

@@ -151,25 +151,9 @@ public sealed class ParityExperiment : ExperimentKind<ParityExperiment, ParityEx
             Epsilon = config.Probe.Epsilon,
             Bands = bandSummaries,
             SpectralBiasIndex = index,
-            Verdict = Verdict(last, chance, full, peak, theory, bandSummaries, index),
+            Verdict = ParityVerdict.Build(last.TrainAccuracy, last.TestAccuracy, chance, full, peak, theory, bandSummaries, index),
             TrainingSeconds = trainingSeconds,
         };
         return (summary, errors);
-    }
-
-    private static string Verdict(ParityMetricRow last, double chance, long? full, double peak, double theory, ParityBandSummary[] bands, double? index)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        static string P(double v) => (100 * v).ToString("0.0", CultureInfo.InvariantCulture) + " %";
-        string fit = full is long s ? $"reached 100 % at step {s}" : "never reached 100 %";
-        string accuracy = $"Training accuracy {P(last.TrainAccuracy)} ({fit}); test accuracy {P(last.TestAccuracy)} against a chance level of {P(chance)}.";
-        string spectrum = string.Create(inv, $"The target's radial spectrum has its first peak at |k| = {peak:0.###} (theory √d·π/2 = {theory:0.###}).");
-        var order = Enumerable.Range(0, bands.Length).Where(b => bands[b].ConvergedAtStep is not null).OrderBy(b => bands[b].ConvergedAtStep).ThenBy(b => b).ToArray();
-        var never = Enumerable.Range(0, bands.Length).Where(b => bands[b].ConvergedAtStep is null).ToArray();
-        string Band(int b) => string.Create(inv, $"[{bands[b].RadiusMin:0.##}, {bands[b].RadiusMax:0.##}]");
-        string text = order.Length == 0 ? "No radius band converged below ε" : $"Radius bands converged in the order {string.Join(", ", order.Select(Band))}";
-        if (never.Length > 0 && order.Length > 0) text += $"; {string.Join(", ", never.Select(Band))} did not";
-        string indexText = index is double v ? v.ToString("+0.00;−0.00;0.00", inv) : "undefined";
-        return $"{accuracy} {spectrum} {text} (spectral-bias index {indexText}).";
     }
 }

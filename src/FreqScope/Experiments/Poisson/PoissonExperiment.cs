@@ -153,40 +153,7 @@ public sealed class PoissonExperiment : ExperimentKind<PoissonExperiment, Poisso
             HybridBaseline = baselineName,
             BestHybrid = best?.Method,
             BestHybridSpeedup = speedup,
-            Verdict = Verdict(config, methods, baseline, best, speedup),
+            Verdict = PoissonVerdict.Build(methods, baselineName, best?.Method, config.Tolerance, speedup),
         };
     }
-
-    private static string Verdict(PoissonExperimentConfig config, List<PoissonMethodSummary> methods, PoissonMethodSummary? baseline,
-        PoissonMethodSummary? best, double? speedup)
-    {
-        var parts = new List<string>();
-        var indexed = methods.Where(m => m.SpectralBiasIndex is not null).ToList();
-        if (indexed.Count > 0)
-        {
-            parts.Add("Spectral-bias index (+1: low modes first, −1: high first): "
-                + string.Join(", ", indexed.Select(m => $"{m.Method} {m.SpectralBiasIndex!.Value.ToString("+0.00;-0.00;+0.00", CultureInfo.InvariantCulture)}")) + ".");
-        }
-
-        string tol = config.Tolerance.ToString("G3", CultureInfo.InvariantCulture);
-        if (config.Hybrid is not null)
-        {
-            string name = MethodName(config.Hybrid.Relaxation);
-            if (best is null)
-            {
-                parts.Add($"No hybrid reached ‖u − u_h‖∞ < {tol}.");
-            }
-            else
-            {
-                string head = $"Best hybrid: the network for {best.HandoverStep} steps, then {name}, reached ‖u − u_h‖∞ < {tol} in {Seconds(best.SecondsToTolerance)}";
-                parts.Add(baseline is { Reached: true }
-                    ? $"{head}, {speedup!.Value.ToString("0.0#", CultureInfo.InvariantCulture)}× faster than {name} alone ({Seconds(baseline.SecondsToTolerance)})."
-                    : $"{head}; {name} alone did not reach it within {baseline?.Iterations} sweeps.");
-            }
-        }
-
-        return parts.Count == 0 ? "No method finished." : string.Join(" ", parts);
-    }
-
-    private static string Seconds(double? s) => s is double v ? v.ToString("0.00", CultureInfo.InvariantCulture) + " s" : "—";
 }

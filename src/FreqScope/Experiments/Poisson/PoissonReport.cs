@@ -3,6 +3,7 @@ using System.Text;
 using FreqScope.Core.Runs;
 using FreqScope.Experiments;
 using FreqScope.Reporting;
+using FreqScope.Spectral;
 
 namespace FreqScope.Experiments.Poisson;
 
@@ -41,7 +42,7 @@ public static class PoissonReport
         string name = run.Name ?? Path.GetFileName(run.RunDirectory);
         string title = ReportHtml.Title(name, run.IsFinished, run.Manifest.Status);
 
-        StringBuilder html = ReportHtml.Open(title, run.IsFinished ? null : UnfinishedBannerText(run.Manifest), VerdictText(run));
+        StringBuilder html = ReportHtml.Open(title, run.IsFinished ? null : UnfinishedBannerText(run.Manifest), VerdictText(run), run.Manifest);
         AppendCompleteness(html, run);
         ReportHtml.AppendFacts(html, Facts(run, name));
         AppendMethods(html, run);
@@ -131,8 +132,8 @@ public static class PoissonReport
     }
 
     /// <summary>
-    /// The sentence on the best hybrid, e.g. "Best hybrid: hybrid-1000 (handover at step 1000) reached the tolerance
-    /// 0.0001 in 0.5 s, 3.2× faster than jacobi alone (1.6 s)."; null when summary.json is missing or the run has no hybrid.
+    /// The sentence on the best hybrid, word for word the one in summary.json's verdict (<see cref="PoissonVerdict.Hybrid"/>);
+    /// null when summary.json is missing or the run has no hybrid.
     /// </summary>
     /// <param name="run">The run.</param>
     /// <returns>The sentence, or null.</returns>
@@ -145,25 +146,8 @@ public static class PoissonReport
             return null;
         }
 
-        string baseline = summary.HybridBaseline ?? PoissonMethods.Jacobi;
-        if (summary.BestHybrid is not string best)
-        {
-            return $"No hybrid reached the tolerance {Number(summary.Tolerance)}.";
-        }
-
-        PoissonMethodSummary? hybrid = summary.Methods.FirstOrDefault(m => m.Method == best);
-        PoissonMethodSummary? alone = summary.Methods.FirstOrDefault(m => m.Method == baseline);
-        string handover = PoissonMethods.HandoverStep(best) is long step ? string.Create(Invariant, $" (handover at step {step})") : string.Empty;
-        string head = $"Best hybrid: {best}{handover} reached the tolerance {Number(summary.Tolerance)} in {Seconds(hybrid?.SecondsToTolerance)}";
-        return summary.BestHybridSpeedup is double speedup
-            ? $"{head}, {Speedup(speedup)} faster than {baseline} alone ({Seconds(alone?.SecondsToTolerance)})."
-            : $"{head}; {baseline} alone did not reach it, so there is no speed-up.";
+        return PoissonVerdict.Hybrid(summary.Methods, summary.HybridBaseline ?? PoissonMethods.Jacobi, summary.BestHybrid, summary.Tolerance, summary.BestHybridSpeedup);
     }
-
-    /// <summary>A speed-up for people: four significant digits and a multiplication sign, e.g. <c>3.217×</c>.</summary>
-    /// <param name="speedup">The ratio.</param>
-    /// <returns>The text.</returns>
-    public static string Speedup(double speedup) => Number(speedup) + "×";
 
     private static void AppendCompleteness(StringBuilder html, PoissonRunData run)
     {
@@ -206,7 +190,7 @@ public static class PoissonReport
             ("discretisation error ‖u_h − u*‖∞", s is null ? "n/a" : s.DiscretisationError is double d ? Number(d) : "n/a (no analytic solution)"),
             ("hybrid baseline", s?.HybridBaseline ?? "n/a"),
             ("best hybrid", s is null ? "n/a" : s.BestHybrid ?? "none"),
-            ("best hybrid's speed-up", s?.BestHybridSpeedup is double x ? Speedup(x) : "n/a"),
+            ("best hybrid against its relaxation alone", s?.BestHybridSpeedup is double x ? PoissonVerdict.Comparison(x) : "n/a"),
             .. ReportHtml.RunFacts(m),
         ];
     }
@@ -232,7 +216,7 @@ public static class PoissonReport
             string stopped = run.Summary is null && i >= run.Manifest.StepsCompleted ? " (unfinished)" : string.Empty;
             string sbi = !hasModes || run.Summary is null ? "n/a"
                 : method.SpectralBiasIndex is double v ? v.ToString("+0.00;-0.00;0.00", Invariant) : "undefined";
-            string order = !hasModes || method.ConvergenceOrder is null ? "n/a" : string.Join(" → ", method.ConvergenceOrder.Select(k => k.ToString(Invariant)));
+            string order = !hasModes || method.ConvergenceOrder is null ? "n/a" : ModeOrder(method);
             return new[]
             {
                 method.Method + stopped, method.Kind, method.Reached ? "yes" : "no", method.IterationsToTolerance?.ToString(Invariant) ?? "never",
@@ -240,6 +224,21 @@ public static class PoissonReport
                 Number(method.FinalError), sbi, order,
             };
         }));
+    }
+
+    /// <summary>
+    /// The modes that converged, in order with ties named, then those that did not: e.g. <c>1, 3, then 5 and 7
+    /// together (step 400); not converged: 9</c>.
+    /// </summary>
+    private static string ModeOrder(PoissonMethodSummary method)
+    {
+        Dictionary<int, long?> at = (method.ModeConvergence ?? []).GroupBy(m => m.Mode).ToDictionary(g => g.Key, g => g.First().ConvergedAt);
+        var converged = method.ConvergenceOrder!.Where(k => at.TryGetValue(k, out long? s) && s is not null).ToList();
+        var never = method.ConvergenceOrder!.Except(converged).ToList();
+        string text = converged.Count == 0
+            ? "none converged"
+            : ConvergenceOrderText.Sequence([.. converged.Select(k => k.ToString(Invariant))], [.. converged.Select(k => at[k])], separator: " → ");
+        return never.Count == 0 ? text : $"{text}; not converged: {string.Join(", ", never.Select(k => k.ToString(Invariant)))}";
     }
 
     private static void AppendHybrids(StringBuilder html, PoissonRunData run)
@@ -258,12 +257,12 @@ public static class PoissonReport
             html.Append("<p class=\"verdict\" id=\"best-hybrid\">").Append(Encode(best)).Append("</p>\n");
         }
 
-        string[] headers = ["method", "handover step", "handover seconds", "‖u − u_h‖∞ at the handover", "seconds to tolerance", "speed-up over " + Encode(baseline)];
+        string[] headers = ["method", "handover step", "handover seconds", "‖u − u_h‖∞ at the handover", "seconds to tolerance", "against " + Encode(baseline) + " alone"];
         ReportHtml.AppendTable(html, "hybrids-table", headers, hybrids.Select(h => new[]
         {
             h.Method, (h.HandoverStep ?? PoissonMethods.HandoverStep(h.Method))?.ToString(Invariant) ?? "n/a", Number(h.HandoverSeconds), Number(h.HandoverError),
             h.SecondsToTolerance is double t ? Number(t) : "never",
-            baselineSeconds is double b && h.SecondsToTolerance is double s && s > 0 ? Speedup(b / s) : "n/a",
+            baselineSeconds is double b && h.SecondsToTolerance is double s && s > 0 ? PoissonVerdict.Comparison(b / s) : "n/a",
         }));
     }
 
@@ -287,7 +286,6 @@ public static class PoissonReport
         ]));
     }
 
-    private static string Seconds(double? seconds) => seconds is double s ? Number(s) + " s" : "n/a";
 
     private static string Number(double? value) => ReportHtml.Number(value);
 
