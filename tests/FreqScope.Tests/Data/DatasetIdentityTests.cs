@@ -105,6 +105,28 @@ public sealed class DatasetIdentityTests : IDisposable
     }
 
     [Fact]
+    public void ARunRecordsItsDataIdentityAndSaysWhenTheFilesAreNotThePublishedOnes()
+    {
+        var data = Path.Combine(_dir.FullName, "data");
+        SyntheticImages.WriteIdx(data, trainCount: 600, testCount: 200);
+        var config = Path.Combine(RepoPaths.Experiments, "fashion-mnist-mlp-filtering.json");
+        string Identity(string run) => JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json"))).RootElement.GetProperty("dataIdentity").GetString()!;
+
+        var synthetic = Path.Combine(_dir.FullName, "synthetic");
+        var (code, output) = CliRunner.Run("run", config, "--smoke", "--no-report", "--data", data, "--out", synthetic, "--epochs", "1");
+        Assert.True(code == CliApp.ExitOk, output);
+        Assert.Contains($"note: the files in {data} are not the published fashion-mnist (content differs: ", output);
+        Assert.Equal("unverified", Identity(synthetic));
+
+        if (!Directory.Exists(RealFashion)) return;
+        var real = Path.Combine(_dir.FullName, "real");
+        (code, output) = CliRunner.Run("run", config, "--smoke", "--no-report", "--data", RealFashion, "--out", real, "--epochs", "1");
+        Assert.True(code == CliApp.ExitOk, output);
+        Assert.DoesNotContain("note: ", output);
+        Assert.Equal("verified", Identity(real));
+    }
+
+    [Fact]
     public void ASecondLoadTakesTheHashesFromTheCacheAndATouchedFileIsHashedAgain()
     {
         var data = Synthetic();
