@@ -44,8 +44,7 @@ internal sealed class ContentHashCache
     /// The cache beside <see cref="DatasetStore.DefaultCacheDirectory"/>'s folders: <c>$FREQSCOPE_DATA/content-md5.json</c>,
     /// else <c>~/.cache/freqscope/datasets/content-md5.json</c>.
     /// </summary>
-    public static ContentHashCache Default() =>
-        new(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(DatasetStore.DefaultCacheDirectory("x"))!, FileName));
+    public static ContentHashCache Default() => new(System.IO.Path.Combine(DatasetStore.CacheRoot(), FileName));
 
     /// <summary>What is known of a file before it is read: its full path, size and last-write time; null when it cannot be told (the reader then names the problem).</summary>
     public static FileStamp? Stamp(string path)

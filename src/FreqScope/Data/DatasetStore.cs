@@ -93,10 +93,15 @@ public static class DatasetStore
     internal static string CacheDirectoryFor(string name, string? dataVariable, string home)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return string.IsNullOrWhiteSpace(dataVariable)
-            ? Path.Combine(home, ".cache", "freqscope", "datasets", name)
-            : Path.Combine(dataVariable, name);
+        return Path.Combine(CacheRootFor(dataVariable, home), name);
     }
+
+    /// <summary>The folder that holds the data sets' cache folders: <c>$FREQSCOPE_DATA</c>, else <c>~/.cache/freqscope/datasets</c>.</summary>
+    internal static string CacheRoot() =>
+        CacheRootFor(Environment.GetEnvironmentVariable(DataEnvironmentVariable), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
+    private static string CacheRootFor(string? dataVariable, string home) =>
+        string.IsNullOrWhiteSpace(dataVariable) ? Path.Combine(home, ".cache", "freqscope", "datasets") : dataVariable;
 
     /// <summary>The names an IDX file <c>X.gz</c> may have locally: <c>X.gz</c>, <c>X</c>, dotted <c>X</c>, dotted <c>X.gz</c>.</summary>
     internal static IReadOnlyList<string> IdxNameVariants(string fileName)
@@ -179,6 +184,8 @@ public static class DatasetStore
         {
             string images = found[parts[0]];
             var data = IdxReader.FromBytes(contents[parts[0]], images, contents[parts[1]], found[parts[1]], spec.Name + "/" + split);
+            contents.Remove(parts[0]); // the bytes are parsed: let them go before the next split is
+            contents.Remove(parts[1]);
             if (data.Channels != spec.Channels || data.Height != spec.Height || data.Width != spec.Width)
             {
                 throw new DataFileException(images, null,

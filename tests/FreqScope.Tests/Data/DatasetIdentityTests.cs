@@ -201,6 +201,14 @@ public sealed class DatasetIdentityTests : IDisposable
     }
 
     [Fact]
+    public void TheDefaultCacheFileLiesBesideTheDataSetsCacheFolders()
+    {
+        var folder = Path.GetDirectoryName(DatasetStore.DefaultCacheDirectory("mnist"))!;
+        Assert.Equal(Path.Combine(folder, "content-md5.json"), ContentHashCache.Default().Path);
+        Assert.Equal(folder, Path.GetDirectoryName(DatasetStore.DefaultCacheDirectory("cifar10")));
+    }
+
+    [Fact]
     public void CifarBatchesAreAlwaysUnverifiedAndSaySo()
     {
         var data = Path.Combine(_dir.FullName, "cifar");
