@@ -12,6 +12,15 @@ namespace FreqScope.Data;
 /// <para>Without one, the cache folder <see cref="DefaultCacheDirectory"/> is used; missing files are downloaded
 /// (and verified) only when downloading is allowed. CIFAR-10's archive is kept in the cache after it is extracted
 /// there.</para>
+/// <para>Every load of IDX files checks which data set they hold: the MD5 of each file's decompressed content (hashed
+/// as it is read, or remembered by path, size and last-write time in <see cref="ContentHashCache"/>) is compared with
+/// the catalog's <see cref="DatasetFile.ContentMd5"/>. Files that are the published ones are
+/// <see cref="DataIdentity.Verified"/>; a file that is another catalogued data set's (the Fashion-MNIST folder given
+/// for <c>mnist</c>) is refused, naming both; files that match nothing catalogued (a synthetic or edited set) are
+/// read as given and marked <see cref="DataIdentity.Unverified"/>, with a note (<see cref="DatasetPair.IdentityNote"/>,
+/// also sent to the log). CIFAR-10's batch files are always unverified: the catalog holds only the archive's SHA-256,
+/// checked when it is downloaded; an IDX folder given for CIFAR-10, or the reverse, is refused by its format (the
+/// files looked for are missing).</para>
 /// </remarks>
 public static class DatasetStore
 {
@@ -37,13 +46,18 @@ public static class DatasetStore
     /// <param name="downloader">The downloader to use; null for a new one.</param>
     /// <exception cref="DataFileException">Files are missing (the message lists every path looked for and how to fix it), unreadable, malformed, or could not be downloaded.</exception>
     public static DatasetPair Load(DatasetSpec spec, string? dataDir, bool download, Action<string>? log = null,
-        string? cacheDir = null, DatasetDownloader? downloader = null)
+        string? cacheDir = null, DatasetDownloader? downloader = null) =>
+        Load(spec, dataDir, download, log, cacheDir, downloader, ContentHashCache.Default());
+
+    /// <summary><see cref="Load(DatasetSpec, string?, bool, Action{string}?, string?, DatasetDownloader?)"/> with the content hashes remembered in <paramref name="hashes"/>.</summary>
+    internal static DatasetPair Load(DatasetSpec spec, string? dataDir, bool download, Action<string>? log,
+        string? cacheDir, DatasetDownloader? downloader, ContentHashCache hashes)
     {
         ArgumentNullException.ThrowIfNull(spec);
         DatasetPair pair;
         if (dataDir is not null)
         {
-            pair = spec.Format == DatasetFormat.Idx ? LoadIdxLocal(spec, dataDir) : LoadCifarLocal(spec, dataDir);
+            pair = spec.Format == DatasetFormat.Idx ? LoadIdxLocal(spec, dataDir, hashes) : LoadCifarLocal(spec, dataDir);
         }
         else
         {
@@ -53,7 +67,7 @@ public static class DatasetStore
             {
                 var dl = downloader ?? own;
                 pair = spec.Format == DatasetFormat.Idx
-                    ? LoadIdxCache(spec, cacheDir, download ? dl : null)
+                    ? LoadIdxCache(spec, cacheDir, download ? dl : null, hashes)
                     : LoadCifarCache(spec, cacheDir, download ? dl : null, log);
             }
             finally
@@ -62,6 +76,7 @@ public static class DatasetStore
             }
         }
 
+        if (pair.IdentityNote is { } note) log?.Invoke(note);
         log?.Invoke($"{pair.Train}; {pair.Test}");
         return pair;
     }
@@ -78,10 +93,15 @@ public static class DatasetStore
     internal static string CacheDirectoryFor(string name, string? dataVariable, string home)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return string.IsNullOrWhiteSpace(dataVariable)
-            ? Path.Combine(home, ".cache", "freqscope", "datasets", name)
-            : Path.Combine(dataVariable, name);
+        return Path.Combine(CacheRootFor(dataVariable, home), name);
     }
+
+    /// <summary>The folder that holds the data sets' cache folders: <c>$FREQSCOPE_DATA</c>, else <c>~/.cache/freqscope/datasets</c>.</summary>
+    internal static string CacheRoot() =>
+        CacheRootFor(Environment.GetEnvironmentVariable(DataEnvironmentVariable), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
+    private static string CacheRootFor(string? dataVariable, string home) =>
+        string.IsNullOrWhiteSpace(dataVariable) ? Path.Combine(home, ".cache", "freqscope", "datasets") : dataVariable;
 
     /// <summary>The names an IDX file <c>X.gz</c> may have locally: <c>X.gz</c>, <c>X</c>, dotted <c>X</c>, dotted <c>X.gz</c>.</summary>
     internal static IReadOnlyList<string> IdxNameVariants(string fileName)
@@ -99,7 +119,7 @@ public static class DatasetStore
         return names;
     }
 
-    private static DatasetPair LoadIdxLocal(DatasetSpec spec, string dataDir)
+    private static DatasetPair LoadIdxLocal(DatasetSpec spec, string dataDir, ContentHashCache hashes)
     {
         var found = new Dictionary<string, string>();
         var lookedFor = new List<string>();
@@ -119,10 +139,10 @@ public static class DatasetStore
                 $"Put the files in {dataDir} (gzipped or not), pass --data with another folder, or leave out --data and set \"download\": true to download them into {DefaultCacheDirectory(spec.Name)}.");
         }
 
-        return ReadIdx(spec, found);
+        return ReadIdx(spec, dataDir, found, hashes);
     }
 
-    private static DatasetPair LoadIdxCache(DatasetSpec spec, string cacheDir, DatasetDownloader? downloader)
+    private static DatasetPair LoadIdxCache(DatasetSpec spec, string cacheDir, DatasetDownloader? downloader, ContentHashCache hashes)
     {
         var found = new Dictionary<string, string>();
         var lookedFor = new List<string>();
@@ -141,15 +161,31 @@ public static class DatasetStore
                 $"Pass --data DIR with a folder that holds the files, or set \"download\": true to download them into {cacheDir} (from {string.Join(" or ", spec.Mirrors)}).");
         }
 
-        return ReadIdx(spec, found);
+        return ReadIdx(spec, cacheDir, found, hashes);
     }
 
-    private static DatasetPair ReadIdx(DatasetSpec spec, Dictionary<string, string> found)
+    private static DatasetPair ReadIdx(DatasetSpec spec, string folder, Dictionary<string, string> found, ContentHashCache hashes)
     {
+        // Each file's decompressed content is read once: hashed (or its hash found in the cache) to tell which data
+        // set it is, then parsed.
+        var contents = new Dictionary<string, byte[]>();
+        var md5 = new Dictionary<string, string>();
+        foreach (var part in spec.TrainParts.Concat(spec.TestParts))
+        {
+            var stamp = ContentHashCache.Stamp(found[part]);
+            contents[part] = IdxReader.ReadBytes(found[part]);
+            md5[part] = hashes.ContentMd5(stamp, contents[part]);
+        }
+
+        hashes.Save();
+        var (identity, note) = Identify(spec, folder, found, md5);
+
         ImageDataset Read(IReadOnlyList<string> parts, string split)
         {
             string images = found[parts[0]];
-            var data = IdxReader.Read(images, found[parts[1]], spec.Name + "/" + split);
+            var data = IdxReader.FromBytes(contents[parts[0]], images, contents[parts[1]], found[parts[1]], spec.Name + "/" + split);
+            contents.Remove(parts[0]); // the bytes are parsed: let them go before the next split is
+            contents.Remove(parts[1]);
             if (data.Channels != spec.Channels || data.Height != spec.Height || data.Width != spec.Width)
             {
                 throw new DataFileException(images, null,
@@ -159,7 +195,41 @@ public static class DatasetStore
             return data;
         }
 
-        return new DatasetPair(Read(spec.TrainParts, "train"), Read(spec.TestParts, "test"));
+        return new DatasetPair(Read(spec.TrainParts, "train"), Read(spec.TestParts, "test")) { Identity = identity, IdentityNote = note };
+    }
+
+    /// <summary>
+    /// Which data set the IDX files in <paramref name="folder"/> hold, by their content MD5s: verified when every one
+    /// is the catalogued content of <paramref name="spec"/>'s file; refused when one is the content of another
+    /// catalogued data set's file; otherwise unverified, with the note that says so.
+    /// </summary>
+    /// <exception cref="DataFileException">A file holds another catalogued data set; the message names both.</exception>
+    internal static (DataIdentity Identity, string? Note) Identify(DatasetSpec spec, string folder, IReadOnlyDictionary<string, string> found, IReadOnlyDictionary<string, string> md5)
+    {
+        var parts = spec.TrainParts.Concat(spec.TestParts).ToList();
+        string? Expected(string part) => spec.Files.FirstOrDefault(f => f.FileName == part)?.ContentMd5;
+        var differing = parts.Where(p => Expected(p) != md5[p]).ToList();
+        if (differing.Count == 0) return (DataIdentity.Verified, null);
+
+        foreach (var part in differing)
+        {
+            var other = DatasetCatalog.All
+                .Where(s => s.Name != spec.Name)
+                .SelectMany(s => s.Files.Where(f => f.ContentMd5 == md5[part]).Select(f => (Spec: s, File: f)))
+                .FirstOrDefault();
+            if (other.Spec is not null)
+            {
+                throw new DataFileException(folder, null,
+                    $"holds {other.Spec.Name}, not {spec.Name}: the content MD5 of {Path.GetFileName(found[part])} ({md5[part]}) is that of {other.Spec.Name}'s {other.File.FileName}, but data.dataset is \"{spec.Name}\"; expected the {spec.Name} files there, or data.dataset \"{other.Spec.Name}\"");
+            }
+        }
+
+        string first = Path.GetFileName(found[differing[0]]);
+        string why = Expected(differing[0]) is null
+            ? $"the catalog has no content MD5 for {differing[0]}"
+            : $"content differs: {first} has MD5 {md5[differing[0]]}, the published one {Expected(differing[0])}"
+              + (differing.Count > 1 ? $", and {differing.Count - 1} more file{(differing.Count > 2 ? "s" : "")} differ" : "");
+        return (DataIdentity.Unverified, $"note: the files in {folder} are not the published {spec.Name} ({why}); running on them as given");
     }
 
     private static DatasetPair LoadCifarLocal(DatasetSpec spec, string dataDir)
@@ -236,7 +306,17 @@ public static class DatasetStore
 
     private static DatasetPair ReadCifar(DatasetSpec spec, Dictionary<string, string> found) => new(
         Cifar10Reader.Read(spec.TrainParts.Select(p => found[p]).ToList(), spec.Name + "/train"),
-        Cifar10Reader.Read(spec.TestParts.Select(p => found[p]).ToList(), spec.Name + "/test"));
+        Cifar10Reader.Read(spec.TestParts.Select(p => found[p]).ToList(), spec.Name + "/test"))
+    {
+        IdentityNote = CifarNote(spec, Path.GetDirectoryName(found[spec.TrainParts[0]])!),
+    };
+
+    /// <summary>
+    /// The note of CIFAR-10 batches, always unverified: the catalog has the archive's SHA-256 (checked when it is
+    /// downloaded), not the batch files' hashes.
+    /// </summary>
+    private static string CifarNote(DatasetSpec spec, string where) =>
+        $"note: the {spec.Name} batch files in {where} are not verified (the catalog holds only the archive's SHA-256, checked when it is downloaded); running on them as given";
 
     private static DatasetPair ReadCifarArchive(DatasetSpec spec, string archive)
     {
@@ -251,7 +331,10 @@ public static class DatasetStore
         List<(string, byte[])> Batches(IEnumerable<string> names) => names.Select(p => ($"{archive}!{p}", files[p])).ToList();
         return new DatasetPair(
             Cifar10Reader.Parse(Batches(spec.TrainParts), spec.Name + "/train"),
-            Cifar10Reader.Parse(Batches(spec.TestParts), spec.Name + "/test"));
+            Cifar10Reader.Parse(Batches(spec.TestParts), spec.Name + "/test"))
+        {
+            IdentityNote = CifarNote(spec, archive),
+        };
     }
 
     private static DataFileException Missing(DatasetSpec spec, string folder, IReadOnlyList<string> lookedFor, string fix) =>

@@ -32,8 +32,17 @@ public static class IdxReader
         ArgumentNullException.ThrowIfNull(imagesPath);
         ArgumentNullException.ThrowIfNull(labelsPath);
         ArgumentNullException.ThrowIfNull(name);
-        var (imageDims, imageData) = Parse(ReadBytes(imagesPath), imagesPath, ImageMagic, "an IDX image file", "unsigned bytes, 3 dimensions");
-        var (labelDims, labels) = Parse(ReadBytes(labelsPath), labelsPath, LabelMagic, "an IDX label file", "unsigned bytes, 1 dimension");
+        return FromBytes(ReadBytes(imagesPath), imagesPath, ReadBytes(labelsPath), labelsPath, name);
+    }
+
+    /// <summary>
+    /// <see cref="Read"/> on contents already read by <see cref="ReadBytes"/> (so that a loader can hash them
+    /// first); the paths are for messages.
+    /// </summary>
+    internal static ImageDataset FromBytes(byte[] imageBytes, string imagesPath, byte[] labelBytes, string labelsPath, string name)
+    {
+        var (imageDims, imageData) = Parse(imageBytes, imagesPath, ImageMagic, "an IDX image file", "unsigned bytes, 3 dimensions");
+        var (labelDims, labels) = Parse(labelBytes, labelsPath, LabelMagic, "an IDX label file", "unsigned bytes, 1 dimension");
 
         if (labelDims[0] != imageDims[0])
         {

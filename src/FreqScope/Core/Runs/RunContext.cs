@@ -8,10 +8,12 @@ public sealed class RunContext
 {
     private readonly Action<RunProgress> _progress;
     private readonly Action<string> _message;
+    private readonly Action<string>? _notice;
 
-    /// <summary>A context; <paramref name="progress"/> and <paramref name="message"/> receive what the session reports.</summary>
-    public RunContext(string runDirectory, string? configDirectory, Device device, Stopwatch clock, Action<RunProgress> progress, Action<string> message)
+    /// <summary>A context; <paramref name="progress"/>, <paramref name="message"/> and <paramref name="notice"/> receive what the session reports.</summary>
+    public RunContext(string runDirectory, string? configDirectory, Device device, Stopwatch clock, Action<RunProgress> progress, Action<string> message, Action<string>? notice = null)
     {
+        _notice = notice;
         RunDirectory = runDirectory;
         ConfigDirectory = configDirectory;
         Device = device;
@@ -37,6 +39,9 @@ public sealed class RunContext
 
     /// <summary>Says what the run is doing (loading data, preparing a probe).</summary>
     public void Message(string message) => _message(message);
+
+    /// <summary>Says what the user should read once (e.g. that the data files are not the published ones); ignored when the context has no notice receiver.</summary>
+    public void Notice(string notice) => _notice?.Invoke(notice);
 
     /// <summary>A progress record at <paramref name="step"/> of <paramref name="steps"/> with the given named values.</summary>
     public RunProgress At(long step, long steps, params (string Name, double Value)[] values) =>

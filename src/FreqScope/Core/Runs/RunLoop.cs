@@ -57,7 +57,7 @@ public static class RunLoop
                 foreach (var c in callbacks) c.OnProgress(info!, p);
             }
 
-            var context = new RunContext(runDir, options.ConfigDirectory, device, clock, Progress, m => options.OnMessage?.Invoke(m));
+            var context = new RunContext(runDir, options.ConfigDirectory, device, clock, Progress, m => options.OnMessage?.Invoke(m), m => options.OnNotice?.Invoke(m));
             using var session = kind.Open(config, context);
             config = session.Config;
             var plan = session.Plan;

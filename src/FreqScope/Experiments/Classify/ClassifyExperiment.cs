@@ -75,6 +75,7 @@ public sealed class ClassifyExperiment : ExperimentKind<ClassifyExperiment, Clas
             config = config with { Data = config.Data with { Dir = Path.GetFullPath(Path.Combine(context.ConfigDirectory ?? Environment.CurrentDirectory, dir)) } };
         context.Message($"loading {config.Data.Dataset} from {config.Data.Dir ?? "the cache folder"}");
         var data = DatasetStore.Load(config.Data.Dataset, config.Data.Dir, config.Data.Download, context.Message);
+        if (data.IdentityNote is { } note) context.Notice(note);
         Prepared.Check(config, data);
         return new ClassifySession(config, context, data);
     }

@@ -24,6 +24,7 @@ internal sealed class ClassifySession : IRunSession
     private readonly ProjectionProbe? _projection;
     private readonly PathProbe? _paths;
     private readonly int? _noisyLabels;
+    private readonly string _dataIdentity;
     private readonly Device _device;
     private readonly List<int> _probeEpochs = [];
     private double _trainLoss = double.NaN, _trainAccuracy = double.NaN, _testLoss = double.NaN, _testAccuracy = double.NaN;
@@ -45,6 +46,7 @@ internal sealed class ClassifySession : IRunSession
         _metrics = ClassifyMetricRow.Csv.Table(runDir);
         var prepared = ClassifyExperiment.Prepared.Create(config, data);
         _noisyLabels = config.Data.LabelNoise is null ? null : prepared.NoisyLabels;
+        _dataIdentity = data.Identity == DataIdentity.Verified ? "verified" : "unverified";
         var train = prepared.Train;
         _classes = train.ClassCount;
         bool flat = config.Model.Kind == ClassifierKind.Mlp;
@@ -242,6 +244,7 @@ internal sealed class ClassifySession : IRunSession
             Projection = projection,
             Paths = paths,
             NoisyLabels = _noisyLabels,
+            DataIdentity = _dataIdentity,
             Verdict = string.Join(" ", verdicts),
         };
         return summary;

@@ -31,6 +31,13 @@ public sealed record ClassifySummary : IRunSummary
     /// <summary>How many training labels the frequency-controlled label noise changed; null without label noise.</summary>
     public int? NoisyLabels { get; init; }
 
+    /// <summary>
+    /// Whether the run's data files are the published data set: <c>"verified"</c> (every IDX file's content MD5 is
+    /// the catalog's) or <c>"unverified"</c> (files that match no catalogued data set, run on as given, and always
+    /// CIFAR-10's batches); null in summaries written before it was recorded.
+    /// </summary>
+    public string? DataIdentity { get; init; }
+
     /// <summary>One or two sentences: what the run showed.</summary>
     public required string Verdict { get; init; }
 }
