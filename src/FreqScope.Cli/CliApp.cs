@@ -56,11 +56,12 @@ public static class CliApp
         var resumeOpt = new Option<string?>("--resume") { Description = "Continue an interrupted run folder from its last checkpoint." };
         var noReportOpt = new Option<bool>("--no-report") { Description = "Write data files only; build plots and report.html later with 'freqscope report'." };
         var setOpt = new Option<string[]>("--set") { Description = "Override one config value, KEY=VALUE with KEY a dotted path (repeatable), e.g. --set training.steps=200; VALUE is JSON, else a string.", AllowMultipleArgumentsPerToken = false };
+        var noTensorBoardOpt = new Option<bool>("--no-tensorboard") { Description = "Do not stream the run's measurements to RUN_DIR/tensorboard/ (TensorBoard event files; on by default)." };
         var printConfigOpt = new Option<bool>("--print-config") { Description = "Print the resolved config (overrides, aliases and --smoke applied) as JSON and exit without running." };
 
         var run = new Command("run", "Train a network (a 1-D fit or an image classifier) and record, frequency by frequency, how its output approaches the target.")
         {
-            configArg, outOpt, setOpt, deviceOpt, seedOpt, stepsOpt, epochsOpt, dataOpt, smokeOpt, resumeOpt, noReportOpt, printConfigOpt,
+            configArg, outOpt, setOpt, deviceOpt, seedOpt, stepsOpt, epochsOpt, dataOpt, smokeOpt, resumeOpt, noReportOpt, noTensorBoardOpt, printConfigOpt,
         };
         CliValues.RefuseUnknownOptions(configArg, run);
         run.SetAction(p => RunCommand.Execute(console, output, new RunCommand.Arguments(
@@ -69,6 +70,7 @@ public static class CliApp
         {
             Set = p.GetValue(setOpt) ?? [],
             PrintConfig = p.GetValue(printConfigOpt),
+            NoTensorBoard = p.GetValue(noTensorBoardOpt),
         }));
 
         var sweepConfigArg = new Argument<string?>("CONFIG") { Arity = ArgumentArity.ZeroOrOne, Description = "Sweep config: an experiment config with a \"sweep\" key listing values for dotted paths (see README, Sweeps)." };
@@ -166,6 +168,28 @@ public static class CliApp
             return ExitOk;
         }));
 
+        var watchDirArg = new Argument<string>("RUN_DIR") { Description = "A run folder, usually of a run still going." };
+        var intervalOpt = CliValues.Double("--interval", "Seconds between reads of the run's tables (default 2).", min: 0.1);
+        var watch = new Command("watch", "Show a run's latest measurements (losses, Δ_F per peak, e_low/e_high, band errors, …) as a live table until it ends.") { watchDirArg, intervalOpt };
+        watch.SetAction(p => Guard(console, () =>
+        {
+            using var stop = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                e.Cancel = true;
+                stop.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                return WatchCommand.Execute(console, p.GetValue(watchDirArg)!, p.GetValue(intervalOpt) ?? 2, stop.Token);
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        }));
+
         var kindArg = new Argument<string?>("KIND") { Arity = ArgumentArity.ZeroOrOne, Description = $"The experiment kind: {string.Join(", ", FreqScope.Experiments.ExperimentKinds.Registry.Names)}." };
         var schemaOutOpt = new Option<string?>("--out") { Description = "Write every kind's schema to this folder as KIND.schema.json (what schemas/ holds) instead of printing one." };
         var schema = new Command("schema", "Print the JSON Schema of an experiment kind's config (editors complete and check configs that name it in \"$schema\").") { kindArg, schemaOutOpt };
@@ -177,6 +201,7 @@ public static class CliApp
         root.Subcommands.Add(run);
         root.Subcommands.Add(sweep);
         root.Subcommands.Add(report);
+        root.Subcommands.Add(watch);
         root.Subcommands.Add(schema);
         root.Subcommands.Add(info);
         return root;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using FreqScope.Core;
 
 namespace FreqScope.Cli;
 
@@ -23,6 +24,20 @@ internal static class CliValues
     {
         Description = description,
         CustomParser = r => (int?)Parse(r, name, min, int.MaxValue),
+    };
+
+    /// <summary>A finite number option of at least <paramref name="min"/>; another value is one line naming it and the range.</summary>
+    public static Option<double?> Double(string name, string description, double min) => new(name)
+    {
+        Description = description,
+        CustomParser = r =>
+        {
+            var token = r.Tokens.Count > 0 ? r.Tokens[^1].Value : string.Empty;
+            if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) && value >= min)
+                return value;
+            r.AddError($"{name} {PrintableText.Escape(token)} is not a number >= {min.ToString(CultureInfo.InvariantCulture)}; expected e.g. {name} 2");
+            return null;
+        },
     };
 
     /// <summary>A 32-bit integer argument of at least <paramref name="min"/>.</summary>

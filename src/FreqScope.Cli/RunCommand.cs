@@ -23,6 +23,8 @@ internal static class RunCommand
 
         public bool PrintConfig { get; init; }
 
+        public bool NoTensorBoard { get; init; }
+
         /// <summary>The alias options given, in a fixed order, with their values.</summary>
         public IReadOnlyList<KeyValuePair<string, string>> Aliases()
         {
@@ -98,6 +100,7 @@ internal static class RunCommand
                     ConfigDirectory = configDir,
                     Smoke = a.Smoke,
                     BuildReport = !a.NoReport,
+                    TensorBoard = !a.NoTensorBoard,
                     Overrides = [.. overrides.Select(o => o.ToString())],
                     OnMessage = m => task.Description = Markup.Escape(m),
                     OnNotice = m => console.MarkupLineInterpolated($"[yellow]{m}[/]"),

@@ -103,12 +103,30 @@ public static class ReportHtml
 
     /// <summary>
     /// Starts a report as <see cref="Open(string, string?, string)"/> does, with the verdict led by what kind of run
-    /// it was (<see cref="Lead"/>), so that a smoke or diverged run says so in its first sentence.
+    /// it was (<see cref="Lead"/>), so that a smoke or diverged run says so in its first sentence; a run whose
+    /// manifest says <c>running</c> gets the <see cref="RunningBanner"/> instead of <paramref name="banner"/>.
     /// </summary>
-    public static StringBuilder Open(string title, string? banner, string verdict, ManifestView manifest)
+    public static StringBuilder Open(string title, string? banner, string verdict, ManifestView manifest, string runDirectory)
     {
         ArgumentNullException.ThrowIfNull(manifest);
+        if (manifest.Status == RunStatus.Running) banner = RunningBanner(runDirectory);
         return Open(title, banner, Lead(manifest) + verdict);
+    }
+
+    /// <summary>
+    /// The banner of a folder whose manifest says <c>running</c>: <c>RUNNING: data up to step N so far (process P on
+    /// HOST is writing it) …</c> while a live process holds its lock; otherwise it says that no process holds it (the
+    /// run was stopped without ending) and how to resume. N is the furthest step (or epoch) in its tables
+    /// (<see cref="LiveRun.LastRecorded"/>), newer than the manifest's count, which moves only at checkpoints.
+    /// </summary>
+    public static string RunningBanner(string runDirectory)
+    {
+        string upTo = LiveRun.LastRecorded(runDirectory) is { } last
+            ? string.Create(Invariant, $"data up to {last.Unit} {last.Value}")
+            : "no data rows yet";
+        return LiveRun.Holder(runDirectory) is { } holder
+            ? string.Create(Invariant, $"RUNNING: {upTo} so far (process {holder.Pid} on {holder.Host} is writing this folder); the figures show the rows written so far; follow it with freqscope watch {runDirectory}")
+            : $"UNFINISHED RUN (status: running, but no process holds the folder: it was stopped without ending; {upTo}); continue it with freqscope run --resume {runDirectory}";
     }
 
     /// <summary>The words that lead a smoke run's verdict.</summary>

@@ -52,6 +52,8 @@ public sealed class EveryOptionBadInputTests
         ["sweep member --threads"] = (["sweep", "member", Missing, "0", "--threads", "0"], "--threads 0"),
         ["sweep retry SWEEP_DIR"] = (["sweep", "retry", Missing], Missing),
         ["report RUN_DIR"] = (["report", Missing], Missing),
+        ["watch RUN_DIR"] = (["watch", Missing], Missing),
+        ["watch --interval"] = (["watch", Missing, "--interval", "0"], "--interval 0"),
         ["schema KIND"] = (["schema", "bogus"], "\"bogus\""),
         ["schema --out"] = (["schema", "--out", Unwritable], Unwritable),
     };

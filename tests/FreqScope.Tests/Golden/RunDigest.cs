@@ -10,8 +10,9 @@ namespace FreqScope.Tests.Golden;
 /// of its normalised text), so that two runs can be compared file by file. Normalised away is only what differs
 /// between two runs of the same config and seed by its nature: wall-clock times (manifest times, any JSON key or CSV
 /// column naming seconds, times and speed-ups written into a verdict), the git commit, the native loading path, and
-/// the absolute folders the run was given (replaced by their role). Plots, report.html and checkpoints are left out:
-/// reports are rebuilt from the data, and checkpoints are an implementation detail that resume tests cover.
+/// the absolute folders the run was given (replaced by their role). Plots, report.html, checkpoints and tensorboard/ are
+/// left out: reports are rebuilt from the data, checkpoints are an implementation detail that resume tests cover, and
+/// the TensorBoard event files carry wall times (TensorBoardTests compares their scalars with the tables).
 /// </summary>
 internal static partial class RunDigest
 {
@@ -46,7 +47,7 @@ internal static partial class RunDigest
     private static bool IsData(string relative)
     {
         var parts = relative.Split('/');
-        if (parts.Any(p => p == "plots" || p.StartsWith("checkpoint", StringComparison.Ordinal) || p.StartsWith(".ensemble-", StringComparison.Ordinal) || p == "errors"))
+        if (parts.Any(p => p == "plots" || p == "tensorboard" || p.StartsWith("checkpoint", StringComparison.Ordinal) || p.StartsWith(".ensemble-", StringComparison.Ordinal) || p == "errors"))
             return false;
         var name = parts[^1];
         return name != "report.html" && (name.EndsWith(".csv", StringComparison.Ordinal) || name.EndsWith(".json", StringComparison.Ordinal));

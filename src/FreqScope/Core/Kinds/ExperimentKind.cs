@@ -93,6 +93,9 @@ public abstract class ExperimentKind<TSelf, TConfig, TSummary> : IExperimentKind
     /// <summary>The callbacks every run of <paramref name="config"/> has; none by default.</summary>
     protected virtual IReadOnlyList<IRunCallback> Callbacks(TConfig config) => [];
 
+    /// <summary>The table columns a run of <paramref name="config"/> streams to TensorBoard; none by default.</summary>
+    protected virtual IReadOnlyList<ScalarSeries> Scalars(TConfig config) => [];
+
     /// <inheritdoc/>
     public abstract ReportResult BuildReport(string runDir);
 
@@ -115,6 +118,9 @@ public abstract class ExperimentKind<TSelf, TConfig, TSummary> : IExperimentKind
     IRunSession IExperimentKind.Open(IExperimentConfig config, RunContext context) => Open(Cast(config), context);
 
     IReadOnlyList<IRunCallback> IExperimentKind.Callbacks(IExperimentConfig config) => Callbacks(Cast(config));
+
+    /// <inheritdoc/>
+    IReadOnlyList<ScalarSeries> IExperimentKind.Scalars(IExperimentConfig config) => Scalars(Cast(config));
 
     IReadOnlyList<MemoryNeed> IExperimentKind.MemoryNeeds(IExperimentConfig config) => MemoryNeeds(Cast(config));
 

@@ -65,6 +65,9 @@ public interface IExperimentKind
     /// <summary>The callbacks a run of <paramref name="config"/> always has (stopping at a loss, say).</summary>
     IReadOnlyList<IRunCallback> Callbacks(IExperimentConfig config);
 
+    /// <summary>The table columns a run of <paramref name="config"/> streams to TensorBoard (<see cref="TensorBoardCallback"/>); empty for none.</summary>
+    IReadOnlyList<ScalarSeries> Scalars(IExperimentConfig config);
+
     /// <summary>Rebuilds <c>plots/</c> and <c>report.html</c> of a run folder of this kind from its data files.</summary>
     ReportResult BuildReport(string runDir);
 

@@ -36,14 +36,23 @@ public static class RunFolder
     {
         string path = Path.Combine(dir, file);
         if (!File.Exists(path)) throw new InvalidDataException($"{file}: missing (required in a run folder: {path})");
-        return File.ReadAllText(path);
+        return Live(dir, file, File.ReadAllText(path));
     }
+
+    /// <summary>
+    /// A data table of a running run loses a last line that has no newline yet (<see cref="LiveRun.CompleteLines"/>);
+    /// any other file is read as it is, so a damaged table of an ended run is still refused.
+    /// </summary>
+    private static string Live(string dir, string file, string text) =>
+        file.EndsWith(".csv", StringComparison.Ordinal) && !text.EndsWith('\n') && text.Length > 0 && LiveRun.IsRunning(dir)
+            ? LiveRun.CompleteLines(text)
+            : text;
 
     /// <summary>The text of <paramref name="file"/> in <paramref name="dir"/>, or null when it does not exist.</summary>
     public static string? ReadOptional(string dir, string file)
     {
         string path = Path.Combine(dir, file);
-        return File.Exists(path) ? File.ReadAllText(path) : null;
+        return File.Exists(path) ? Live(dir, file, File.ReadAllText(path)) : null;
     }
 
     /// <summary>
@@ -154,6 +163,18 @@ public static class RunFolder
     {
         foreach (var stale in Directory.EnumerateFiles(dir, "*" + AtomicFile.TemporarySuffix + "*", search).ToList())
             File.Delete(stale);
+    }
+
+    /// <summary>The config of a run folder of <paramref name="kind"/>, read and validated from its config.json.</summary>
+    /// <exception cref="ConfigException">config.json is missing a value or holds a bad one.</exception>
+    /// <exception cref="InvalidDataException">config.json is missing or unreadable.</exception>
+    public static IExperimentConfig ReadConfig(IExperimentKind kind, string runDir)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        string path = Path.Combine(runDir, ConfigFile);
+        if (!File.Exists(path)) throw new InvalidDataException($"{ConfigFile}: missing (required in a run folder: {path})");
+        using var document = ConfigNode.Parse(ConfigNode.ReadFile(path), path);
+        return kind.Read(ConfigNode.Root(path, document.RootElement));
     }
 
     private static (IExperimentConfig Config, RunManifest? Previous) ReadUnfinished(IExperimentKind kind, string runDir, string path, bool ensembleMember)

@@ -69,6 +69,7 @@ public static class RunLoop
             if (!options.Resume) held = RunFolder.Create(runDir, kind.Write(config));
             info = new RunInfo(kind, config, runDir, plan);
             callbacks.AddRange(kind.Callbacks(config));
+            if (options.TensorBoard && kind.Scalars(config) is { Count: > 0 } scalars) callbacks.Add(new TensorBoardCallback(scalars, options.OnNotice));
             var report = new ReportCallback(options.OnNotice);
             if (options.BuildReport) callbacks.Add(report);
 
@@ -145,6 +146,8 @@ public static class RunLoop
         protected override void Probe(long step)
         {
             var probe = session.Probe(step) with { IsProbe = true };
+            // Every probe's rows reach the files, so that a report or freqscope watch sees the run as it goes.
+            foreach (var table in session.Tables) table.Publish();
             Divergence = probe.Divergence;
             progress(probe);
         }

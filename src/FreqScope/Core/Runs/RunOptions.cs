@@ -18,6 +18,9 @@ public sealed record RunOptions
     /// <summary>Build plots and report.html when the run stops (finished or interrupted). Default true.</summary>
     public bool BuildReport { get; init; } = true;
 
+    /// <summary>Stream the kind's the kind's <see cref="Kinds.IExperimentKind.Scalars"/> to <c>RUN_DIR/tensorboard/</c> (<see cref="TensorBoardCallback"/>). Default true.</summary>
+    public bool TensorBoard { get; init; } = true;
+
     /// <summary>The command-line overrides the config was made with (<c>a.b=c</c>), recorded in the manifest.</summary>
     public IReadOnlyList<string> Overrides { get; init; } = [];
 

@@ -4,8 +4,8 @@ using FreqScope.Core.Runs;
 namespace FreqScope.Core.Tables;
 
 /// <summary>
-/// A CSV data file of a run, appended row by row while training. Rows are flushed at every checkpoint and at the
-/// end; a checkpoint records <see cref="Rows"/>, and a resumed run first cuts the file back to that many rows.
+/// A CSV data file of a run, appended row by row while training. Rows reach the file at every probe
+/// (<see cref="Publish"/>) and are flushed to disk at every checkpoint and at the end; a checkpoint records <see cref="Rows"/>, and a resumed run first cuts the file back to that many rows.
 /// </summary>
 public sealed class CsvTable : IDisposable
 {
@@ -49,6 +49,12 @@ public sealed class CsvTable : IDisposable
         _writer.Write('\n');
         Rows++;
     }
+
+    /// <summary>
+    /// Hands the buffered rows to the operating system (no flush to disk), so that a reader of the file (a report or
+    /// <c>freqscope watch</c> on a running run) sees every row written so far; done after every probe.
+    /// </summary>
+    public void Publish() => _writer.Flush();
 
     /// <summary>Writes the buffered rows and flushes them to disk, so that a checkpoint never counts rows a power loss could take.</summary>
     public void Flush()

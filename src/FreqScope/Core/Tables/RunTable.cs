@@ -17,7 +17,11 @@ public class RunTable(string runDir, string file, string header) : IDisposable
 
     public void Append(string row) => _csv!.Append(row);
 
+    /// <summary>Flushes the rows to disk (before a checkpoint counts them).</summary>
     public void Flush() => _csv?.Flush();
+
+    /// <summary>Hands the rows written so far to the operating system, for live readers (after every probe).</summary>
+    public void Publish() => _csv?.Publish();
 
     /// <summary>Records the file's current row count under its name.</summary>
     public void RecordRows(Dictionary<string, long> rows) => rows[File] = _csv!.Rows;

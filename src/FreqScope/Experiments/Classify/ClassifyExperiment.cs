@@ -130,6 +130,18 @@ public sealed class ClassifyExperiment : ExperimentKind<ClassifyExperiment, Clas
     ];
 
     /// <inheritdoc/>
+    protected override IReadOnlyList<ScalarSeries> Scalars(ClassifyExperimentConfig config) =>
+        [
+            new(ClassifyRunFolderReader.MetricsFile, "epoch", [], ["train_loss", "train_accuracy", "test_loss", "test_accuracy"]),
+            new(ClassifyRunFolderReader.FilteringFile, "epoch", ["delta"], ["e_low", "e_high"]),
+            new(ClassifyRunFolderReader.PathsFile, "epoch", ["kind", "frequency"], ["density"]),
+            new(ClassifyRunFolderReader.ProjectionFile, "epoch", ["index"], ["delta_complex", "delta_magnitude"])
+            {
+                KeepKeys = ScalarSeries.Peaks("index", "target_abs", config.Probe.Projection?.MinRelativeHeight ?? 0.05),
+            },
+        ];
+
+    /// <inheritdoc/>
     public override string Describe(RunProgress progress) => string.Create(CultureInfo.InvariantCulture,
         $"epoch {progress["epoch"],3}/{progress["epochs"]}  train acc {progress["trainAccuracy"],6:P1}  test acc {progress["testAccuracy"],6:P1}");
 

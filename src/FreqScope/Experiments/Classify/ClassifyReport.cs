@@ -41,7 +41,7 @@ public static class ClassifyReport
         string name = run.Name ?? Path.GetFileName(run.RunDirectory);
         string title = ReportHtml.Title(name, run.IsFinished, run.Manifest.Status);
 
-        StringBuilder html = ReportHtml.Open(title, run.IsFinished ? null : UnfinishedBannerText(run.Manifest), VerdictText(run), run.Manifest);
+        StringBuilder html = ReportHtml.Open(title, run.IsFinished ? null : UnfinishedBannerText(run.Manifest), VerdictText(run), run.Manifest, run.RunDirectory);
         ReportHtml.AppendFacts(html, Facts(run, name));
         AppendFiltering(html, run);
         AppendProjection(html, run);

@@ -262,6 +262,7 @@ public static class FitEnsembleExperiment
             {
                 if (divergedAt[k] is not null) continue;
                 var progress = recorders[k].Probe(step, evalOut[k], trainOut[k], clock.Elapsed);
+                foreach (var table in recorders[k].Tables) table.Publish();
                 onProgress?.Invoke(k, progress);
                 if (progress.Divergence is { } why) StopDiverged(k, step, why);
             }

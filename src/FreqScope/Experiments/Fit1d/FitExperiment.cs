@@ -89,6 +89,13 @@ public sealed class FitExperiment : ExperimentKind<FitExperiment, FitExperimentC
     protected override IReadOnlyList<CliAlias> OwnAliases { get; } = [CliAlias.For("--steps", "training.steps")];
 
     /// <inheritdoc/>
+    protected override IReadOnlyList<ScalarSeries> Scalars(FitExperimentConfig config) =>
+        [
+            new(MetricRow.Csv.File, "step", [], ["train_loss", "test_loss"]),
+            new(SpectrumRow.Csv.File, "step", ["k"], ["delta_complex", "delta_magnitude"]) { KeepKeys = ScalarSeries.Peaks("k", "target_abs", config.Probe.MinRelativeHeight) },
+        ];
+
+    /// <inheritdoc/>
     public override string Describe(RunProgress progress) =>
         string.Create(CultureInfo.InvariantCulture, $"step {progress.Step,7}  loss {progress["trainLoss"],10:E3}");
 

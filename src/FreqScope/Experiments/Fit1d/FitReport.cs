@@ -40,7 +40,7 @@ public static class FitReport
         string name = run.Name ?? Path.GetFileName(run.RunDirectory);
         string title = ReportHtml.Title(name, run.IsFinished, m.Status);
 
-        StringBuilder html = ReportHtml.Open(title, run.IsFinished ? null : UnfinishedBannerText(m), VerdictText(run), m);
+        StringBuilder html = ReportHtml.Open(title, run.IsFinished ? null : UnfinishedBannerText(m), VerdictText(run), m, run.RunDirectory);
 
         AppendFacts(html, run);
         AppendPeaks(html, run);

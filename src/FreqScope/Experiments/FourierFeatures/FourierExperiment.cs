@@ -85,6 +85,13 @@ public sealed class FourierExperiment : ExperimentKind<FourierExperiment, Fourie
         [Alias("--steps", "sets training.steps, and probe.every to at most that", (value, c) => StepsAlias.Expand("--steps", value, "training.steps", ("probe.every", c.Probe.Every)))];
 
     /// <inheritdoc/>
+    protected override IReadOnlyList<ScalarSeries> Scalars(FourierExperimentConfig config) =>
+        [
+            new(LossFile, "step", [], ["loss"]),
+            new(PeaksFile, "step", ["xi"], ["network_error", "pde_error"]),
+        ];
+
+    /// <inheritdoc/>
     public override string Describe(RunProgress progress) =>
         string.Create(CultureInfo.InvariantCulture, $"step {progress.Step,7}  loss {progress["loss"],10:E3}");
 

@@ -54,7 +54,7 @@ public static class FourierReport
         string name = run.Config.Name;
         var m = run.Manifest;
         string? banner = run.IsFinished ? null : ReportHtml.UnfinishedBanner(m.Status, string.Create(Invariant, $"step {m.StepsCompleted} of {m.StepsPlanned}"));
-        StringBuilder html = ReportHtml.Open(ReportHtml.Title(name, run.IsFinished, m.Status), banner, VerdictText(run), m);
+        StringBuilder html = ReportHtml.Open(ReportHtml.Title(name, run.IsFinished, m.Status), banner, VerdictText(run), m, run.RunDirectory);
         var c = run.Config;
         var s = run.Summary;
         ReportHtml.AppendFacts(html,

@@ -24,6 +24,13 @@ public static class FourierRunFolderReader
         var peaks = FourierPeakRow.Csv.ReadOptional(dir);
         var fit = FourierFitRow.Csv.ReadOptional(dir);
         var summary = RunFiles.OptionalSummary<FourierSummary>(dir);
+        if (LiveRun.IsRunning(dir))
+        {
+            // A running run's last probe may be partly written: keep whole probes only.
+            spectra = LiveRun.WholeProbes(spectra, r => r.Step);
+            if (pde is not null) pde = LiveRun.WholeProbes(pde, r => r.Step);
+        }
+
         return new FourierRunData(dir, configText, config, manifest, spectra, loss, pde, peaks, fit, summary);
     }
 

@@ -125,6 +125,13 @@ public sealed class ImageFitExperiment : ExperimentKind<ImageFitExperiment, Imag
         [Alias("--steps", "sets training.steps, and probe.every to at most that", (value, c) => StepsAlias.Expand("--steps", value, "training.steps", ("probe.every", c.Probe.Every)))];
 
     /// <inheritdoc/>
+    protected override IReadOnlyList<ScalarSeries> Scalars(ImageFitExperimentConfig config) =>
+        [
+            new(MetricsFile, "step", [], ["train_mse", "train_psnr", "test_mse", "test_psnr"]),
+            new(BandsFile, "step", ["band"], ["relative_error"]),
+        ];
+
+    /// <inheritdoc/>
     public override string Describe(RunProgress progress) => string.Create(CultureInfo.InvariantCulture,
         $"step {progress.Step,7}  train PSNR {progress["trainPsnr"],6:F2} dB  test PSNR {progress["testPsnr"],6:F2} dB");
 

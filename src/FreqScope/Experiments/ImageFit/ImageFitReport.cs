@@ -34,7 +34,7 @@ public static class ImageFitReport
         var s = run.Summary;
         string? banner = run.IsFinished ? null : ReportHtml.UnfinishedBanner(m.Status, string.Create(Invariant, $"step {m.StepsCompleted} of {m.StepsPlanned}"));
         string verdict = s?.Verdict ?? (run.IsFinished ? ReportHtml.MissingSummaryVerdict : "No verdict: the run has not finished; the figures show the probes recorded so far.");
-        StringBuilder html = ReportHtml.Open(ReportHtml.Title(c.Name, run.IsFinished, m.Status), banner, verdict, m);
+        StringBuilder html = ReportHtml.Open(ReportHtml.Title(c.Name, run.IsFinished, m.Status), banner, verdict, m, run.RunDirectory);
         string encoding = c.Model.Encoding.Kind switch
         {
             InputEncodingKind.Gaussian => string.Create(Invariant, $"Gaussian Fourier features, m = {c.Model.Encoding.Features}, σ = {c.Model.Encoding.Scale}"),

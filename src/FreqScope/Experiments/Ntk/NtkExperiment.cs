@@ -92,6 +92,12 @@ public sealed class NtkExperiment : ExperimentKind<NtkExperiment, NtkExperimentC
     protected override IReadOnlyList<CliAlias> OwnAliases { get; } = [CliAlias.For("--steps", "training.steps")];
 
     /// <inheritdoc/>
+    protected override IReadOnlyList<ScalarSeries> Scalars(NtkExperimentConfig config) =>
+        [
+            new(NtkTrajectoryRow.Csv.File, "step", [], ["loss_real", "loss_linear", "discrepancy", "test_loss_real", "test_loss_linear", "test_discrepancy"]),
+        ];
+
+    /// <inheritdoc/>
     public override string Describe(RunProgress progress) => string.Create(CultureInfo.InvariantCulture,
         $"step {progress.Step,7}  loss {progress["lossReal"],10:E3}  linear {progress["lossLinear"],10:E3}  discrepancy {progress["discrepancy"],9:E2}");
 

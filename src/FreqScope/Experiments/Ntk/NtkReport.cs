@@ -40,7 +40,7 @@ public static class NtkReport
         string title = ReportHtml.Title(name, run.IsFinished, run.Manifest.Status);
         string? banner = run.IsFinished ? null
             : ReportHtml.UnfinishedBanner(run.Manifest.Status, string.Create(Invariant, $"{run.Manifest.StepsCompleted} of {run.Manifest.StepsPlanned} steps"));
-        StringBuilder html = ReportHtml.Open(title, banner, VerdictText(run), run.Manifest);
+        StringBuilder html = ReportHtml.Open(title, banner, VerdictText(run), run.Manifest, run.RunDirectory);
         if (run.Summary is null)
         {
             html.Append("<p class=\"note\" id=\"incomplete\">Incomplete report: summary.json is missing (status: ")

@@ -94,6 +94,13 @@ public sealed class ParityExperiment : ExperimentKind<ParityExperiment, ParityEx
         [Alias("--steps", "sets training.steps, and probe.every to at most that", (value, c) => StepsAlias.Expand("--steps", value, "training.steps", ("probe.every", c.Probe.Every)))];
 
     /// <inheritdoc/>
+    protected override IReadOnlyList<ScalarSeries> Scalars(ParityExperimentConfig config) =>
+        [
+            new(MetricsFile, "step", [], ["train_loss", "test_loss", "train_accuracy", "test_accuracy"]),
+            new(BandsFile, "step", ["band"], ["relative_error"]),
+        ];
+
+    /// <inheritdoc/>
     public override string Describe(RunProgress progress) => string.Create(CultureInfo.InvariantCulture,
         $"step {progress.Step,7}  loss {progress["trainLoss"],10:E3}  train acc {progress["trainAccuracy"],6:P1}  test acc {progress["testAccuracy"],6:P1}");
 

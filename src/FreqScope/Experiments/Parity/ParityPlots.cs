@@ -118,7 +118,8 @@ public static class ParityPlots
         for (int b = 0; b < bands; b++)
             for (int c = 0; c < columns.Length; c++)
             {
-                double e = byKey[(columns[c], b)];
+                // A cell a probe did not write (a running run's last probe) is left blank.
+                double e = byKey.TryGetValue((columns[c], b), out double v) ? v : double.NaN;
                 values[b, c] = e > 0 && double.IsFinite(e) ? Math.Clamp(Math.Log10(e), -3, 1) : double.NaN;
             }
 

@@ -42,7 +42,7 @@ public static class ParityReport
         var c = run.Config;
         var s = run.Summary;
         string? banner = run.IsFinished ? null : ReportHtml.UnfinishedBanner(m.Status, string.Create(Invariant, $"step {m.StepsCompleted} of {m.StepsPlanned}"));
-        StringBuilder html = ReportHtml.Open(ReportHtml.Title(c.Name, run.IsFinished, m.Status), banner, VerdictText(run), m);
+        StringBuilder html = ReportHtml.Open(ReportHtml.Title(c.Name, run.IsFinished, m.Status), banner, VerdictText(run), m, run.RunDirectory);
         static string P(double? v) => v is double x ? (100 * x).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "n/a";
         ReportHtml.AppendFacts(html,
         [

@@ -19,9 +19,18 @@ public static class ParityRunFolderReader
         var metrics = ParityMetricRow.Csv.Read(dir);
         var spectra = ParitySpectrumRow.Csv.Read(dir);
         var target = ParityTargetRow.Csv.Read(dir);
+        if (LiveRun.IsRunning(dir) && target.Length > 0)
+        {
+            // A running run's tables end where its last probe got to: keep the probes both tables hold whole.
+            int probes = Math.Min(metrics.Length, spectra.Length / target.Length);
+            metrics = metrics[..probes];
+            spectra = spectra[..(probes * target.Length)];
+        }
+
         if (spectra.Length != metrics.Length * target.Length)
             throw new InvalidDataException($"{ParityExperiment.SpectraFile}: {spectra.Length} rows; expected {target.Length} shells × {metrics.Length} probes of {ParityExperiment.MetricsFile}");
         var bands = ParityBandRow.Csv.ReadOptional(dir);
+        if (bands is not null && LiveRun.IsRunning(dir)) bands = LiveRun.WholeProbes(bands, r => r.Step);
         var summary = RunFiles.OptionalSummary<ParitySummary>(dir);
         return new ParityRunData(dir, configText, config, manifest, metrics, spectra, target, bands, summary);
     }

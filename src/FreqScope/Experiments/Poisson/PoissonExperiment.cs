@@ -119,6 +119,13 @@ public sealed class PoissonExperiment : ExperimentKind<PoissonExperiment, Poisso
     public override string Position(long stepsCompleted, int? epochsCompleted) => $"method {stepsCompleted + 1}";
 
     /// <inheritdoc/>
+    protected override IReadOnlyList<ScalarSeries> Scalars(PoissonExperimentConfig config) =>
+        [
+            new(PoissonRunFolderReader.ErrorsFile, "iteration", ["method"], ["error_inf", "error_rms"]),
+            new(PoissonRunFolderReader.ModesFile, "iteration", ["method", "mode"], ["relative_error"]),
+        ];
+
+    /// <inheritdoc/>
     public override string Describe(RunProgress progress) => string.Create(CultureInfo.InvariantCulture,
         $"{progress.Phase,-12} iteration {progress["iteration"],9}  error {progress["error"],9:E2}");
 

@@ -42,7 +42,7 @@ public static class PoissonReport
         string name = run.Name ?? Path.GetFileName(run.RunDirectory);
         string title = ReportHtml.Title(name, run.IsFinished, run.Manifest.Status);
 
-        StringBuilder html = ReportHtml.Open(title, run.IsFinished ? null : UnfinishedBannerText(run.Manifest), VerdictText(run), run.Manifest);
+        StringBuilder html = ReportHtml.Open(title, run.IsFinished ? null : UnfinishedBannerText(run.Manifest), VerdictText(run), run.Manifest, run.RunDirectory);
         AppendCompleteness(html, run);
         ReportHtml.AppendFacts(html, Facts(run, name));
         AppendMethods(html, run);
