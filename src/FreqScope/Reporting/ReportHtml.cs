@@ -109,24 +109,27 @@ public static class ReportHtml
     public static StringBuilder Open(string title, string? banner, string verdict, ManifestView manifest, string runDirectory)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        if (manifest.Status == RunStatus.Running) banner = RunningBanner(runDirectory);
+        if (manifest.Status == RunStatus.Running) banner = RunningBanner(runDirectory, banner);
         return Open(title, banner, Lead(manifest) + verdict);
     }
 
     /// <summary>
     /// The banner of a folder whose manifest says <c>running</c>: <c>RUNNING: data up to step N so far (process P on
     /// HOST is writing it) …</c> while a live process holds its lock; otherwise it says that no process holds it (the
-    /// run was stopped without ending) and how to resume. N is the furthest step (or epoch) in its tables
+    /// run was stopped without ending) after the kind's own <paramref name="unfinished"/> banner, and how to resume. N is
+    /// the furthest step (or epoch) in its tables
     /// (<see cref="LiveRun.LastRecorded"/>), newer than the manifest's count, which moves only at checkpoints.
     /// </summary>
-    public static string RunningBanner(string runDirectory)
+    public static string RunningBanner(string runDirectory, string? unfinished = null)
     {
-        string upTo = LiveRun.LastRecorded(runDirectory) is { } last
-            ? string.Create(Invariant, $"data up to {last.Unit} {last.Value}")
-            : "no data rows yet";
-        return LiveRun.Holder(runDirectory) is { } holder
-            ? string.Create(Invariant, $"RUNNING: {upTo} so far (process {holder.Pid} on {holder.Host} is writing this folder); the figures show the rows written so far; follow it with freqscope watch {runDirectory}")
-            : $"UNFINISHED RUN (status: running, but no process holds the folder: it was stopped without ending; {upTo}); continue it with freqscope run --resume {runDirectory}";
+        var last = LiveRun.LastRecorded(runDirectory);
+        string upTo = last is { } l ? string.Create(Invariant, $"data up to {l.Unit} {l.Value}") : "no data rows yet";
+        if (LiveRun.Holder(runDirectory) is { } holder)
+            return string.Create(Invariant, $"RUNNING: {upTo} so far (process {holder.Pid} on {holder.Host} is writing this folder); the figures show the rows written so far; follow it with freqscope watch {runDirectory}");
+        string dead = $"no process holds the folder, so the run was stopped without ending ({upTo}); continue it with freqscope run --resume {runDirectory}";
+        return unfinished is { Length: > 0 } u && u.EndsWith(')')
+            ? $"{u[..^1]}): {dead}"
+            : $"UNFINISHED RUN (status: running): {dead}";
     }
 
     /// <summary>The words that lead a smoke run's verdict.</summary>

@@ -136,7 +136,7 @@ public sealed partial class FitReportTests
         ReportResult result = FitReport.Build(run.Directory);
         string html = File.ReadAllText(result.ReportPath);
 
-        Assert.Equal("UNFINISHED RUN (status: running, 300 of 1000 steps)", ReportHtmlText.FirstBodyText(html));
+        Assert.StartsWith("UNFINISHED RUN (status: running, 300 of 1000 steps): no process holds the folder, so the run was stopped without ending", ReportHtmlText.FirstBodyText(html), StringComparison.Ordinal);
         Assert.Contains("No verdict: summary.json is missing", html);
         Assert.DoesNotContain("converged in the order", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(result.Plots, p => p.Name == "fit"); // no outputs.csv yet

@@ -79,7 +79,7 @@ public sealed class LiveReportTests : IDisposable
 
         Assert.True(code == CliApp.ExitOk, output);
         string html = WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(live, RunFolder.ReportFile)));
-        Assert.Contains("UNFINISHED RUN (status: running, but no process holds the folder: it was stopped without ending; data up to step ", html);
+        Assert.Matches(@"UNFINISHED RUN \(status: running, \d+ of \d+ steps\): no process holds the folder, so the run was stopped without ending \(data up to step \d+\); continue it with freqscope run --resume ", html);
         Assert.DoesNotContain("RUNNING: ", html);
     }
 

@@ -76,9 +76,9 @@ public sealed class NtkReportTests : IDisposable
         ReportResult result = NtkReport.Build(dir);
         string html = File.ReadAllText(result.ReportPath);
         Assert.False(result.Finished);
-        Assert.Contains("UNFINISHED RUN (status: running, 30 of 30 steps)", html);
+        Assert.Contains("UNFINISHED RUN (status: running, 30 of 30 steps): no process holds the folder", html);
         Assert.Contains("id=\"incomplete\"", html);
-        Assert.Equal("UNFINISHED RUN (status: running, 30 of 30 steps)", ReportHtmlText.FirstBodyText(html));
+        Assert.StartsWith("UNFINISHED RUN (status: running, 30 of 30 steps): no process holds the folder, so the run was stopped without ending", ReportHtmlText.FirstBodyText(html), StringComparison.Ordinal);
         Assert.Contains("No verdict: the run is unfinished; the last probe (step 30)", html);
         Assert.Equal(AllFigures.Where(f => f != "outputs"), result.Plots.Select(p => p.Name));
     }
