@@ -37,6 +37,14 @@ public abstract partial record ExperimentConfig : IExperimentConfig, IConfigRule
     [OneOf("cpu", "cuda", "auto")]
     public string Device { get; init; } = "cpu";
 
+    /// <summary>
+    /// Stream the run's measurements to TensorBoard event files in <c>RUN_DIR/tensorboard/</c> at every probe. Default
+    /// true; <c>run --no-tensorboard</c> turns it off for one run.
+    /// </summary>
+    [JsonPropertyOrder(100)]
+    [JsonPropertyName("tensorboard")]
+    public bool TensorBoard { get; init; } = true;
+
     /// <summary>Checks the name; a kind that has rules of its own calls this first.</summary>
     public virtual void Check(ConfigNode node)
     {

@@ -14,4 +14,7 @@ public interface IExperimentConfig
 
     /// <summary><c>cpu</c>, <c>cuda</c> or <c>auto</c>.</summary>
     string Device { get; }
+
+    /// <summary>Whether the run streams its measurements to TensorBoard (<c>RUN_DIR/tensorboard/</c>). Default true.</summary>
+    bool TensorBoard => true;
 }

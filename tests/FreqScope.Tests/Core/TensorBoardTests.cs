@@ -91,6 +91,19 @@ public sealed class TensorBoardTests : IDisposable
     }
 
     [Fact]
+    public void TheConfigKeyTurnsItOff()
+    {
+        string work = Path.Combine(_dir, "key-off");
+        var (config, _) = GoldenRunTests.PrepareConfig("fprinciple-1d.json", work);
+        string output = Path.Combine(work, "out");
+        var (code, text) = CliRunner.Run("run", config, "--smoke", "--no-report", "--set", "tensorboard=false", "--out", output);
+
+        Assert.True(code == CliApp.ExitOk, text);
+        Assert.False(Directory.Exists(Path.Combine(output, TensorBoardCallback.FolderName)));
+        Assert.Contains("\"tensorboard\": false", File.ReadAllText(Path.Combine(output, RunFolder.ConfigFile)));
+    }
+
+    [Fact]
     public void TheCrcIsCastagnolis()
     {
         // CRC-32C of "123456789" is 0xE3069283 (the check value of the Castagnoli polynomial).

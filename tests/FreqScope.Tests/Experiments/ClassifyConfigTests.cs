@@ -129,7 +129,7 @@ public sealed class ClassifyConfigTests
     public void UnknownTopLevelKeyListsTheClassifyKeys()
     {
         var e = Fails(With("$.steps", "10"));
-        Assert.Equal("c.json: $.steps: unknown key; allowed keys: experiment, name, seed, device, data, model, training, probe", e.Message);
+        Assert.Equal("c.json: $.steps: unknown key; allowed keys: experiment, name, seed, device, data, model, training, probe, tensorboard", e.Message);
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public static class RunLoop
             if (!options.Resume) held = RunFolder.Create(runDir, kind.Write(config));
             info = new RunInfo(kind, config, runDir, plan);
             callbacks.AddRange(kind.Callbacks(config));
-            if (options.TensorBoard && kind.Scalars(config) is { Count: > 0 } scalars) callbacks.Add(new TensorBoardCallback(scalars, options.OnNotice));
+            if (options.TensorBoard && config.TensorBoard && kind.Scalars(config) is { Count: > 0 } scalars) callbacks.Add(new TensorBoardCallback(scalars, options.OnNotice));
             var report = new ReportCallback(options.OnNotice);
             if (options.BuildReport) callbacks.Add(report);
 
