@@ -58,6 +58,19 @@ public sealed class PlotCanvasTests
     }
 
     [Fact]
+    public void IntegerTicks_OnAStepAxisAreWholeAndNotNegative()
+    {
+        Plot plot = PlotCanvas.NewPlot("t", "step", "y");
+        plot.Add.ScatterLine(new double[] { 0, 1, 2, 3 }, new double[] { 1, 2, 3, 4 });
+        plot.Axes.SetLimitsX(-0.4, 3.4);
+        plot.GetImageBytes(PlotCanvas.Width, PlotCanvas.Height, ImageFormat.Png);
+        Tick[] ticks = plot.Axes.Bottom.TickGenerator.Ticks;
+        Assert.IsType<IntegerTickGenerator>(plot.Axes.Bottom.TickGenerator);
+        Assert.NotEmpty(ticks);
+        Assert.All(ticks, t => Assert.True(t.Position >= 0 && t.Position == Math.Round(t.Position), $"tick at {t.Position}"));
+    }
+
+    [Fact]
     public void SvgIds_TheSameDrawingWithOtherCountersRenumbersToTheSameBytes()
     {
         byte[] a = Encoding.UTF8.GetBytes("<svg><clipPath id=\"cl_5a\"/><g clip-path=\"url(#cl_5a)\"/><clipPath id=\"cl_5b\"/><use href=\"#cl_5b\"/></svg>");
