@@ -50,6 +50,22 @@ public sealed class PlotCanvasTests
         Assert.Equal(["2×10⁻⁵", "3×10⁻⁵", "4×10⁻⁵", "5×10⁻⁵", "6×10⁻⁵"], LogTickGenerator.Generate(Math.Log10(1.5e-5), Math.Log10(6e-5)).Where(t => t.IsMajor).Select(t => t.Label));
     }
 
+    [Theory]
+    [InlineData(0.18, 0.35)] // a loss that barely moves (under a decade, no power of ten inside)
+    [InlineData(0.15, 6.0)] // one power of ten inside
+    [InlineData(1e-7, 3.0)] // many decades
+    public void UseLogTicks_ADrawnLogAxisOfAnySpanHasLabelledTicksInView(double low, double high)
+    {
+        Plot plot = PlotCanvas.NewPlot("t", "step", "loss (log scale)");
+        PlotCanvas.AddLogLine(plot, [(0, high), (10, low)], "loss", Colors.Black);
+        PlotCanvas.UseLogTicks(plot);
+        plot.GetImageBytes(PlotCanvas.Width, PlotCanvas.Height, ImageFormat.Png);
+
+        var range = plot.Axes.Left.Range;
+        Tick[] labelled = [.. plot.Axes.Left.TickGenerator.Ticks.Where(t => t.IsMajor && t.Label.Length > 0 && t.Position >= range.Min && t.Position <= range.Max)];
+        Assert.True(labelled.Length >= 2, $"{labelled.Length} labelled ticks over [{range.Min}, {range.Max}]: {string.Join(", ", labelled.Select(t => t.Label))}");
+    }
+
     [Fact]
     public void IntegerTicks_DropFractionalAndNegativePositions()
     {
