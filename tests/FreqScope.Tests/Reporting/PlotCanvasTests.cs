@@ -67,6 +67,28 @@ public sealed class PlotCanvasTests
     }
 
     [Fact]
+    public void StepColor_RunsOverViridisWithoutTheLightYellowEnd()
+    {
+        Color first = PlotCanvas.StepColor(0, 5), last = PlotCanvas.StepColor(4, 5);
+        Assert.Equal(new ScottPlot.Colormaps.Viridis().GetColor(0), first);
+        static double Luminance(Color c) => ((0.2126 * c.R) + (0.7152 * c.G) + (0.0722 * c.B)) / 255;
+        Assert.True(Luminance(last) < 0.75, $"last colour {last} has luminance {Luminance(last):F2}");
+        Assert.True(Luminance(last) > Luminance(first) + 0.3, "early and late curves are far apart in lightness");
+    }
+
+    [Fact]
+    public void Heatmaps_UseViridisWithTheColorbarLabelClearOfItsTicks()
+    {
+        Plot plot = PlotCanvas.DrawHeatmap(new double[,] { { 0, 1 }, { 0.5, 0.2 } }, [0, 100], "t", "step", "k", ["1", "3"], new ScottPlot.Range(0, 1), "Δ_F", PlotCanvas.UnitIntervalTicks());
+        var heatmap = Assert.Single(plot.GetPlottables().OfType<ScottPlot.Plottables.Heatmap>());
+        Assert.IsType<ScottPlot.Colormaps.Viridis>(heatmap.Colormap);
+        var colorbar = Assert.Single(plot.Axes.GetPanels().OfType<ScottPlot.Panels.ColorBar>());
+        var axis = Assert.IsAssignableFrom<ScottPlot.AxisPanels.AxisBase>(colorbar.Axis);
+        Assert.True(axis.PaddingBetweenTickAndAxisLabels.Left >= PlotCanvas.ColorbarLabelGap);
+        Assert.IsType<IntegerTickGenerator>(plot.Axes.Bottom.TickGenerator);
+    }
+
+    [Fact]
     public void IntegerTicks_DropFractionalAndNegativePositions()
     {
         Tick[] kept = IntegerTickGenerator.Keep([Tick.Major(-50, "-50"), Tick.Major(0, "0"), Tick.Major(2.5, "2.5"), Tick.Major(100, "100"), Tick.Minor(-1)], 0);
