@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using FreqScope.Core.Runs;
 using ScottPlot;
 using SkiaSharp;
@@ -7,20 +6,33 @@ using SkiaSharp;
 namespace FreqScope.Reporting;
 
 /// <summary>
-/// The drawing pieces every report's figures share: a styled plot with the plot font, atomic PNG + SVG saving,
-/// early-to-late colours, log-scale lines and ticks, heatmaps with a colorbar, and the layout of probe columns.
+/// The drawing pieces every report's figures share: a styled plot with the plot font, atomic PDF + SVG + PNG (2×)
+/// saving, early-to-late viridis colours, log-scale lines and ticks, integer ticks on step and epoch axes, viridis
+/// heatmaps with a colorbar, and the layout of probe columns.
 /// </summary>
 internal static class PlotCanvas
 {
-    /// <summary>Width of every figure, in pixels.</summary>
+    /// <summary>Logical width of every single-plot figure, in pixels (the SVG's and PDF's; the PNG has <see cref="PngScale"/> times as many).</summary>
     public const int Width = 900;
 
-    /// <summary>Height of every figure, in pixels.</summary>
+    /// <summary>Logical height of every figure, in pixels (the SVG's and PDF's; the PNG has <see cref="PngScale"/> times as many).</summary>
     public const int Height = 560;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>A plot with title, axis labels and the plot font at the report's sizes.</summary>
+    /// <summary>Pixels between a colorbar's tick labels and its label, so that the label clears the tick labels.</summary>
+    public const float ColorbarLabelGap = 16;
+
+    /// <summary>The x-axis labels of axes that count (steps, epochs, indices), which <see cref="NewPlot"/> gives integer ticks.</summary>
+    private static readonly HashSet<string> IntegerAxisLabels = new(StringComparer.Ordinal)
+    {
+        "step", "epoch", "gradient-descent step", "eigenvector index k", "member index", "k (DFT index)",
+    };
+
+    /// <summary>
+    /// A plot with title, axis labels and the plot font at the report's sizes; an x axis that counts (step, epoch,
+    /// gradient-descent step, an index) gets integer ticks ≥ 0 (<see cref="UseIntegerTicks"/>).
+    /// </summary>
     public static Plot NewPlot(string title, string xLabel, string yLabel)
     {
         PlotFonts.EnsureConfigured();
@@ -36,31 +48,33 @@ internal static class PlotCanvas
         plot.Axes.Left.Label.FontSize = 16;
         plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
         plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        if (IntegerAxisLabels.Contains(xLabel))
+        {
+            UseIntegerTicks(plot.Axes.Bottom);
+        }
+
         return plot;
     }
 
     /// <summary>The width of one panel of a figure drawn by <see cref="SavePanels"/>.</summary>
     public const int PanelWidth = 620;
 
+    /// <summary>How many PNG pixels a logical pixel of a figure takes along each side (the PNG is twice the logical size).</summary>
+    public const int PngScale = 2;
+
     /// <summary>
-    /// Saves <paramref name="plot"/> atomically as <c>NAME.png</c> and <c>NAME.svg</c> (<see cref="Width"/> ×
-    /// <see cref="Height"/>); <paramref name="caption"/> is the report's caption of it, so that a figure's name and
-    /// caption are written in one place.
+    /// Saves <paramref name="plot"/> atomically as <c>NAME.png</c> (<see cref="Width"/> × <see cref="Height"/> logical
+    /// pixels at <see cref="PngScale"/>×), <c>NAME.svg</c> and <c>NAME.pdf</c> (both <see cref="Width"/> ×
+    /// <see cref="Height"/>, dashes kept); <paramref name="caption"/> is the report's caption of it, so that a
+    /// figure's name and caption are written in one place.
     /// </summary>
-    public static PlotFile Save(Plot plot, string plotsDir, string name, string title, string caption) => WriteFiles(
-        plotsDir,
-        name,
-        title,
-        caption,
-        plot.GetImageBytes(Width, Height, ImageFormat.Png),
-        WithSolidLines([plot], () => plot.GetSvgXml(Width, Height)),
-        Width,
-        Height);
+    public static PlotFile Save(Plot plot, string plotsDir, string name, string title, string caption) =>
+        Render(plotsDir, name, title, caption, Width, Height, plot.Render);
 
     /// <summary>
     /// Saves <paramref name="panels"/> side by side (a ScottPlot <see cref="Multiplot"/> in columns, each
-    /// <see cref="PanelWidth"/> × <see cref="Height"/>) atomically as one <c>NAME.png</c> and one
-    /// <c>NAME.svg</c>; a single panel is saved as <see cref="Save"/> does.
+    /// <see cref="PanelWidth"/> × <see cref="Height"/>) atomically as one <c>NAME.png</c>, <c>NAME.svg</c> and
+    /// <c>NAME.pdf</c>; a single panel is saved as <see cref="Save"/> does.
     /// </summary>
     public static PlotFile SavePanels(IReadOnlyList<Plot> panels, string plotsDir, string name, string title, string caption)
     {
@@ -77,60 +91,65 @@ internal static class PlotCanvas
         }
 
         figure.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        int width = PanelWidth * panels.Count;
-        int height = Height;
-        PixelRect rect = new(0, width, height, 0);
+        return Render(plotsDir, name, title, caption, PanelWidth * panels.Count, Height, figure.Render);
+    }
 
+    /// <summary>
+    /// Draws a figure of <paramref name="width"/> × <paramref name="height"/> logical pixels three times, onto a PNG
+    /// surface at <see cref="PngScale"/>×, Skia's SVG canvas and a one-page PDF document, and writes the three files.
+    /// The PNG is drawn first: ScottPlot settles its axis limits and layout on the first render, so that the SVG and
+    /// PDF drawn after it are the same for the same data. Skia's SVG and PDF backends both apply a dash path effect
+    /// to the path they are given, so dashed and dotted lines stay dashed (in the SVG as filled, segmented paths).
+    /// The SVG's generated ids are renumbered per document (<see cref="SvgIds"/>); the PDF's metadata holds only the title and fixed creator and producer (no dates), so it is reproducible.
+    /// </summary>
+    private static PlotFile Render(string plotsDir, string name, string title, string caption, int width, int height, Action<SKCanvas, PixelRect> draw)
+    {
+        PixelRect rect = new(0, width, height, 0);
         byte[] png;
-        using (SKSurface surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul)))
+        using (SKSurface surface = SKSurface.Create(new SKImageInfo(width * PngScale, height * PngScale, SKColorType.Rgba8888, SKAlphaType.Premul)))
         {
-            figure.Render(surface.Canvas, rect);
+            surface.Canvas.Clear(SKColors.White);
+            surface.Canvas.Scale(PngScale);
+            draw(surface.Canvas, rect);
             using SKImage image = surface.Snapshot();
             using SKData data = image.Encode(SKEncodedImageFormat.Png, 100);
             png = data.ToArray();
         }
 
-        string svgXml = WithSolidLines(panels, () =>
+        byte[] svg;
+        using (MemoryStream stream = new())
         {
-            using MemoryStream svg = new();
-            using (SKCanvas canvas = SKSvgCanvas.Create(SKRect.Create(width, height), svg))
+            using (SKCanvas canvas = SKSvgCanvas.Create(SKRect.Create(width, height), stream))
             {
-                figure.Render(canvas, rect);
+                draw(canvas, rect);
             }
 
-            return Encoding.UTF8.GetString(svg.ToArray());
-        });
-        return WriteFiles(plotsDir, name, title, caption, png, svgXml, width, height);
-    }
+            svg = SvgIds.Renumber(stream.ToArray());
+        }
 
-    /// <summary>
-    /// Runs <paramref name="render"/> with every dashed or dotted line of <paramref name="plots"/> drawn solid, then
-    /// restores the patterns. Skia's SVG backend cannot express dash path effects: it drops them and prints
-    /// "Unsupported path effect in addPaint." on stderr for each, so the SVG would be solid anyway.
-    /// </summary>
-    private static string WithSolidLines(IEnumerable<Plot> plots, Func<string> render)
-    {
-        var changed = new List<(LineStyle Style, LinePattern Pattern)>();
-        foreach (var plot in plots)
+        byte[] pdf;
+        using (MemoryStream stream = new())
         {
-            foreach (var plottable in plot.GetPlottables())
+            SKDocumentPdfMetadata metadata = new()
             {
-                if (plottable is IHasLine { LineStyle: var style } && style.Pattern.Name != LinePattern.Solid.Name)
-                {
-                    changed.Add((style, style.Pattern));
-                    style.Pattern = LinePattern.Solid;
-                }
+                Title = title,
+                Creator = "FreqScope",
+                Producer = "FreqScope",
+                Creation = null,
+                Modified = null,
+            };
+            using (SKDocument document = SKDocument.CreatePdf(stream, metadata))
+            {
+                SKCanvas page = document.BeginPage(width, height);
+                draw(page, rect);
+                document.EndPage();
+                document.Close();
             }
+
+            pdf = stream.ToArray();
         }
 
-        try
-        {
-            return render();
-        }
-        finally
-        {
-            foreach (var (style, pattern) in changed) style.Pattern = pattern;
-        }
+        return WriteFiles(plotsDir, name, title, caption, png, svg, pdf, width, height);
     }
 
     /// <summary>Draws each figure in turn and returns those written (a figure returns null when the run lacks its data), in that order.</summary>
@@ -168,11 +187,15 @@ internal static class PlotCanvas
         }
     }
 
-    /// <summary>Curve <paramref name="i"/> of <paramref name="count"/>: early light blue, late dark red (reads as time without a colorbar).</summary>
+    /// <summary>
+    /// Curve <paramref name="i"/> of <paramref name="count"/> on the perceptually uniform viridis map: early dark
+    /// purple, late green-yellow (the light yellow end is left out so that the last curve shows on white), which reads
+    /// as time without a colorbar.
+    /// </summary>
     public static Color StepColor(int i, int count)
     {
         double fraction = count <= 1 ? 1.0 : i / (double)(count - 1);
-        return new ScottPlot.Colormaps.Turbo().GetColor(0.1 + (0.85 * fraction));
+        return new ScottPlot.Colormaps.Viridis().GetColor(0.85 * fraction);
     }
 
     /// <summary>At most <paramref name="max"/> items spread evenly over <paramref name="items"/>, first and last included.</summary>
@@ -208,16 +231,14 @@ internal static class PlotCanvas
     /// <summary>Labels the left axis, which holds log10 values, with powers of ten and log-spaced minor ticks.</summary>
     public static void UseLogTicks(Plot plot) => UseLogTicks(plot.Axes.Left);
 
-    /// <summary>Labels <paramref name="axis"/>, which holds log10 values, with powers of ten and log-spaced minor ticks.</summary>
-    public static void UseLogTicks(IAxis axis)
-    {
-        axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-            IntegerTicksOnly = true,
-            LabelFormatter = PowerOfTen,
-        };
-    }
+    /// <summary>
+    /// Labels <paramref name="axis"/>, which holds log10 values, through <see cref="LogTickGenerator"/>: a labelled
+    /// power of ten at every decade with minor ticks between, or labelled 1-2-5 ticks when under two decades are in view.
+    /// </summary>
+    public static void UseLogTicks(IAxis axis) => axis.TickGenerator = new LogTickGenerator();
+
+    /// <summary>Labels <paramref name="axis"/>, which counts (steps, epochs, indices), at integers ≥ 0 only.</summary>
+    public static void UseIntegerTicks(IAxis axis) => axis.TickGenerator = new IntegerTickGenerator();
 
     /// <summary>A dotted black horizontal line at <paramref name="y"/> (a threshold or tolerance) with a legend entry.</summary>
     public static void AddThresholdLine(Plot plot, double y, string legend)
@@ -258,14 +279,14 @@ internal static class PlotCanvas
         Math.Abs(position) < 100_000 ? position.ToString(Invariant) : position.ToString("0.#e0", Invariant);
 
     /// <summary>
-    /// Adds a Turbo heatmap of <paramref name="values"/> (row 0 at the bottom, NaN light grey) over
+    /// Adds a viridis (perceptually uniform) heatmap of <paramref name="values"/> (row 0 at the bottom, NaN light grey) over
     /// <paramref name="rect"/> with the colour range <paramref name="range"/> and a labelled colorbar with
-    /// <paramref name="colorTicks"/> (null: automatic ticks).
+    /// <paramref name="colorTicks"/> (null: automatic ticks), its label <see cref="ColorbarLabelGap"/> clear of the tick labels.
     /// </summary>
     public static void AddHeatmap(Plot plot, double[,] values, CoordinateRect rect, ScottPlot.Range range, string colorbarLabel, ScottPlot.TickGenerators.NumericManual? colorTicks)
     {
         var heatmap = plot.Add.Heatmap(values);
-        heatmap.Colormap = new ScottPlot.Colormaps.Turbo();
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.ManualRange = range;
         heatmap.FlipVertically = true; // row 0 (lowest k) at the bottom
         heatmap.NaNCellColor = Colors.LightGray;
@@ -277,6 +298,12 @@ internal static class PlotCanvas
         colorbar.LabelStyle.FontName = PlotFonts.FontName;
         colorbar.Axis.TickLabelStyle.FontName = PlotFonts.FontName;
         colorbar.Axis.TickLabelStyle.FontSize = 13;
+        if (colorbar.Axis is ScottPlot.AxisPanels.AxisBase axis)
+        {
+            // The colorbar sizes its axis from a guess at the tick labels' width; without room the label is drawn over them.
+            axis.PaddingBetweenTickAndAxisLabels = new PixelPadding(ColorbarLabelGap, ColorbarLabelGap, ColorbarLabelGap, ColorbarLabelGap);
+        }
+
         if (colorTicks is not null)
         {
             colorbar.Axis.TickGenerator = colorTicks;
@@ -333,14 +360,16 @@ internal static class PlotCanvas
         return colorTicks;
     }
 
-    private static PlotFile WriteFiles(string plotsDir, string name, string title, string caption, byte[] png, string svg, int width, int height)
+    private static PlotFile WriteFiles(string plotsDir, string name, string title, string caption, byte[] png, byte[] svg, byte[] pdf, int width, int height)
     {
         Directory.CreateDirectory(plotsDir);
         string pngPath = Path.GetFullPath(Path.Combine(plotsDir, name + ".png"));
         string svgPath = Path.GetFullPath(Path.Combine(plotsDir, name + ".svg"));
+        string pdfPath = Path.GetFullPath(Path.Combine(plotsDir, name + ".pdf"));
         AtomicFile.WriteAllBytes(pngPath, png);
-        AtomicFile.WriteAllText(svgPath, svg);
-        return new PlotFile(name, title, caption, pngPath, svgPath, width, height);
+        AtomicFile.WriteAllBytes(svgPath, svg);
+        AtomicFile.WriteAllBytes(pdfPath, pdf);
+        return new PlotFile(name, title, caption, pngPath, svgPath, pdfPath, width, height);
     }
 
     /// <summary>Formats a log10 tick position as a power of ten, e.g. −3 → 10⁻³.</summary>

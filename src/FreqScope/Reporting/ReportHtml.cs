@@ -220,7 +220,7 @@ public static class ReportHtml
 
     /// <summary>
     /// A "Figures" section: each figure's PNG embedded as a base64 data URI, with its numbered
-    /// <see cref="PlotFile.Caption"/> and a link to its SVG in <c>plots/</c>; <paramref name="none"/> is shown when
+    /// <see cref="PlotFile.Caption"/> and links to its SVG and PDF in <c>plots/</c>; <paramref name="none"/> is shown when
     /// there are no figures.
     /// </summary>
     public static void AppendFigures(StringBuilder html, IReadOnlyList<PlotFile> plots, string none)
@@ -238,7 +238,8 @@ public static class ReportHtml
                 .Append("<figcaption><b>Figure ").Append(number.ToString(Invariant)).Append(".</b> ")
                 .Append(Encode(plot.Caption))
                 .Append(" (<a href=\"").Append(RunFolder.PlotsFolder).Append('/').Append(Encode(Path.GetFileName(plot.SvgPath)))
-                .Append("\">SVG</a>)</figcaption>\n</figure>\n");
+                .Append("\">SVG</a>, <a href=\"").Append(RunFolder.PlotsFolder).Append('/').Append(Encode(Path.GetFileName(plot.PdfPath)))
+                .Append("\">PDF</a>)</figcaption>\n</figure>\n");
             number++;
         }
 

@@ -79,7 +79,7 @@ public sealed partial class ClassifyReportTests
         string[] expected = [.. Common, .. filtering ? FilteringFigures : [], .. projection ? ProjectionFigures : []];
         Assert.Equal(expected, result.Plots.Select(p => p.Name));
         string[] files = [.. Directory.EnumerateFiles(Path.Combine(run.Directory, "plots")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
-        Assert.Equal(expected.SelectMany(n => new[] { n + ".png", n + ".svg" }).Order(StringComparer.Ordinal), files);
+        Assert.Equal(expected.SelectMany(n => new[] { n + ".pdf", n + ".png", n + ".svg" }).Order(StringComparer.Ordinal), files);
         Assert.Equal(expected.Length, DataUri().Matches(html).Count);
         Assert.Equal(filtering, html.Contains("<h2 id=\"filtering\">", StringComparison.Ordinal));
         Assert.Equal(projection, html.Contains("<h2 id=\"projection\">", StringComparison.Ordinal));
@@ -99,8 +99,8 @@ public sealed partial class ClassifyReportTests
             byte[] png = File.ReadAllBytes(plot.PngPath);
             Assert.Equal(Convert.ToBase64String(png), images[i].Groups[1].Value);
             using SKBitmap bitmap = SKBitmap.Decode(png);
-            Assert.Equal(900, bitmap.Width);
-            Assert.Equal(560, bitmap.Height);
+            Assert.Equal(2 * 900, bitmap.Width);
+            Assert.Equal(2 * 560, bitmap.Height);
             Assert.Equal("svg", XDocument.Load(plot.SvgPath).Root!.Name.LocalName);
         }
 

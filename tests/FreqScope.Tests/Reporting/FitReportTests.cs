@@ -42,11 +42,11 @@ public sealed partial class FitReportTests
             byte[] png = Convert.FromBase64String(image.Groups[1].Value);
             Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
             Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(png, 12, 4));
-            Assert.Equal(900, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
-            Assert.Equal(560, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
+            Assert.Equal(2 * 900, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
+            Assert.Equal(2 * 560, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
             using SKBitmap bitmap = SKBitmap.Decode(png);
             Assert.NotNull(bitmap);
-            Assert.Equal(900, bitmap.Width);
+            Assert.Equal(2 * 900, bitmap.Width);
         }
 
         // The embedded images are the PNG files written to plots/.
@@ -180,8 +180,8 @@ public sealed partial class FitReportTests
         PlotFile theory = result.Plots.Single(p => p.Name == "theory");
         using (SKBitmap bitmap = SKBitmap.Decode(theory.PngPath))
         {
-            Assert.Equal(2 * 620, bitmap.Width);
-            Assert.Equal(560, bitmap.Height);
+            Assert.Equal(2 * 2 * 620, bitmap.Width);
+            Assert.Equal(2 * 560, bitmap.Height);
         }
 
         Assert.Equal("svg", XDocument.Load(theory.SvgPath).Root!.Name.LocalName);

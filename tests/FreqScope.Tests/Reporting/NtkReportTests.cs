@@ -55,7 +55,7 @@ public sealed class NtkReportTests : IDisposable
         Assert.Contains("id=\"eigen-table\"", html);
         Assert.Equal(AllFigures, result.Plots.Select(p => p.Name));
         string[] files = [.. Directory.EnumerateFiles(Path.Combine(dir, "plots")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
-        Assert.Equal(AllFigures.SelectMany(n => new[] { n + ".png", n + ".svg" }).Order(StringComparer.Ordinal), files);
+        Assert.Equal(AllFigures.SelectMany(n => new[] { n + ".pdf", n + ".png", n + ".svg" }).Order(StringComparer.Ordinal), files);
         Assert.Equal(7, data.Trajectory.Count); // steps 0, 5, …, 30
         Assert.Equal([0, 1, 2], data.ProjectedIndices);
         Assert.Equal(12, data.Eigen!.Count);

@@ -30,7 +30,7 @@ public sealed partial class PoissonReportTests
         Assert.Contains("<title>FreqScope report: synthetic-poisson</title>", html);
         Assert.Equal(AllFigures1d, result.Plots.Select(p => p.Name));
         string[] files = [.. Directory.EnumerateFiles(Path.Combine(run.Directory, "plots")).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
-        Assert.Equal(AllFigures1d.SelectMany(n => new[] { n + ".png", n + ".svg" }).Order(StringComparer.Ordinal), files);
+        Assert.Equal(AllFigures1d.SelectMany(n => new[] { n + ".pdf", n + ".png", n + ".svg" }).Order(StringComparer.Ordinal), files);
         Assert.StartsWith("Damped Jacobi: log10 of the relative error |ê| / |û| of each sine mode k", result.Plots.Single(p => p.Name == "mode-heatmap-damped-jacobi").Caption);
         Assert.StartsWith("Gauss–Seidel: log10 of the relative error", result.Plots.Single(p => p.Name == "mode-heatmap-gauss-seidel").Caption);
         Assert.All(result.Plots, p => Assert.Contains(WebUtility.HtmlEncode(p.Caption), html));
@@ -175,8 +175,8 @@ public sealed partial class PoissonReportTests
             Assert.Equal(Convert.ToBase64String(png), images[i].Groups[2].Value);
             Assert.Equal(width.ToString(CultureInfo.InvariantCulture), images[i].Groups[1].Value);
             using SKBitmap bitmap = SKBitmap.Decode(png);
-            Assert.Equal(width, bitmap.Width);
-            Assert.Equal(560, bitmap.Height);
+            Assert.Equal(2 * width, bitmap.Width);
+            Assert.Equal(2 * 560, bitmap.Height);
             Assert.Equal((width, 560), (plot.Width, plot.Height));
             XElement svg = XDocument.Load(plot.SvgPath).Root!;
             Assert.Equal("svg", svg.Name.LocalName);
@@ -223,7 +223,7 @@ public sealed partial class PoissonReportTests
         PlotFile heatmaps = result.Plots.Single(p => p.Name == "mode-heatmaps");
         Assert.Equal("Relative error per mode: network (one colour scale)", heatmaps.Title);
         using SKBitmap bitmap = SKBitmap.Decode(heatmaps.PngPath);
-        Assert.Equal(900, bitmap.Width);
+        Assert.Equal(2 * 900, bitmap.Width);
         Assert.Equal("Relative error of the analysed modes: network", result.Plots.Single(p => p.Name == "mode-errors").Title);
     }
 

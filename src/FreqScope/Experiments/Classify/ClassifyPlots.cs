@@ -7,7 +7,7 @@ using ScottPlot;
 namespace FreqScope.Experiments.Classify;
 
 /// <summary>
-/// Draws a <c>classify</c> run's figures with ScottPlot 5, each saved (atomically) as PNG (900×560) and SVG into a
+/// Draws a <c>classify</c> run's figures with ScottPlot 5, each saved (atomically) as PNG (900×560 at 2×), SVG and PDF into a
 /// plots folder, only where the data exist: <c>accuracy</c> and <c>loss</c> (metrics.csv); <c>filtering</c>,
 /// <c>filtering-low-heatmap</c> and <c>filtering-high-heatmap</c> (filtering.csv); <c>projection-spectrum</c>,
 /// <c>projection-peaks-heatmap</c> (needs the summary's peaks) and <c>projection-all-heatmap</c> (projection.csv).

@@ -10,7 +10,7 @@ using ScottPlot;
 namespace FreqScope.Experiments.Fit1d;
 
 /// <summary>
-/// Draws the run's figures with ScottPlot 5, each saved (atomically) as PNG (900×560) and SVG into a plots folder:
+/// Draws the run's figures with ScottPlot 5, each saved (atomically) as PNG (900×560 at 2×), SVG and PDF into a plots folder:
 /// <c>fit</c>, <c>spectrum</c>, <c>peaks-heatmap</c>, <c>all-k-heatmap</c>, <c>loss</c> and (two panels,
 /// 1240×560) <c>theory</c>.
 /// </summary>
@@ -69,7 +69,7 @@ public static class FitPlots
 
         plot.ShowLegend(Alignment.UpperRight);
         return PlotCanvas.Save(plot, plotsDir, "fit", title,
-            "Target (thick black) and network output over the evaluation grid x at the snapshot steps of outputs.csv, coloured from early (blue) to late (red).");
+            "Target (thick black) and network output over the evaluation grid x at the snapshot steps of outputs.csv, coloured from early (dark purple) to late (green).");
     }
 
     /// <summary>

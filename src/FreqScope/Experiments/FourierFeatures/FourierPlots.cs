@@ -8,7 +8,7 @@ using ScottPlot;
 namespace FreqScope.Experiments.FourierFeatures;
 
 /// <summary>
-/// Draws a <c>fourier-features</c> run's figures (PNG and SVG, only where the data exist): <c>peak-errors</c>
+/// Draws a <c>fourier-features</c> run's figures (PNG, SVG and PDF, only where the data exist): <c>peak-errors</c>
 /// (relative error at the target's peaks, network and PDE), <c>spectrum-heatmaps</c> (|R(ξ, t)| of the network and
 /// of the PDE side by side on one colour scale), <c>spectra</c> (|R(ξ)| at a few steps, and the density ρ(ξ) with
 /// the peaks), <c>loss</c> and <c>fit</c>.

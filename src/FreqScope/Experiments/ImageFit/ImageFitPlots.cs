@@ -70,7 +70,7 @@ public static class ImageFitPlots
             "PSNR = 10 log10(1/MSE) on the train pixels and on the held-out three quarters.");
     }
 
-    /// <summary>Each radial band's relative error against steps, log scale, low bands blue to high bands red.</summary>
+    /// <summary>Each radial band's relative error against steps, log scale, low bands dark purple to high bands green.</summary>
     public static PlotFile? WriteBandErrors(ImageFitRunData run, string plotsDir)
     {
         ArgumentNullException.ThrowIfNull(run);

@@ -5,11 +5,10 @@ using ScottPlot;
 namespace FreqScope.Experiments.Ntk;
 
 /// <summary>
-/// Draws an <c>ntk</c> run's figures with ScottPlot 5, each saved (atomically) as PNG and SVG into a plots folder, only
+/// Draws an <c>ntk</c> run's figures with ScottPlot 5, each saved (atomically) as PNG, SVG and PDF into a plots folder, only
 /// where the data exist: <c>eigen-spectrum</c> (eigen.csv: eigenvalues and each eigenvector's frequency, two panels);
 /// <c>losses</c> and <c>discrepancy</c> (trajectory.csv); <c>projections</c> (projections.csv); <c>outputs</c>
-/// (outputs.csv, the last snapshot). The linearised prediction is drawn dashed in the PNG; the SVG has solid lines only
-/// (Skia's SVG backend drops dash patterns), so there the two are told apart by colour and legend.
+/// (outputs.csv, the last snapshot). The linearised prediction is drawn dashed (in the PNG, SVG and PDF alike).
 /// </summary>
 public static class NtkPlots
 {
@@ -76,7 +75,7 @@ public static class NtkPlots
         PlotCanvas.UseLogTicks(plot);
         plot.ShowLegend(Alignment.UpperRight);
         return PlotCanvas.Save(plot, plotsDir, "losses", title,
-            "Training loss L = (1/2n) Σ (f − y)² of the network (solid) and of its linearisation around θ₀ (dashed in the PNG), and the same on the test points when there are any.");
+            "Training loss L = (1/2n) Σ (f − y)² of the network (solid) and of its linearisation around θ₀ (dashed), and the same on the test points when there are any.");
     }
 
     /// <summary>‖f − f_lin‖ / ‖y − f₀‖ against steps (log scale), on the training and the test points.</summary>
@@ -128,7 +127,7 @@ public static class NtkPlots
         PlotCanvas.UseLogTicks(plot);
         plot.ShowLegend(Alignment.LowerLeft);
         return PlotCanvas.Save(plot, plotsDir, "projections", title,
-            "|v_kᵀ (f − y)|, the residual along the top eigenvectors of Θ₀: network solid, linearisation dashed (in the PNG), one colour per k (blue: largest eigenvalue). The linear one decays exactly as |1 − ηλ_k/n|^t.");
+            "|v_kᵀ (f − y)|, the residual along the top eigenvectors of Θ₀: network solid, linearisation dashed, one colour per k (dark purple: largest eigenvalue). The linear one decays exactly as |1 − ηλ_k/n|^t.");
     }
 
     /// <summary>The target, the network and the linearised prediction at the last snapshot (test points when there are any).</summary>

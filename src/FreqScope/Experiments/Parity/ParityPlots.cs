@@ -7,7 +7,7 @@ using ScottPlot;
 namespace FreqScope.Experiments.Parity;
 
 /// <summary>
-/// Draws a <c>parity</c> run's figures (PNG and SVG, only where the data exist): <c>accuracy</c> (train and test
+/// Draws a <c>parity</c> run's figures (PNG, SVG and PDF, only where the data exist): <c>accuracy</c> (train and test
 /// accuracy with the chance level), <c>loss</c>, <c>radial-spectra</c> (the target's and the output's shell power at
 /// a few steps, the theory radius √d·π/2 marked) and <c>band-errors</c> (relative error per radius band over training).
 /// </summary>

@@ -7,7 +7,7 @@ using ScottPlot;
 namespace FreqScope.Experiments.Poisson;
 
 /// <summary>
-/// Draws a <c>poisson</c> run's figures with ScottPlot 5, each saved (atomically) as PNG and SVG into a plots folder,
+/// Draws a <c>poisson</c> run's figures with ScottPlot 5, each saved (atomically) as PNG, SVG and PDF into a plots folder,
 /// only where the data exist: <c>error-vs-time</c> and <c>error-vs-iteration</c> (errors.csv);
 /// <c>mode-heatmaps</c> (Jacobi and the network side by side, one colour scale), <c>mode-heatmap-damped-jacobi</c>,
 /// <c>mode-heatmap-gauss-seidel</c> and <c>mode-errors</c> (modes.csv); <c>solution</c> (1-D) or
@@ -203,7 +203,7 @@ public static class PoissonPlots
 
         string title = "Relative error of the analysed modes: " + string.Join(" and ", methods.Select(PoissonMethods.Label));
         return PlotCanvas.SavePanels(panels, plotsDir, "mode-errors", title,
-            $"Relative error |ê| / |û| of {CaptionModes(run)} against iterations, one colour per mode from low (blue) to high (red) frequency, for Jacobi and for the network; log-log, iteration 0 left out{CaptionEpsilon(run)}.");
+            $"Relative error |ê| / |û| of {CaptionModes(run)} against iterations, one colour per mode from low (dark purple) to high (green) frequency, for Jacobi and for the network; log-log, iteration 0 left out{CaptionEpsilon(run)}.");
     }
 
     /// <summary>
