@@ -1,10 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using FreqScope.Cli;
 using FreqScope.Core.Runs;
-using FreqScope.Tests.Golden;
 using FreqScope.Tests.Support;
 
 namespace FreqScope.Tests.Cli;
@@ -43,12 +39,7 @@ public sealed class WatchCommandTests : IDisposable
         // The folder as it was two probes before the end, written by this process.
         File.WriteAllText(metrics, string.Join("\n", lines[..^2]) + "\n");
         string manifest = Path.Combine(run, RunFolder.ManifestFile);
-        var node = JsonNode.Parse(File.ReadAllText(manifest))!.AsObject();
-        node["status"] = RunStatus.Running;
-        File.WriteAllText(manifest, node.ToJsonString());
-        using var me = Process.GetCurrentProcess();
-        File.WriteAllText(Path.Combine(run, FolderLock.FileName),
-            JsonSerializer.Serialize(new LockHolder(Environment.ProcessId, Environment.MachineName, me.StartTime.ToUniversalTime()), RunFolder.Json));
+        var node = SmokeRuns.MarkRunning(run, holder: true);
 
         var watch = Task.Run(() => CliRunner.Run("watch", run, "--interval", "0.1"), TestContext.Current.CancellationToken);
         await Task.Delay(1500, TestContext.Current.CancellationToken);
@@ -56,6 +47,7 @@ public sealed class WatchCommandTests : IDisposable
         // The run writes its last probes and ends.
         File.AppendAllText(metrics, string.Join("\n", lines[^2..]) + "\n");
         node["status"] = RunStatus.Finished;
+        node["finished"] = true;
         File.WriteAllText(manifest, node.ToJsonString());
         File.WriteAllText(Path.Combine(run, FolderLock.FileName), string.Empty);
 
@@ -65,13 +57,5 @@ public sealed class WatchCommandTests : IDisposable
         Assert.Matches($@"metrics/train_loss\s*│\s*{last[0]}\s*│", output);
     }
 
-    private string SmokeRun()
-    {
-        string work = Path.Combine(_dir, "fit");
-        var (config, _) = GoldenRunTests.PrepareConfig("fprinciple-1d.json", work);
-        string output = Path.Combine(work, "out");
-        var (code, text) = CliRunner.Run("run", config, "--smoke", "--no-report", "--out", output);
-        Assert.True(code == CliApp.ExitOk, text);
-        return output;
-    }
+    private string SmokeRun() => SmokeRuns.Run(Path.Combine(_dir, "fit"), "fprinciple-1d.json");
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using FreqScope.Cli;
 using FreqScope.Core.Runs;
-using FreqScope.Tests.Golden;
 using FreqScope.Tests.Support;
 
 namespace FreqScope.Tests.Core;
@@ -93,12 +91,8 @@ public sealed class TensorBoardTests : IDisposable
     [Fact]
     public void TheConfigKeyTurnsItOff()
     {
-        string work = Path.Combine(_dir, "key-off");
-        var (config, _) = GoldenRunTests.PrepareConfig("fprinciple-1d.json", work);
-        string output = Path.Combine(work, "out");
-        var (code, text) = CliRunner.Run("run", config, "--smoke", "--no-report", "--set", "tensorboard=false", "--out", output);
+        string output = SmokeRuns.Run(Path.Combine(_dir, "key-off"), "fprinciple-1d.json", "--set", "tensorboard=false");
 
-        Assert.True(code == CliApp.ExitOk, text);
         Assert.False(Directory.Exists(Path.Combine(output, TensorBoardCallback.FolderName)));
         Assert.Contains("\"tensorboard\": false", File.ReadAllText(Path.Combine(output, RunFolder.ConfigFile)));
     }
@@ -118,18 +112,9 @@ public sealed class TensorBoardTests : IDisposable
         _ => double.Parse(text, CultureInfo.InvariantCulture),
     };
 
-    private string SmokeRun(string file, bool tensorBoard)
-    {
-        string work = Path.Combine(_dir, Path.GetFileNameWithoutExtension(file) + (tensorBoard ? "" : "-off"));
-        var (config, _) = GoldenRunTests.PrepareConfig(file, work);
-        string output = Path.Combine(work, "out");
-        string[] args = tensorBoard
-            ? ["run", config, "--smoke", "--no-report", "--out", output]
-            : ["run", config, "--smoke", "--no-report", "--no-tensorboard", "--out", output];
-        var (code, text) = CliRunner.Run(args);
-        Assert.True(code == CliApp.ExitOk, $"{file}: exit {code}\n{text}");
-        return output;
-    }
+    private string SmokeRun(string file, bool tensorBoard) => tensorBoard
+        ? SmokeRuns.Run(Path.Combine(_dir, Path.GetFileNameWithoutExtension(file)), file)
+        : SmokeRuns.Run(Path.Combine(_dir, Path.GetFileNameWithoutExtension(file) + "-off"), file, "--no-tensorboard");
 
     /// <summary>Every simple-value scalar in the event files under RUN_DIR/tensorboard, by tag and step.</summary>
     private static Dictionary<(string Tag, long Step), List<float>> ReadEvents(string run)

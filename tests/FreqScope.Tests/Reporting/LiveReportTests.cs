@@ -1,11 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using FreqScope.Cli;
 using FreqScope.Core.Runs;
-using FreqScope.Tests.Golden;
 using FreqScope.Tests.Support;
 
 namespace FreqScope.Tests.Reporting;
@@ -126,29 +122,12 @@ public sealed class LiveReportTests : IDisposable
             best[first] = Math.Max(best.GetValueOrDefault(first), long.Parse(line.Split(',')[0], CultureInfo.InvariantCulture));
     }
 
-    private string SmokeRun(string file)
-    {
-        string work = Path.Combine(_dir, Path.GetFileNameWithoutExtension(file));
-        var (config, _) = GoldenRunTests.PrepareConfig(file, work);
-        string output = Path.Combine(work, "out");
-        var (code, text) = CliRunner.Run("run", config, "--smoke", "--no-report", "--out", output);
-        Assert.True(code == CliApp.ExitOk, $"{file}: exit {code}\n{text}");
-        return output;
-    }
+    private string SmokeRun(string file) => SmokeRuns.Run(Path.Combine(_dir, Path.GetFileNameWithoutExtension(file)), file);
 
-    /// <summary>What a folder looks like while its run writes it: manifest <c>running</c>, no summary.json, and (with <paramref name="holder"/>) this process in the lock file.</summary>
     private static void MakeRunning(string dir, bool holder)
     {
-        string manifest = Path.Combine(dir, RunFolder.ManifestFile);
-        var node = JsonNode.Parse(File.ReadAllText(manifest))!.AsObject();
-        node["status"] = RunStatus.Running;
-        node["finished"] = false;
-        File.WriteAllText(manifest, node.ToJsonString());
+        SmokeRuns.MarkRunning(dir, holder);
         File.Delete(Path.Combine(dir, RunFolder.SummaryFile));
-        using var me = Process.GetCurrentProcess();
-        File.WriteAllText(Path.Combine(dir, FolderLock.FileName), holder
-            ? JsonSerializer.Serialize(new LockHolder(Environment.ProcessId, Environment.MachineName, me.StartTime.ToUniversalTime()), RunFolder.Json)
-            : string.Empty);
     }
 
     private static void CopyFolder(string from, string to)
