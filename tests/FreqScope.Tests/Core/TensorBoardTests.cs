@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using FreqScope.Cli;
 using FreqScope.Core.Runs;
+using FreqScope.Tests.Golden;
 using FreqScope.Tests.Support;
 
 namespace FreqScope.Tests.Core;
@@ -86,6 +88,29 @@ public sealed class TensorBoardTests : IDisposable
 
         Assert.False(Directory.Exists(Path.Combine(run, TensorBoardCallback.FolderName)));
         Assert.True(File.Exists(Path.Combine(run, "metrics.csv")));
+    }
+
+    [Fact]
+    public void EveryEnsembleMemberStreamsItsOwnTables()
+    {
+        string work = Path.Combine(_dir, "ensemble");
+        var (config, _) = GoldenRunTests.PrepareConfig("sweep-seeds-1d.json", work);
+        string output = Path.Combine(work, "out");
+        var (code, text) = CliRunner.Run("sweep", config, "--smoke", "--no-report", "--out", output);
+        Assert.True(code == CliApp.ExitOk, text);
+
+        // The members trained as one stacked network (the group folder holds its checkpoint).
+        Assert.NotEmpty(Directory.GetDirectories(output, ".ensemble-*"));
+        string[] members = [.. Directory.GetDirectories(output, "sweep-seeds-1d-*").Order(StringComparer.Ordinal)];
+        Assert.Equal(4, members.Length);
+        foreach (string member in members)
+        {
+            var scalars = ReadEvents(member);
+            string[] rows = [.. File.ReadAllLines(Path.Combine(member, "metrics.csv")).Skip(1)];
+            Assert.Equal(rows.Length, scalars.Keys.Count(k => k.Tag == "metrics/train_loss"));
+            foreach (string[] f in rows.Select(r => r.Split(',')))
+                Assert.Equal((float)Parse(f[1]), Assert.Single(scalars[("metrics/train_loss", int.Parse(f[0], CultureInfo.InvariantCulture))]));
+        }
     }
 
     [Fact]

@@ -201,9 +201,22 @@ public static class FitEnsembleExperiment
             }
 
             WriteManifests(RunStatus.Running);
-            driver = new EnsembleDriver(step, cfg[0], dirs, groupDir, recorders, model, trainer, xEval, xTrain, clock, options.OnProgress, WriteManifests,
+            // Each member streams its tables to its own tensorboard/ folder, as a solo run does.
+            IExperimentKind fit = FitExperiment.Instance;
+            var infos = Enumerable.Range(0, count).Select(k => new RunInfo(fit, cfg[k], dirs[k], FitSession.PlanOf(cfg[k]))).ToArray();
+            var boards = Enumerable.Range(0, count)
+                .Select(k => cfg[k].TensorBoard && divergedAt[k] is null ? new TensorBoardCallback(fit.Scalars(cfg[k]), null) : null).ToArray();
+            for (int k = 0; k < count; k++) boards[k]?.OnStart(infos[k]);
+            void OnMemberProgress(int k, RunProgress p)
+            {
+                options.OnProgress?.Invoke(k, p);
+                boards[k]?.OnProgress(infos[k], p with { IsProbe = true });
+            }
+
+            driver = new EnsembleDriver(step, cfg[0], dirs, groupDir, recorders, model, trainer, xEval, xTrain, clock, OnMemberProgress, WriteManifests,
                 divergedAt, resumed?.FileRows, (k, error) => ledgers[k].Write(RunStatus.Diverged, error));
             var (status, _) = driver.Drive(fresh: !options.Resume, cancellation);
+            for (int k = 0; k < count; k++) boards[k]?.OnEnd(infos[k], divergedAt[k] is null ? status : RunStatus.Diverged);
             var reportErrors = dirs.Select(d => options.BuildReport ? RunFolder.TryBuildReport(d, () => FitReport.Build(d)) : null).ToArray();
             return [.. dirs.Select((d, k) => divergedAt[k] is long at
                 ? new RunResult<FitSummary>(d, RunStatus.Diverged, at, null, driver.Summaries[k]) { ReportError = reportErrors[k] }
