@@ -114,6 +114,26 @@ public sealed class TensorBoardTests : IDisposable
     }
 
     [Fact]
+    public void TheReportsHeatmapsGoInAsImagesAtTheLastStep()
+    {
+        // SmokeRuns.Run leaves the report out; a run that builds it adds its heatmaps.
+        string withReport = Path.Combine(_dir, "images-report");
+        var (config, _) = GoldenRunTests.PrepareConfig("fprinciple-1d.json", withReport);
+        string output = Path.Combine(withReport, "out");
+        var (code, text) = CliRunner.Run("run", config, "--smoke", "--out", output);
+        Assert.True(code == CliApp.ExitOk, text);
+
+        var images = ReadImages(output);
+        long last = File.ReadAllLines(Path.Combine(output, "metrics.csv")).Skip(1).Max(l => long.Parse(l.Split(',')[0], CultureInfo.InvariantCulture));
+        Assert.Equal(["figures/all-k-heatmap", "figures/peaks-heatmap"], images.Keys.Select(k => k.Tag).Order(StringComparer.Ordinal));
+        Assert.All(images, i =>
+        {
+            Assert.Equal(last, i.Key.Step);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], i.Value[..4]);
+        });
+    }
+
+    [Fact]
     public void TheConfigKeyTurnsItOff()
     {
         string output = SmokeRuns.Run(Path.Combine(_dir, "key-off"), "fprinciple-1d.json", "--set", "tensorboard=false");
@@ -140,6 +160,45 @@ public sealed class TensorBoardTests : IDisposable
     private string SmokeRun(string file, bool tensorBoard) => tensorBoard
         ? SmokeRuns.Run(Path.Combine(_dir, Path.GetFileNameWithoutExtension(file)), file)
         : SmokeRuns.Run(Path.Combine(_dir, Path.GetFileNameWithoutExtension(file) + "-off"), file, "--no-tensorboard");
+
+    /// <summary>Every image value (its encoded bytes) in the event file under RUN_DIR/tensorboard, by tag and step.</summary>
+    private static Dictionary<(string Tag, long Step), byte[]> ReadImages(string run)
+    {
+        var images = new Dictionary<(string, long), byte[]>();
+        foreach (byte[] data in Records(run))
+        {
+            long step = Fields(data).Where(f => f.Field == 2 && f.Wire == 0).Select(f => (long)f.Value).FirstOrDefault();
+            foreach (var summary in Fields(data).Where(f => f.Field == 5 && f.Wire == 2))
+                foreach (var value in Fields(summary.Payload!).Where(f => f.Field == 1 && f.Wire == 2))
+                {
+                    var parts = Fields(value.Payload!).ToList();
+                    string? tag = parts.Where(f => f.Field == 1 && f.Wire == 2).Select(f => Encoding.UTF8.GetString(f.Payload!)).FirstOrDefault();
+                    // Summary.Value.image (field 4): Image.encoded_image_string (field 4).
+                    byte[]? encoded = parts.Where(f => f.Field == 4 && f.Wire == 2)
+                        .SelectMany(f => Fields(f.Payload!).Where(g => g.Field == 4 && g.Wire == 2).Select(g => g.Payload!)).FirstOrDefault();
+                    if (tag is not null && encoded is not null) images[(tag, step)] = encoded;
+                }
+        }
+
+        return images;
+    }
+
+    /// <summary>The records of the one event file under RUN_DIR/tensorboard, each framing and CRC checked.</summary>
+    private static IEnumerable<byte[]> Records(string run)
+    {
+        string[] files = Directory.GetFiles(Path.Combine(run, TensorBoardCallback.FolderName), "events.out.tfevents.*", SearchOption.AllDirectories);
+        byte[] bytes = File.ReadAllBytes(Assert.Single(files));
+        int at = 0;
+        while (at < bytes.Length)
+        {
+            ulong length = BitConverter.ToUInt64(bytes, at);
+            Assert.Equal(Masked(Crc32C(bytes.AsSpan(at, 8))), BitConverter.ToUInt32(bytes, at + 8));
+            byte[] data = bytes.AsSpan(at + 12, (int)length).ToArray();
+            Assert.Equal(Masked(Crc32C(data)), BitConverter.ToUInt32(bytes, at + 12 + (int)length));
+            at += 16 + (int)length;
+            yield return data;
+        }
+    }
 
     /// <summary>Every simple-value scalar in the event files under RUN_DIR/tensorboard, by tag and step.</summary>
     private static Dictionary<(string Tag, long Step), List<float>> ReadEvents(string run)

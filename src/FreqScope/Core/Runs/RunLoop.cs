@@ -69,9 +69,10 @@ public static class RunLoop
             if (!options.Resume) held = RunFolder.Create(runDir, kind.Write(config));
             info = new RunInfo(kind, config, runDir, plan);
             callbacks.AddRange(kind.Callbacks(config));
-            if (options.TensorBoard && config.TensorBoard && kind.Scalars(config) is { Count: > 0 } scalars) callbacks.Add(new TensorBoardCallback(scalars, options.OnNotice));
             var report = new ReportCallback(options.OnNotice);
             if (options.BuildReport) callbacks.Add(report);
+            // After the report: at the end it adds the report's heatmaps as images.
+            if (options.TensorBoard && config.TensorBoard && kind.Scalars(config) is { Count: > 0 } scalars) callbacks.Add(new TensorBoardCallback(scalars, options.OnNotice));
 
             // Until a resumed checkpoint is read, the steps done are what the folder last said.
             long step = options.Resume ? previous?.StepsCompleted ?? 0 : 0;

@@ -8,7 +8,8 @@ namespace FreqScope.Core.Runs;
 /// <c>RUN_DIR/tensorboard/</c> through TorchSharp's <c>SummaryWriter</c>. The event files are derived data: at the
 /// start of every run (fresh or resumed) the folder is emptied and the tables, which a resumed run has cut back to its
 /// checkpoint, are replayed, so a resumed run's scalars equal an uninterrupted run's. Their wall times are the
-/// machine's, so the event files, unlike the tables, differ between two runs of the same config and seed. A failure
+/// machine's, so the event files, unlike the tables, differ between two runs of the same config and seed. At the end,
+/// after the report is built, its heatmap figures (<c>plots/*heatmap*.png</c>) are added as images at the last step. A failure
 /// to write (a full disk) turns TensorBoard off for the rest of the run with one notice; it never fails the run.
 /// </summary>
 /// <param name="series">What to write.</param>
@@ -21,6 +22,7 @@ public sealed class TensorBoardCallback(IReadOnlyList<ScalarSeries> series, Acti
     private readonly Dictionary<string, ScalarReader> _readers = [];
     private TorchSharp.Modules.SummaryWriter? _writer;
     private bool _off;
+    private int _lastStep;
 
     /// <inheritdoc/>
     public void OnStart(RunInfo run)
@@ -42,7 +44,25 @@ public sealed class TensorBoardCallback(IReadOnlyList<ScalarSeries> series, Acti
     }
 
     /// <inheritdoc/>
-    public void OnEnd(RunInfo run, string status) => Guard(() => WriteNewRows(end: true));
+    public void OnEnd(RunInfo run, string status) => Guard(() =>
+    {
+        WriteNewRows(end: true);
+        // The report, built just before, drew the heatmaps: each goes in as an image at the last step.
+        string plots = Path.Combine(run.RunDirectory, RunFolder.PlotsFolder);
+        if (_writer is null || !Directory.Exists(plots)) return;
+        foreach (string png in Directory.GetFiles(plots, "*heatmap*.png").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                _writer.add_img($"figures/{Path.GetFileNameWithoutExtension(png)}", png, _lastStep);
+            }
+            // TorchSharp decodes the file with SkiaSharp, whose SKBitmap.Decode gives null (so a NullReferenceException) for a file it cannot read.
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or MissingMethodException or TypeLoadException or NullReferenceException)
+            {
+                notice?.Invoke($"TensorBoard: the figure {Path.GetFileName(png)} could not be added as an image ({PrintableText.Escape(e.Message)})");
+            }
+        }
+    });
 
     private void Guard(Action action)
     {
@@ -65,7 +85,10 @@ public sealed class TensorBoardCallback(IReadOnlyList<ScalarSeries> series, Acti
         foreach (var reader in _readers.Values)
         {
             foreach (var (tag, step, value) in reader.NewScalars(end))
+            {
                 _writer.add_scalar(tag, value, step);
+                _lastStep = Math.Max(_lastStep, step);
+            }
         }
     }
 }
