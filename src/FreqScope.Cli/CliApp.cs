@@ -173,21 +173,8 @@ public static class CliApp
         var watch = new Command("watch", "Show a run's latest measurements (losses, Δ_F per peak, e_low/e_high, band errors, …) as a live table until it ends.") { watchDirArg, intervalOpt };
         watch.SetAction(p => Guard(console, () =>
         {
-            using var stop = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) =>
-            {
-                e.Cancel = true;
-                stop.Cancel();
-            };
-            Console.CancelKeyPress += onCancel;
-            try
-            {
-                return WatchCommand.Execute(console, p.GetValue(watchDirArg)!, p.GetValue(intervalOpt) ?? 2, stop.Token);
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
-            }
+            using var interrupt = new ConsoleInterrupt();
+            return WatchCommand.Execute(console, p.GetValue(watchDirArg)!, p.GetValue(intervalOpt) ?? 2, interrupt.Token);
         }));
 
         var kindArg = new Argument<string?>("KIND") { Arity = ArgumentArity.ZeroOrOne, Description = $"The experiment kind: {string.Join(", ", FreqScope.Experiments.ExperimentKinds.Registry.Names)}." };

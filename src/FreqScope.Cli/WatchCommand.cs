@@ -25,45 +25,42 @@ internal static class WatchCommand
         var kind = RunReport.KindOf(dir);
         var readers = kind.Scalars(RunFolder.ReadConfig(kind, dir)).Select(s => new ScalarReader(dir, s)).ToList();
         var latest = new SortedDictionary<string, (int Step, float Value)>(StringComparer.Ordinal);
-        string state = Read(dir, readers, latest, end: false);
-        var table = Render(dir, state, latest);
-        if (state != RunStatus.Running || LiveRun.Holder(dir) is null)
+        // One frame: the new rows, the manifest's status and the lock's holder, each read once.
+        (Table Table, bool Over) Frame()
         {
-            Read(dir, readers, latest, end: true);
-            console.Write(Render(dir, state, latest));
+            string status = RunFolder.ReadManifest(dir).Status;
+            LockHolder? holder = LiveRun.Holder(dir);
+            bool over = status != RunStatus.Running || holder is null;
+            foreach (var reader in readers)
+                foreach (var (tag, step, value) in reader.NewScalars(end: over))
+                    latest[tag] = (step, value);
+            return (Render(dir, status, holder, latest), over);
+        }
+
+        var (table, over) = Frame();
+        if (over)
+        {
+            console.Write(table);
             return CliApp.ExitOk;
         }
 
         console.Live(table).Start(context =>
         {
-            while (!cancellation.IsCancellationRequested)
+            while (!over && !cancellation.IsCancellationRequested)
             {
                 cancellation.WaitHandle.WaitOne(TimeSpan.FromSeconds(interval));
-                state = Read(dir, readers, latest, end: false);
-                bool over = state != RunStatus.Running || LiveRun.Holder(dir) is null;
-                if (over) Read(dir, readers, latest, end: true);
-                context.UpdateTarget(Render(dir, state, latest));
-                if (over) break;
+                (table, over) = Frame();
+                context.UpdateTarget(table);
             }
         });
         return CliApp.ExitOk;
     }
 
-    /// <summary>Takes the new rows into <paramref name="latest"/>; returns the manifest's status.</summary>
-    private static string Read(string dir, List<ScalarReader> readers, SortedDictionary<string, (int, float)> latest, bool end)
+    private static Table Render(string dir, string status, LockHolder? holder, SortedDictionary<string, (int Step, float Value)> latest)
     {
-        string status = LiveRun.IsRunning(dir) ? RunStatus.Running : RunFolder.ReadManifest(dir).Status;
-        foreach (var reader in readers)
-            foreach (var (tag, step, value) in reader.NewScalars(end))
-                latest[tag] = (step, value);
-        return status;
-    }
-
-    private static Table Render(string dir, string status, SortedDictionary<string, (int Step, float Value)> latest)
-    {
-        string holder = LiveRun.Holder(dir) is { } h ? $"process {h.Pid} on {h.Host}" : "no process holds it";
+        string holds = holder is { } h ? $"process {h.Pid} on {h.Host}" : "no process holds it";
         string upTo = LiveRun.LastRecorded(dir) is { } last ? $"{last.Unit} {last.Value.ToString(CultureInfo.InvariantCulture)}" : "no rows yet";
-        var table = new Table().Title($"{Path.GetFileName(Path.GetFullPath(dir))}: {status}, {upTo} ({holder})");
+        var table = new Table().Title($"{Path.GetFileName(Path.GetFullPath(dir))}: {status}, {upTo} ({holds})");
         table.AddColumn("quantity");
         table.AddColumn(new TableColumn("step").RightAligned());
         table.AddColumn(new TableColumn("value").RightAligned());

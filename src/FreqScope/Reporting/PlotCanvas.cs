@@ -195,7 +195,7 @@ internal static class PlotCanvas
     public static Color StepColor(int i, int count)
     {
         double fraction = count <= 1 ? 1.0 : i / (double)(count - 1);
-        return new ScottPlot.Colormaps.Viridis().GetColor(0.85 * fraction);
+        return new LineColormap().GetColor(fraction);
     }
 
     /// <summary>At most <paramref name="max"/> items spread evenly over <paramref name="items"/>, first and last included.</summary>
@@ -292,8 +292,17 @@ internal static class PlotCanvas
         heatmap.NaNCellColor = Colors.LightGray;
         heatmap.Rectangle = rect;
 
-        var colorbar = plot.Add.ColorBar(heatmap);
-        colorbar.Label = colorbarLabel;
+        AddColorbar(plot, heatmap, colorbarLabel, colorTicks);
+    }
+
+    /// <summary>
+    /// A colorbar of <paramref name="source"/> on the right, labelled <paramref name="label"/> in the plot font with
+    /// <paramref name="ticks"/> (null: automatic ticks), its label <see cref="ColorbarLabelGap"/> clear of the tick labels.
+    /// </summary>
+    public static void AddColorbar(Plot plot, IHasColorAxis source, string label, ScottPlot.ITickGenerator? ticks)
+    {
+        var colorbar = plot.Add.ColorBar(source);
+        colorbar.Label = label;
         colorbar.LabelStyle.FontSize = 15;
         colorbar.LabelStyle.FontName = PlotFonts.FontName;
         colorbar.Axis.TickLabelStyle.FontName = PlotFonts.FontName;
@@ -304,9 +313,9 @@ internal static class PlotCanvas
             axis.PaddingBetweenTickAndAxisLabels = new PixelPadding(ColorbarLabelGap, ColorbarLabelGap, ColorbarLabelGap, ColorbarLabelGap);
         }
 
-        if (colorTicks is not null)
+        if (ticks is not null)
         {
-            colorbar.Axis.TickGenerator = colorTicks;
+            colorbar.Axis.TickGenerator = ticks;
         }
     }
 

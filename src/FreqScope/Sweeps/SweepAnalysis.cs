@@ -96,8 +96,15 @@ public static class SweepAnalysis
     public static IReadOnlyList<string> Values(SweepManifest manifest, string key)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        string[] values = [.. manifest.Members.Select(m => m.Values.TryGetValue(key, out string? v) ? v : "null").Distinct()];
+        string[] values = [.. manifest.Members.Select(m => ValueOf(m, key)).Distinct()];
         return values.All(v => Number(v) is not null) ? [.. values.OrderBy(v => Number(v)!.Value)] : values;
+    }
+
+    /// <summary>A member's value of a swept key as JSON text; <c>null</c> when the member has none.</summary>
+    public static string ValueOf(SweepMemberRecord member, string key)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return member.Values.TryGetValue(key, out string? v) ? v : "null";
     }
 
     /// <summary>
@@ -111,15 +118,14 @@ public static class SweepAnalysis
         ArgumentNullException.ThrowIfNull(keys);
         var groups = manifest.Members
             .Where(m => m.Status == RunStatus.Finished && m.Metrics.TryGetValue(metric, out double? y) && y is double d && double.IsFinite(d))
-            .GroupBy(m => string.Join("\u0001", keys.Select(k => m.Values.TryGetValue(k, out string? v) ? v : "null")));
+            .GroupBy(m => string.Join("\u0001", keys.Select(k => ValueOf(m, k))));
         var points = new List<SweepPoint>();
         foreach (var group in groups)
         {
             double[] ys = [.. group.Select(m => m.Metrics[metric]!.Value)];
             double mean = ys.Average();
             double? sd = ys.Length >= 3 ? Math.Sqrt(ys.Sum(y => (y - mean) * (y - mean)) / (ys.Length - 1)) : null;
-            var first = group.First();
-            points.Add(new SweepPoint([.. keys.Select(k => first.Values.TryGetValue(k, out string? v) ? v : "null")], mean, sd, ys.Min(), ys.Max(), ys));
+            points.Add(new SweepPoint([.. keys.Select(k => ValueOf(group.First(), k))], mean, sd, ys.Min(), ys.Max(), ys));
         }
 
         return points;

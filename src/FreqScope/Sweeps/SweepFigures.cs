@@ -222,7 +222,7 @@ internal static class SweepFigures
             var colormap = new LineColormap();
             foreach (var (member, curve) in lines)
             {
-                double f = axis is null || hi <= lo ? 0 : (axis.Position(member.Values.TryGetValue(axis.Key, out string? v) ? v : axis.Values[0]) - lo) / (hi - lo);
+                double f = axis is null || hi <= lo ? 0 : (axis.Position(SweepAnalysis.ValueOf(member, axis.Key)) - lo) / (hi - lo);
                 var line = plot.Add.ScatterLine(curve.Select(p => p.Step).ToArray(), curve.Select(p => Y(p.Value, log)).ToArray());
                 line.Color = colormap.GetColor(f);
                 line.LineWidth = 1.8f;
@@ -232,13 +232,7 @@ internal static class SweepFigures
             PlotCanvas.UseIntegerTicks(plot.Axes.Bottom);
             if (axis is not null)
             {
-                var bar = plot.Add.ColorBar(new ColorScale(colormap, new ScottPlot.Range(lo, hi > lo ? hi : lo + 1)));
-                bar.Label = axis.Title;
-                bar.LabelStyle.FontName = PlotFonts.FontName;
-                bar.Axis.TickLabelStyle.FontName = PlotFonts.FontName;
-                if (axis.Ticks() is { } ticks) bar.Axis.TickGenerator = ticks;
-                if (bar.Axis is ScottPlot.AxisPanels.AxisBase panel)
-                    panel.PaddingBetweenTickAndAxisLabels = new PixelPadding(PlotCanvas.ColorbarLabelGap, PlotCanvas.ColorbarLabelGap, PlotCanvas.ColorbarLabelGap, PlotCanvas.ColorbarLabelGap);
+                PlotCanvas.AddColorbar(plot, new ColorScale(colormap, new ScottPlot.Range(lo, hi > lo ? hi : lo + 1)), axis.Title, axis.Ticks());
             }
 
             yield return PlotCanvas.Save(plot, plotsDir, "sweep-curves-" + FileName(tag), $"{tag}, every member",

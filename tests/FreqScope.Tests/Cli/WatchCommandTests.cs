@@ -48,7 +48,7 @@ public sealed class WatchCommandTests : IDisposable
         File.AppendAllText(metrics, string.Join("\n", lines[^2..]) + "\n");
         node["status"] = RunStatus.Finished;
         node["finished"] = true;
-        File.WriteAllText(manifest, node.ToJsonString());
+        AtomicFile.WriteAllText(manifest, node.ToJsonString());
         File.WriteAllText(Path.Combine(run, FolderLock.FileName), string.Empty);
 
         var (code, output) = await watch.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);

@@ -108,6 +108,6 @@ public sealed class FolderLock : IDisposable
     /// The holder named in a lock file that another process holds. .NET takes a shared lock on every file it opens,
     /// which the holder's exclusive lock refuses, so the file is read with the C library's own open and read.
     /// </summary>
-    private static LockHolder? ReadUnlocked(string path) =>
+    internal static LockHolder? ReadUnlocked(string path) =>
         Posix.ReadStart(path, 4096) is { Length: > 0 } bytes ? Parse(Encoding.UTF8.GetString(bytes)) : null;
 }

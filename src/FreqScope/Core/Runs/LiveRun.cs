@@ -49,19 +49,7 @@ public static class LiveRun
     public static LockHolder? Holder(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        byte[]? bytes = Posix.ReadStart(Path.Combine(folder, FolderLock.FileName), 4096);
-        if (bytes is not { Length: > 0 }) return null;
-        LockHolder? holder;
-        try
-        {
-            holder = JsonSerializer.Deserialize<LockHolder>(Encoding.UTF8.GetString(bytes), RunFolder.Json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        if (holder is null) return null;
+        if (FolderLock.ReadUnlocked(Path.Combine(folder, FolderLock.FileName)) is not { } holder) return null;
         if (holder.Host != Environment.MachineName) return holder;
         try
         {

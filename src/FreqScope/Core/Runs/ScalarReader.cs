@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FreqScope.Core.Tables;
 
 namespace FreqScope.Core.Runs;
 
@@ -13,13 +14,14 @@ public sealed class ScalarReader(string runDir, ScalarSeries series)
 {
     private readonly string _path = Path.Combine(runDir, series.File);
     private long _offset;
+    private int _line;
     private string[]? _header;
     private int _step = -1;
     private int[] _keys = [];
     private int[] _values = [];
     private IReadOnlySet<string>? _kept;
     private bool _keptChosen;
-    private readonly List<string[]> _firstStep = [];
+    private readonly List<(string[] Fields, int Line)> _firstStep = [];
     private readonly string _stem = Path.GetFileNameWithoutExtension(series.File);
 
     /// <summary>
@@ -30,7 +32,7 @@ public sealed class ScalarReader(string runDir, ScalarSeries series)
     {
         var lines = ReadNewLines();
         var scalars = new List<(string, int, float)>();
-        foreach (string line in lines)
+        foreach (var (number, line) in lines)
         {
             if (_header is null)
             {
@@ -47,16 +49,16 @@ public sealed class ScalarReader(string runDir, ScalarSeries series)
             if (series.KeepKeys is not null && !_keptChosen)
             {
                 // The first step's rows choose the keys; they are written once the next step begins (or at the end).
-                if (_firstStep.Count == 0 || _firstStep[0][_step] == fields[_step])
+                if (_firstStep.Count == 0 || _firstStep[0].Fields[_step] == fields[_step])
                 {
-                    _firstStep.Add(fields);
+                    _firstStep.Add((fields, number));
                     continue;
                 }
 
                 ChooseKeys(scalars);
             }
 
-            Add(fields, scalars);
+            Add(fields, number, scalars);
         }
 
         if (end && !_keptChosen && _firstStep.Count > 0) ChooseKeys(scalars);
@@ -66,13 +68,13 @@ public sealed class ScalarReader(string runDir, ScalarSeries series)
     /// <summary>Writes the held first step's rows even when no second step follows (a run with one probe).</summary>
     private void ChooseKeys(List<(string, int, float)> scalars)
     {
-        _kept = series.KeepKeys!(_header!, _firstStep);
+        _kept = series.KeepKeys!(_header!, [.. _firstStep.Select(r => r.Fields)]);
         _keptChosen = true;
-        foreach (var held in _firstStep) Add(held, scalars);
+        foreach (var (fields, line) in _firstStep) Add(fields, line, scalars);
         _firstStep.Clear();
     }
 
-    private void Add(string[] fields, List<(string, int, float)> scalars)
+    private void Add(string[] fields, int line, List<(string, int, float)> scalars)
     {
         if (fields.Length != _header!.Length) return;
         string key = string.Join("/", _keys.Select((k, i) => $"{series.Keys[i]}={fields[k]}"));
@@ -82,19 +84,14 @@ public sealed class ScalarReader(string runDir, ScalarSeries series)
         {
             string text = fields[_values[v]];
             if (text.Length == 0) continue;
-            double value = text switch
-            {
-                "nan" => double.NaN,
-                "inf" => double.PositiveInfinity,
-                "-inf" => double.NegativeInfinity,
-                _ => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
-            };
+            double value = CsvFormat.ParseDouble(text, series.File, line, series.Values[v]);
             string tag = key.Length == 0 ? $"{_stem}/{series.Values[v]}" : $"{_stem}/{series.Values[v]}/{key}";
             scalars.Add((tag, (int)Math.Min(step, int.MaxValue), (float)value));
         }
     }
 
-    private List<string> ReadNewLines()
+    /// <summary>The whole lines written since the last read, with their 1-based line numbers in the file; empty lines left out.</summary>
+    private List<(int Number, string Text)> ReadNewLines()
     {
         if (!File.Exists(_path)) return [];
         using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
@@ -105,6 +102,14 @@ public sealed class ScalarReader(string runDir, ScalarSeries series)
         int end = Array.LastIndexOf(bytes, (byte)'\n');
         if (end < 0) return [];
         _offset += end + 1;
-        return [.. Encoding.UTF8.GetString(bytes, 0, end).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0)];
+        var lines = new List<(int, string)>();
+        foreach (string text in Encoding.UTF8.GetString(bytes, 0, end).Split('\n'))
+        {
+            _line++;
+            string line = text.TrimEnd('\r');
+            if (line.Length > 0) lines.Add((_line, line));
+        }
+
+        return lines;
     }
 }

@@ -19,7 +19,7 @@ public sealed class TensorBoardCallback(IReadOnlyList<ScalarSeries> series, Acti
     /// <summary>The folder of the event files inside a run folder.</summary>
     public const string FolderName = "tensorboard";
 
-    private readonly Dictionary<string, ScalarReader> _readers = [];
+    private readonly List<ScalarReader> _readers = [];
     private TorchSharp.Modules.SummaryWriter? _writer;
     private bool _off;
     private int _lastStep;
@@ -32,7 +32,7 @@ public sealed class TensorBoardCallback(IReadOnlyList<ScalarSeries> series, Acti
         {
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
             _writer = SummaryWriter(dir);
-            foreach (var s in series) _readers[s.File] = new ScalarReader(run.RunDirectory, s);
+            _readers.AddRange(series.Select(s => new ScalarReader(run.RunDirectory, s)));
             WriteNewRows(end: false);
         });
     }
@@ -82,7 +82,7 @@ public sealed class TensorBoardCallback(IReadOnlyList<ScalarSeries> series, Acti
     private void WriteNewRows(bool end)
     {
         if (_writer is null) return;
-        foreach (var reader in _readers.Values)
+        foreach (var reader in _readers)
         {
             foreach (var (tag, step, value) in reader.NewScalars(end))
             {

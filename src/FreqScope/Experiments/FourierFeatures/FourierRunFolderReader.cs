@@ -24,7 +24,7 @@ public static class FourierRunFolderReader
         var peaks = FourierPeakRow.Csv.ReadOptional(dir);
         var fit = FourierFitRow.Csv.ReadOptional(dir);
         var summary = RunFiles.OptionalSummary<FourierSummary>(dir);
-        if (LiveRun.IsRunning(dir))
+        if (manifest.Status == RunStatus.Running)
         {
             // A running run's last probe may be partly written: keep whole probes only.
             spectra = LiveRun.WholeProbes(spectra, r => r.Step);

@@ -19,7 +19,8 @@ public static class ParityRunFolderReader
         var metrics = ParityMetricRow.Csv.Read(dir);
         var spectra = ParitySpectrumRow.Csv.Read(dir);
         var target = ParityTargetRow.Csv.Read(dir);
-        if (LiveRun.IsRunning(dir) && target.Length > 0)
+        bool running = manifest.Status == RunStatus.Running;
+        if (running && target.Length > 0)
         {
             // A running run's tables end where its last probe got to: keep the probes both tables hold whole.
             int probes = Math.Min(metrics.Length, spectra.Length / target.Length);
@@ -30,7 +31,7 @@ public static class ParityRunFolderReader
         if (spectra.Length != metrics.Length * target.Length)
             throw new InvalidDataException($"{ParityExperiment.SpectraFile}: {spectra.Length} rows; expected {target.Length} shells × {metrics.Length} probes of {ParityExperiment.MetricsFile}");
         var bands = ParityBandRow.Csv.ReadOptional(dir);
-        if (bands is not null && LiveRun.IsRunning(dir)) bands = LiveRun.WholeProbes(bands, r => r.Step);
+        if (bands is not null && running) bands = LiveRun.WholeProbes(bands, r => r.Step);
         var summary = RunFiles.OptionalSummary<ParitySummary>(dir);
         return new ParityRunData(dir, configText, config, manifest, metrics, spectra, target, bands, summary);
     }
